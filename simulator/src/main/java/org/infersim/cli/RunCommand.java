@@ -1,0 +1,85 @@
+package org.infersim.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.infersim.results.AtomicFile;
+import org.infersim.results.RequestLog;
+import org.infersim.results.SummaryJson;
+import org.infersim.results.TimeSeriesCsv;
+import org.infersim.run.ClusterRun;
+import org.infersim.run.RunResult;
+import org.infersim.scenario.InvalidInputException;
+import org.infersim.scenario.LoadedScenario;
+import org.infersim.run.ScenarioValidation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = "Simulates a scenario and writes summary.json and timeseries.csv.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Results folder (default: results/<scenario name>).")
+    Path output;
+
+    @Option(names = "--requests", description = "Also write requests.csv, one row per finished request.")
+    boolean requests;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
+    boolean quiet;
+
+    @Mixin
+    CatalogOptions catalogs;
+
+    @Override
+    public Integer call() throws IOException {
+        LoadedScenario loaded;
+        try {
+            loaded = ScenarioValidation.load(file, catalogs.dirs);
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> System.err.println(p));
+            return Main.BAD_INPUT;
+        }
+        var scenario = loaded.scenario();
+        Path dir = output != null ? output : Path.of("results", scenario.name());
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            System.err.println("infersim: --output " + dir + ": exists and is not a directory");
+            return Main.BAD_INPUT;
+        }
+        Files.createDirectories(dir);
+
+        long wallStart = System.nanoTime();
+        RunResult result;
+        ProgressLine progress = new ProgressLine(quiet);
+        try (RequestLog log = requests ? new RequestLog(dir.resolve("requests.csv")) : null) {
+            result = new ClusterRun(scenario, loaded.catalog(), log).run(progress);
+            if (log != null) {
+                log.commit();
+            }
+        }
+        progress.finish();
+        double wallS = (System.nanoTime() - wallStart) / 1e9;
+
+        AtomicFile.write(dir.resolve("summary.json"), SummaryJson.write(result.summary()));
+        try (AtomicFile csv = new AtomicFile(dir.resolve("timeseries.csv"))) {
+            TimeSeriesCsv.write(result.timeSeries(), csv.writer());
+            csv.commit();
+        }
+        AtomicFile.write(dir.resolve("scenario.yaml"), Files.readString(file));
+
+        if (!quiet) {
+            System.out.print(SummaryTable.render(result.summary()));
+            System.out.printf("%nSimulated %.0f s in %.1f s of wall time (%,d events, %,.0f requests/s).%n",
+                    result.summary().durationS(), wallS, result.eventsProcessed(),
+                    result.summary().requests().arrived() / wallS);
+            System.out.println("Results in " + dir + "/ (summary.json, timeseries.csv"
+                    + (requests ? ", requests.csv" : "") + ")");
+        }
+        return 0;
+    }
+}

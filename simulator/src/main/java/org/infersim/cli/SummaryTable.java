@@ -1,0 +1,58 @@
+package org.infersim.cli;
+
+import java.util.Locale;
+import org.infersim.results.LatencySummary;
+import org.infersim.results.PoolSummary;
+import org.infersim.results.RunSummary;
+import org.infersim.results.StreamSummary;
+
+/** The short table {@code infersim run} prints. */
+final class SummaryTable {
+    private SummaryTable() {}
+
+    static String render(RunSummary s) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%s  (seed %d, %.0f s simulated, %.0f s measured after warm-up)%n%n",
+                s.scenario(), s.seed(), s.durationS(), s.measuredS()));
+        out.append(String.format(Locale.ROOT, "%-18s %8s %8s %6s | %22s | %16s | %7s %8s %9s%n",
+                "stream", "arrived", "done", "rej", "TTFT p50/p95/p99 ms", "TPOT p50/p95 ms", "SLO", "req/s", "out tok/s"));
+        for (StreamSummary st : s.streams()) {
+            out.append(row(st));
+        }
+        if (s.streams().size() > 1) {
+            out.append(row(s.overall()));
+        }
+        out.append(String.format(Locale.ROOT, "%n%-12s %-10s %5s %7s %8s %8s %10s%n",
+                "pool", "gpu", "gpus", "busy", "FLOP/s", "HBM B/s", "cost $"));
+        for (PoolSummary p : s.pools()) {
+            out.append(String.format(Locale.ROOT, "%-12s %-10s %5d %6.1f%% %7.1f%% %7.1f%% %10.2f%n",
+                    p.name(), p.gpu(), p.gpus(), p.busyFraction() * 100, p.flopsFraction() * 100,
+                    p.bandwidthFraction() * 100, p.cost()));
+        }
+        var c = s.cost();
+        out.append(String.format(Locale.ROOT, "%ncost: $%.2f total, $%.2f/h, %s per million output tokens%n",
+                c.total(), c.perHour(),
+                c.perMillionOutputTokens() == null ? "-" : String.format(Locale.ROOT, "$%.3f", c.perMillionOutputTokens())));
+        var r = s.requests();
+        out.append(String.format(Locale.ROOT, "requests: %d arrived = %d completed + %d rejected + %d in flight%n",
+                r.arrived(), r.completed(), r.rejected(), r.inFlight()));
+        return out.toString();
+    }
+
+    private static String row(StreamSummary st) {
+        return String.format(Locale.ROOT, "%-18s %8d %8d %6d | %22s | %16s | %7s %8.2f %9.0f%n",
+                st.name(), st.arrived(), st.completed(), st.rejected(),
+                ms(st.ttftMs(), true), ms(st.tpotMs(), false),
+                st.sloAttainment() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", st.sloAttainment() * 100),
+                st.throughputRps(), st.outputTokensPerSec());
+    }
+
+    private static String ms(LatencySummary l, boolean withP99) {
+        if (l.count() == 0) {
+            return "-";
+        }
+        return withP99
+                ? String.format(Locale.ROOT, "%.0f / %.0f / %.0f", l.p50(), l.p95(), l.p99())
+                : String.format(Locale.ROOT, "%.1f / %.1f", l.p50(), l.p95());
+    }
+}

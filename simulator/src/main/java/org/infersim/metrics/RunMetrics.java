@@ -1,0 +1,203 @@
+package org.infersim.metrics;
+
+import java.util.List;
+import org.infersim.physics.IterationShape;
+import org.infersim.serving.Replica;
+import org.infersim.serving.Request;
+import org.infersim.serving.ServingObserver;
+
+/**
+ * Turns what the serving model reports into statistics: latency histograms per stream,
+ * time-weighted utilization and KV occupancy per replica, counts for the conservation law, and a
+ * time series at a fixed interval. Everything before the warm-up ends is left out of the
+ * statistics (but not out of the counts).
+ */
+public final class RunMetrics implements ServingObserver {
+    private final long warmupNs;
+    private final StreamMetrics[] streams;
+    private final int[] streamDeployment;
+    private final ReplicaMetrics[] replicas;
+    private final IntervalMetrics[] intervals;
+    private final RequestSink sink;
+
+    /**
+     * @param streamDeployment for each stream, the index of its deployment
+     * @param replicaDeployment for each replica (by global index), the index of its deployment
+     */
+    public RunMetrics(long warmupNs, List<StreamDefinition> streamDefs, int[] streamDeployment,
+                      List<String> replicaNames, int[] replicaDeployment, List<String> deploymentNames,
+                      RequestSink sink) {
+        this.warmupNs = warmupNs;
+        this.streams = new StreamMetrics[streamDefs.size()];
+        for (int i = 0; i < streams.length; i++) {
+            StreamDefinition d = streamDefs.get(i);
+            streams[i] = new StreamMetrics(d.name(), d.deployment(), d.ttftTargetNs(), d.tpotTargetNs());
+        }
+        this.streamDeployment = streamDeployment.clone();
+        this.replicas = new ReplicaMetrics[replicaNames.size()];
+        for (int i = 0; i < replicas.length; i++) {
+            replicas[i] = new ReplicaMetrics(replicaNames.get(i), replicaDeployment[i]);
+        }
+        this.intervals = new IntervalMetrics[deploymentNames.size()];
+        for (int i = 0; i < intervals.length; i++) {
+            intervals[i] = new IntervalMetrics(deploymentNames.get(i));
+        }
+        this.sink = sink;
+    }
+
+    /** What the metrics need to know of a stream. Targets of 0 mean "no target". */
+    public record StreamDefinition(String name, String deployment, long ttftTargetNs, long tpotTargetNs) {}
+
+    private boolean measured(Request r) {
+        return r.arrivalNs() >= warmupNs;
+    }
+
+    @Override
+    public void onArrival(Request r, long now) {
+        StreamMetrics s = streams[r.stream()];
+        s.arrivedTotal++;
+        if (measured(r)) {
+            s.arrived++;
+        }
+        intervals[streamDeployment[r.stream()]].arrivals++;
+    }
+
+    @Override
+    public void onRejected(Request r, long now, String reason) {
+        StreamMetrics s = streams[r.stream()];
+        s.rejectedTotal++;
+        if (measured(r)) {
+            s.rejected++;
+        }
+        intervals[streamDeployment[r.stream()]].rejections++;
+        if (sink != null) {
+            sink.accept(r, s.name, "rejected", now);
+        }
+    }
+
+    @Override
+    public void onFirstToken(Request r, long now) {
+        long ttft = now - r.arrivalNs();
+        if (measured(r)) {
+            streams[r.stream()].ttft.record(ttft);
+        }
+        intervals[streamDeployment[r.stream()]].ttft.record(ttft);
+    }
+
+    @Override
+    public void onCompleted(Request r, long now) {
+        StreamMetrics s = streams[r.stream()];
+        s.completedTotal++;
+        IntervalMetrics interval = intervals[streamDeployment[r.stream()]];
+        interval.completions++;
+        interval.outputTokens += r.generated();
+        long ttft = r.firstTokenNs() - r.arrivalNs();
+        double tpot = r.generated() > 1 ? (double) (now - r.firstTokenNs()) / (r.generated() - 1) : 0;
+        if (r.generated() > 1) {
+            interval.tpot.record(Math.round(tpot));
+        }
+        boolean withinSlo = s.meetsSlo(ttft, tpot);
+        if (now >= warmupNs) {
+            s.finished++;
+            s.outputTokens += r.generated();
+            s.promptTokens += r.promptTokens();
+            if (withinSlo) {
+                s.finishedWithinSlo++;
+            }
+        }
+        if (measured(r)) {
+            s.completed++;
+            s.e2e.record(now - r.arrivalNs());
+            if (r.generated() > 1) {
+                s.tpot.record(Math.round(tpot));
+            }
+            if (withinSlo) {
+                s.sloMet++;
+            }
+        }
+        if (sink != null) {
+            sink.accept(r, s.name, "completed", now);
+        }
+    }
+
+    @Override
+    public void onPreempted(Request r, Replica replica, long now) {
+        if (now >= warmupNs) {
+            streams[r.stream()].preemptions++;
+            replicas[replica.index()].preemptions++;
+        }
+        intervals[replicas[replica.index()].deployment].preemptions++;
+    }
+
+    @Override
+    public void onIteration(Replica replica, long startNs, long durationNs, IterationShape shape, int[] regularGaps) {
+        long end = startNs + durationNs;
+        ReplicaMetrics m = replicas[replica.index()];
+        IntervalMetrics interval = intervals[m.deployment];
+        interval.busyNs += durationNs;
+        interval.iterations++;
+        if (end > warmupNs) {
+            // An iteration straddling the end of warm-up counts for the part after it.
+            double share = startNs >= warmupNs ? 1.0 : (double) (end - warmupNs) / durationNs;
+            double inWindow = durationNs * share;
+            m.busyNs += inWindow;
+            m.flops += shape.flops * share;
+            m.bytes += shape.bytes * share;
+            m.kvBlockNs += inWindow * replica.kvBlocksInIteration();
+            m.iterations++;
+            if (replica.kvBlocksInIteration() > m.peakKvBlocks) {
+                m.peakKvBlocks = replica.kvBlocksInIteration();
+            }
+            for (int s = 0; s < regularGaps.length; s++) {
+                if (regularGaps[s] > 0) {
+                    streams[s].itl.record(durationNs, regularGaps[s]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onInterTokenGap(int stream, long gapNs) {
+        // Gap ends now; attribute to the window by its end, like the regular gaps.
+        streams[stream].itl.record(gapNs);
+    }
+
+    /** Measured figures per stream, for the summary. */
+    public List<StreamMetrics> streamMetrics() {
+        return List.of(streams);
+    }
+
+    /** All streams together; the SLO is judged per stream, so attainment sums the streams' verdicts. */
+    public StreamMetrics overall() {
+        StreamMetrics total = StreamMetrics.total("all", 0, 0);
+        for (StreamMetrics s : streams) {
+            total.add(s);
+        }
+        return total;
+    }
+
+    public ReplicaMetrics replica(int index) {
+        return replicas[index];
+    }
+
+    IntervalMetrics[] intervals() {
+        return intervals;
+    }
+
+    /** A stream's request counts over the whole run (warm-up included). */
+    public long[] totals(int stream) {
+        StreamMetrics s = streams[stream];
+        return new long[] {s.arrivedTotal, s.completedTotal, s.rejectedTotal};
+    }
+
+    /**
+     * Requests still in flight at the end that arrived in the window and have already waited
+     * longer than the TTFT target without a first token: they missed the SLO whatever happens next.
+     */
+    public void countInFlightAtEnd(Request r, long now) {
+        StreamMetrics s = streams[r.stream()];
+        if (measured(r) && s.ttftTargetNs > 0 && r.firstTokenNs() < 0 && now - r.arrivalNs() > s.ttftTargetNs) {
+            s.sloMissedInFlight++;
+        }
+    }
+}

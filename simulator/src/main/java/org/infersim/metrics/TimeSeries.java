@@ -1,0 +1,66 @@
+package org.infersim.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.infersim.serving.Replica;
+import org.infersim.serving.ReplicaSet;
+
+/**
+ * One row per deployment every metrics interval: what a dashboard would have shown. Rates and
+ * busy fractions are over the interval that just ended; queue, running and KV are at the instant.
+ */
+public final class TimeSeries {
+    public static final List<String> COLUMNS = List.of(
+            "time_s", "deployment", "replicas", "arrival_rate_rps", "completion_rate_rps", "rejections",
+            "queue_length", "running", "busy_fraction", "kv_occupancy", "ttft_p50_ms", "ttft_p95_ms",
+            "tpot_p50_ms", "tpot_p95_ms", "output_tokens_per_s", "preemptions", "cost_so_far_usd");
+
+    /** One sampled row; {@code values} align with {@link #COLUMNS} after time and deployment. */
+    public record Row(double timeS, String deployment, double[] values) {}
+
+    private final List<Row> rows = new ArrayList<>();
+
+    /** Samples every deployment; called by the run at each interval boundary. */
+    public void sample(long nowNs, long intervalNs, List<ReplicaSet> sets, RunMetrics metrics, double costSoFar) {
+        IntervalMetrics[] intervals = metrics.intervals();
+        double seconds = intervalNs / 1e9;
+        for (int d = 0; d < sets.size(); d++) {
+            ReplicaSet set = sets.get(d);
+            IntervalMetrics m = intervals[d];
+            int waiting = 0;
+            int running = 0;
+            long kvUsed = 0;
+            long kvTotal = 0;
+            for (Replica r : set.replicas()) {
+                waiting += r.waitingCount();
+                running += r.runningCount();
+                kvUsed += r.kvCache().usedBlocks();
+                kvTotal += r.kvCache().totalBlocks();
+            }
+            int replicas = set.replicas().size();
+            double[] v = {
+                replicas,
+                m.arrivals / seconds,
+                m.completions / seconds,
+                m.rejections,
+                waiting,
+                running,
+                replicas == 0 ? 0 : Math.min(1.0, m.busyNs / (intervalNs * (double) replicas)),
+                kvTotal == 0 ? 0 : (double) kvUsed / kvTotal,
+                m.ttft.percentileMs(50),
+                m.ttft.percentileMs(95),
+                m.tpot.percentileMs(50),
+                m.tpot.percentileMs(95),
+                m.outputTokens / seconds,
+                m.preemptions,
+                costSoFar,
+            };
+            rows.add(new Row(nowNs / 1e9, set.name(), v));
+            m.reset();
+        }
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+}

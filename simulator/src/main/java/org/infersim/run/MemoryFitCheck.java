@@ -1,0 +1,44 @@
+package org.infersim.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.infersim.catalog.Catalog;
+import org.infersim.catalog.GpuSpec;
+import org.infersim.catalog.ModelSpec;
+import org.infersim.scenario.Deployment;
+import org.infersim.scenario.Pool;
+import org.infersim.scenario.Problem;
+import org.infersim.scenario.Scenario;
+import org.infersim.scenario.ScenarioCheck;
+
+/**
+ * Fails a deployment whose model does not fit its GPUs: the weights, the runtime reserve and the
+ * activation peak must leave room for a KV cache of at least one full-length sequence.
+ */
+public final class MemoryFitCheck implements ScenarioCheck {
+
+    @Override
+    public List<Problem> check(Scenario scenario, Catalog catalog) {
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < scenario.deployments().size(); i++) {
+            Deployment d = scenario.deployments().get(i);
+            Pool pool = scenario.pools().stream().filter(p -> p.name().equals(d.pool())).findFirst().orElse(null);
+            if (pool == null) {
+                continue;
+            }
+            GpuSpec gpu = catalog.gpu(pool.gpu()).orElse(null);
+            ModelSpec model = catalog.model(d.model()).orElse(null);
+            if (gpu == null || model == null) {
+                continue;
+            }
+            String problem = DeploymentPlan.of(d, gpu, model).fitProblem();
+            if (problem != null) {
+                String path = d.engine().maxModelLen().isPresent() && problem.startsWith("maxModelLen")
+                        ? "deployments[" + i + "].engine.maxModelLen"
+                        : "deployments[" + i + "].model";
+                problems.add(scenario.source().problem(path, problem));
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,44 @@
+package org.infersim.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** When requests arrive. Rates are per second. */
+public sealed interface ArrivalSpec {
+
+    /** Exponential inter-arrival times. */
+    record Poisson(double ratePerSec) implements ArrivalSpec {}
+
+    /** Gamma inter-arrival times with the given mean rate and coefficient of variation (1 = Poisson). */
+    record Gamma(double ratePerSec, double cv) implements ArrivalSpec {}
+
+    /** A piecewise-constant rate: each step holds from its time until the next step's. */
+    record Steps(List<Step> steps) implements ArrivalSpec {
+        public Steps {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    record Step(long atNs, double ratePerSec) {}
+
+    /**
+     * A sinusoidal daily cycle: rate(t) = mean · (1 + amplitude · cos(2π (t − peakAt) / period)).
+     *
+     * @param amplitude in [0, 1]: 0 is flat, 1 drops to zero at the trough
+     */
+    record Diurnal(double meanRatePerSec, double amplitude, long periodNs, long peakAtNs) implements ArrivalSpec {}
+
+    /**
+     * Replay of a trace: arrival offsets from the first row, with each request's lengths.
+     * Offsets are divided by {@code rateScale} (2 replays the trace twice as fast).
+     *
+     * @param skippedRows rows of the file left out because they had 0 tokens (BurstGPT's failed requests)
+     */
+    record Trace(Path file, double rateScale, long[] offsetsNs, int[] promptTokens, int[] outputTokens,
+            int skippedRows) implements ArrivalSpec {
+
+        public Trace(Path file, double rateScale, long[] offsetsNs, int[] promptTokens, int[] outputTokens) {
+            this(file, rateScale, offsetsNs, promptTokens, outputTokens, 0);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.infersim.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated scenario: what to simulate, for how long, on which hardware, under which traffic.
+ * Times are in nanoseconds of simulated time.
+ *
+ * @param file            the file it was read from (for messages), or null when built in code
+ * @param catalogs        extra catalog directories named by the scenario, resolved against its folder
+ * @param source          where each path of the scenario was written, for semantic validation messages
+ */
+public record Scenario(
+        String name,
+        long seed,
+        long durationNs,
+        long warmupNs,
+        long metricsIntervalNs,
+        List<Pool> pools,
+        List<Deployment> deployments,
+        List<Workload> workloads,
+        List<Path> catalogs,
+        Path file,
+        SourceMap source) {
+
+    public Scenario {
+        pools = List.copyOf(pools);
+        deployments = List.copyOf(deployments);
+        workloads = List.copyOf(workloads);
+        catalogs = List.copyOf(catalogs);
+    }
+}

@@ -1,0 +1,1105 @@
+package org.infersim.scenario;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.infersim.catalog.Catalog;
+import org.infersim.catalog.GpuSpec;
+import org.infersim.catalog.ModelSpec;
+
+/**
+ * Binds a {@link YamlNode} tree to the scenario records, collecting every problem (with its
+ * file, line and path) instead of stopping at the first. Semantic checks that need the catalog
+ * (ids exist, tensor parallelism divides the heads, replicas fit their pool) are made here;
+ * checks that need the physics (memory fit) run later as {@link ScenarioCheck}s.
+ */
+final class ScenarioBinder {
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final String NAME_HINT = "letters, digits, '.', '_' and '-' only";
+    private static final int MAX_KNOWN_LISTED = 30;
+
+    private static final List<String> ROOT_KEYS = List.of("name", "seed", "duration", "warmup", "metricsInterval",
+            "catalogs", "cluster", "deployments", "workloads");
+    private static final List<String> CLUSTER_KEYS = List.of("pools");
+    private static final List<String> POOL_KEYS = List.of("name", "gpu", "count", "gpusPerNode", "price");
+    private static final List<String> DEPLOYMENT_KEYS = List.of("name", "model", "pool", "precision", "tensorParallel",
+            "replicas", "engine", "router");
+    private static final List<String> PRECISION_KEYS = List.of("weights", "kvCache");
+    private static final List<String> ENGINE_KEYS = List.of("blockSize", "gpuMemoryUtilization", "maxNumSeqs",
+            "maxNumBatchedTokens", "chunkedPrefill", "scheduling", "preemption", "swapSpace", "maxModelLen");
+    private static final List<String> WORKLOAD_KEYS = List.of("name", "deployment", "arrival", "promptTokens",
+            "outputTokens", "priority", "slo");
+    private static final List<String> SLO_KEYS = List.of("ttft", "tpot");
+    private static final List<String> STEP_KEYS = List.of("at", "rate");
+
+    private static final Map<String, List<String>> ARRIVAL_KEYS = linked(
+            "poisson", List.of("type", "rate"),
+            "gamma", List.of("type", "rate", "cv"),
+            "steps", List.of("type", "steps"),
+            "diurnal", List.of("type", "mean", "amplitude", "period", "peakAt"),
+            "trace", List.of("type", "file", "rateScale"));
+    private static final Map<String, List<String>> LENGTH_KEYS = linked(
+            "fixed", List.of("type", "value"),
+            "uniform", List.of("type", "min", "max"),
+            "lognormal", List.of("type", "mean", "stddev", "max"),
+            "empirical", List.of("type", "file"));
+
+    private static final Map<String, NumericFormat> WEIGHT_FORMATS = enumLabels(NumericFormat.values());
+    private static final Map<String, NumericFormat> KV_FORMATS = linked(
+            "bf16", NumericFormat.BF16, "fp16", NumericFormat.FP16, "fp8", NumericFormat.FP8);
+    private static final Map<String, SchedulingPolicy> SCHEDULING = enumLabels(SchedulingPolicy.values());
+    private static final Map<String, PreemptionMode> PREEMPTION = enumLabels(PreemptionMode.values());
+    private static final Map<String, RouterPolicy> ROUTERS = enumLabels(RouterPolicy.values());
+    private static final Map<String, Integer> BLOCK_SIZES = linked("8", 8, "16", 16, "32", 32);
+
+    private final String file;
+    private final Path baseDir;
+    private final YamlNode root;
+    private final List<Problem> problems;
+    private final Map<String, Integer> lines = new LinkedHashMap<>();
+    private final SourceMap source;
+    private Catalog catalog;
+
+    /** What is known of a pool, even an invalid one, for the checks of the deployments on it. */
+    private record PoolInfo(String name, Integer count, Integer gpusPerNode, Pool pool) {}
+
+    /** What is known of a deployment, for the checks of the workloads sent to it. */
+    private record DeploymentInfo(String name, int index, PoolInfo pool, Integer tensorParallel, Integer replicas,
+            int maxLen) {}
+
+    ScenarioBinder(String file, Path baseDir, YamlNode root, List<Problem> problems) {
+        this.file = file;
+        this.baseDir = baseDir;
+        this.root = root;
+        this.problems = problems;
+        recordLines(root, "");
+        this.source = new SourceMap(file, lines);
+    }
+
+    SourceMap source() {
+        return source;
+    }
+
+    // ---------------------------------------------------------------- phase 1: catalogs
+
+    /** The scenario's own catalog directories, resolved against its folder; missing ones are reported. */
+    List<Path> catalogs() {
+        List<Path> dirs = new ArrayList<>();
+        if (!(root instanceof YamlNode.Mapping map)) {
+            return dirs;
+        }
+        YamlNode node = map.get("catalogs");
+        if (node == null) {
+            return dirs;
+        }
+        if (!(node instanceof YamlNode.Sequence seq)) {
+            problem("catalogs", "expected a list of catalog directories, relative to this file, got " + node.describe());
+            return dirs;
+        }
+        for (int i = 0; i < seq.items().size(); i++) {
+            String path = "catalogs[" + i + "]";
+            YamlNode item = seq.items().get(i);
+            if (!(item instanceof YamlNode.Scalar s) || s.kind() != YamlNode.ScalarKind.STRING) {
+                problem(path, "expected a directory name, got " + item.describe());
+                continue;
+            }
+            Path dir = resolve(s.text(), path);
+            if (dir == null) {
+                continue;
+            }
+            if (!Files.isDirectory(dir)) {
+                problem(path, "catalog directory '" + s.text() + "' not found (looked for " + dir + ")");
+                continue;
+            }
+            dirs.add(dir);
+        }
+        return dirs;
+    }
+
+    // ---------------------------------------------------------------- phase 2: the scenario
+
+    /** The bound scenario, or null when it could not be built (the problems say why). */
+    Scenario bind(Catalog catalog, List<Path> catalogDirs, Path scenarioFile) {
+        this.catalog = catalog;
+        Fields f = fields(root, "", "a scenario", ROOT_KEYS);
+        if (f == null) {
+            return null;
+        }
+        String name = name(f, "name", null);
+        Long seed = integer(f, "seed", false, Long.MIN_VALUE, Long.MAX_VALUE);
+        Long duration = duration(f, "duration", true);
+        Long warmup = duration(f, "warmup", false);
+        Long interval = duration(f, "metricsInterval", false);
+        if (duration != null && duration <= 0) {
+            problem(f.at("duration"), "the duration must be longer than 0");
+        }
+        if (warmup != null && duration != null && duration > 0 && warmup >= duration) {
+            problem(f.at("warmup"), "the warm-up (" + Quantities.formatDuration(warmup)
+                    + ") must be shorter than the duration (" + Quantities.formatDuration(duration) + ")");
+        }
+        if (interval != null && interval <= 0) {
+            problem(f.at("metricsInterval"), "the metrics interval must be longer than 0");
+        }
+
+        Map<String, PoolInfo> pools = new LinkedHashMap<>();
+        List<Pool> poolList = bindPools(f, pools);
+        Map<String, DeploymentInfo> deployments = new LinkedHashMap<>();
+        List<Deployment> deploymentList = bindDeployments(f, pools, deployments);
+        checkPoolFit(pools, deployments);
+        List<Workload> workloadList = bindWorkloads(f, deployments);
+
+        if (name == null || duration == null || poolList == null || deploymentList == null || workloadList == null) {
+            return null;
+        }
+        return new Scenario(name, seed == null ? 1 : seed, duration, warmup == null ? 0 : warmup,
+                interval == null ? 10_000_000_000L : interval, poolList, deploymentList, workloadList,
+                catalogDirs, scenarioFile, source);
+    }
+
+    // ---------------------------------------------------------------- pools
+
+    private List<Pool> bindPools(Fields scenario, Map<String, PoolInfo> infos) {
+        Fields cluster = fields(scenario.require("cluster", "a mapping with the GPU pools"), "cluster",
+                "the cluster", CLUSTER_KEYS);
+        if (cluster == null) {
+            return null;
+        }
+        List<YamlNode> items = list(cluster, "pools", true, "a list of GPU pools");
+        if (items == null) {
+            return null;
+        }
+        List<Pool> pools = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            String path = "cluster.pools[" + i + "]";
+            Fields p = fields(items.get(i), path, "a pool", POOL_KEYS);
+            if (p == null) {
+                ok = false;
+                continue;
+            }
+            String name = name(p, "name", infos.keySet());
+            String gpu = string(p, "gpu", true, "a GPU id from the catalog");
+            if (gpu != null && catalog != null) {
+                GpuSpec spec = catalog.gpu(gpu).orElse(null);
+                if (spec == null) {
+                    problem(p.at("gpu"), unknownId("GPU", gpu, catalog.gpus().stream().map(GpuSpec::id).toList()));
+                }
+                gpu = spec == null ? null : spec.id(); // the catalog's spelling
+            }
+            Long count = integer(p, "count", true, 1, Integer.MAX_VALUE);
+            Long perNode = integer(p, "gpusPerNode", false, 1, Integer.MAX_VALUE);
+            if (perNode != null && count != null && count % perNode != 0) {
+                problem(p.at("gpusPerNode"), perNode + " GPUs per node does not divide the pool's " + count
+                        + " GPUs (a pool is made of whole nodes)");
+                perNode = null;
+            }
+            if (count != null && !p.has("gpusPerNode") && count > 8 && count % 8 != 0) {
+                problem(p.at("count"), count + " GPUs cannot be split into nodes of 8 (the default gpusPerNode);"
+                        + " set gpusPerNode to a divisor of " + count);
+                count = null;
+            }
+            Double price = price(p, "price");
+            Integer c = count == null ? null : count.intValue();
+            Integer gpn = perNode != null ? Integer.valueOf(perNode.intValue())
+                    : count != null && !p.has("gpusPerNode") ? Integer.valueOf(Math.min(c, 8)) : null;
+            Pool pool = null;
+            if (name != null && gpu != null && c != null && gpn != null && (price != null || !p.has("price"))) {
+                pool = new Pool(name, gpu, c, gpn, price == null ? OptionalDouble.empty() : OptionalDouble.of(price));
+                pools.add(pool);
+            } else {
+                ok = false;
+            }
+            if (name != null && !infos.containsKey(name)) {
+                infos.put(name, new PoolInfo(name, c, gpn, pool));
+            }
+        }
+        return ok ? pools : null;
+    }
+
+    // ---------------------------------------------------------------- deployments
+
+    private List<Deployment> bindDeployments(Fields scenario, Map<String, PoolInfo> pools,
+            Map<String, DeploymentInfo> infos) {
+        List<YamlNode> items = list(scenario, "deployments", true, "a list of deployments, each a model served on a pool");
+        if (items == null) {
+            return null;
+        }
+        List<Deployment> deployments = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            String path = "deployments[" + i + "]";
+            Fields d = fields(items.get(i), path, "a deployment", DEPLOYMENT_KEYS);
+            if (d == null) {
+                ok = false;
+                continue;
+            }
+            String name = name(d, "name", infos.keySet());
+            String modelId = string(d, "model", true, "a model id from the catalog");
+            ModelSpec model = null;
+            if (modelId != null && catalog != null) {
+                model = catalog.model(modelId).orElse(null);
+                if (model == null) {
+                    problem(d.at("model"), unknownId("model", modelId, catalog.models().stream().map(ModelSpec::id).toList()));
+                } else {
+                    modelId = model.id(); // the catalog's spelling
+                }
+            }
+            PoolInfo pool = reference(d, "pool", "pool", pools, "cluster.pools");
+            Precision precision = precision(d);
+            Long tp = integer(d, "tensorParallel", false, 1, Integer.MAX_VALUE);
+            if (tp != null && model != null) {
+                String tpProblem = tensorParallelProblem(tp.intValue(), model, pool);
+                if (tpProblem != null) {
+                    problem(d.at("tensorParallel"), tpProblem);
+                    tp = null;
+                }
+            } else if (tp != null && Long.bitCount(tp) != 1) {
+                problem(d.at("tensorParallel"), tp + " is not a power of two (1, 2, 4, 8, ...)");
+                tp = null;
+            }
+            Long replicas = integer(d, "replicas", false, 1, Integer.MAX_VALUE);
+            EngineConfig engine = engine(d, model);
+            RouterPolicy router = d.has("router")
+                    ? choice(d, "router", "router", ROUTERS) : RouterPolicy.LEAST_OUTSTANDING;
+
+            Integer tpValue = tp == null ? (d.has("tensorParallel") ? null : Integer.valueOf(1)) : Integer.valueOf(tp.intValue());
+            Integer replicaValue = replicas == null ? (d.has("replicas") ? null : Integer.valueOf(1))
+                    : Integer.valueOf(replicas.intValue());
+            int maxLen = engine != null && engine.maxModelLen().isPresent() ? engine.maxModelLen().getAsInt()
+                    : model != null ? model.maxContext() : Integer.MAX_VALUE;
+            if (name != null && !infos.containsKey(name)) {
+                infos.put(name, new DeploymentInfo(name, i, pool, tpValue, replicaValue, maxLen));
+            }
+            if (name != null && modelId != null && (catalog == null || model != null) && pool != null
+                    && precision != null && tpValue != null && replicaValue != null && engine != null && router != null) {
+                deployments.add(new Deployment(name, modelId, pool.name(), precision, tpValue, replicaValue, engine, router));
+            } else {
+                ok = false;
+            }
+        }
+        return ok ? deployments : null;
+    }
+
+    /** Why a tensor-parallel degree cannot serve this model on this pool, or null when it can. */
+    private static String tensorParallelProblem(int tp, ModelSpec model, PoolInfo pool) {
+        if (model.attentionHeads() % tp != 0) {
+            return tp + " does not divide the " + model.attentionHeads() + " attention heads of " + model.id();
+        }
+        if (model.kvHeads() % tp != 0) {
+            return tp + " does not divide the " + model.kvHeads() + " KV heads of " + model.id();
+        }
+        if (Integer.bitCount(tp) != 1) {
+            return tp + " is not a power of two (1, 2, 4, 8, ...)";
+        }
+        if (pool != null && pool.gpusPerNode() != null && tp > pool.gpusPerNode()) {
+            return tp + " exceeds the " + pool.gpusPerNode() + " GPUs per node of pool '" + pool.name()
+                    + "' (a tensor-parallel group stays within one node)";
+        }
+        return null;
+    }
+
+    private Precision precision(Fields d) {
+        YamlNode node = d.node("precision");
+        if (node == null) {
+            return Precision.BF16;
+        }
+        String path = d.at("precision");
+        if (node instanceof YamlNode.Mapping) {
+            Fields p = fields(node, path, "a precision", PRECISION_KEYS);
+            NumericFormat weights = p.has("weights") ? choice(p, "weights", "weight format", WEIGHT_FORMATS) : null;
+            if (!p.has("weights")) {
+                missing(p, "weights", "one of " + String.join(", ", WEIGHT_FORMATS.keySet()));
+            }
+            NumericFormat kv = p.has("kvCache") ? choice(p, "kvCache", "KV-cache format", KV_FORMATS)
+                    : weights == null ? null : defaultKv(weights);
+            return weights == null || kv == null ? null : new Precision(weights, kv);
+        }
+        NumericFormat weights = choice(d, "precision", "precision", WEIGHT_FORMATS);
+        return weights == null ? null : new Precision(weights, defaultKv(weights));
+    }
+
+    private static NumericFormat defaultKv(NumericFormat weights) {
+        return weights == NumericFormat.FP8 ? NumericFormat.FP8 : NumericFormat.BF16;
+    }
+
+    private EngineConfig engine(Fields d, ModelSpec model) {
+        EngineConfig def = EngineConfig.defaults();
+        if (!d.has("engine")) {
+            return def;
+        }
+        Fields e = fields(d.node("engine"), d.at("engine"), "engine settings", ENGINE_KEYS);
+        if (e == null) {
+            return null;
+        }
+        boolean ok = true;
+        Integer blockSize = e.has("blockSize") ? blockSize(e) : Integer.valueOf(def.blockSize());
+        Double util = e.has("gpuMemoryUtilization") ? number(e, "gpuMemoryUtilization", true)
+                : Double.valueOf(def.gpuMemoryUtilization());
+        if (util != null && !(util > 0 && util <= 1)) {
+            problem(e.at("gpuMemoryUtilization"), "expected a fraction in (0, 1], got " + fmt(util));
+            util = null;
+        }
+        Long maxSeqs = integer(e, "maxNumSeqs", false, 1, Integer.MAX_VALUE);
+        Long maxTokens = integer(e, "maxNumBatchedTokens", false, 1, Integer.MAX_VALUE);
+        ok &= e.has("maxNumSeqs") == (maxSeqs != null) && e.has("maxNumBatchedTokens") == (maxTokens != null);
+        Boolean chunked = e.has("chunkedPrefill") ? bool(e, "chunkedPrefill") : Boolean.valueOf(def.chunkedPrefill());
+        SchedulingPolicy scheduling = e.has("scheduling")
+                ? choice(e, "scheduling", "scheduling policy", SCHEDULING) : def.scheduling();
+        PreemptionMode preemption = e.has("preemption")
+                ? choice(e, "preemption", "preemption mode", PREEMPTION) : def.preemption();
+        Long swap = e.has("swapSpace") ? bytes(e, "swapSpace") : Long.valueOf(def.swapSpaceBytes());
+        Long maxLen = integer(e, "maxModelLen", false, 1, Integer.MAX_VALUE);
+        if (maxLen != null && model != null && maxLen > model.maxContext()) {
+            problem(e.at("maxModelLen"), maxLen + " exceeds the " + model.maxContext() + "-token context of "
+                    + model.id());
+            maxLen = null;
+        }
+        ok &= e.has("maxModelLen") == (maxLen != null);
+        if (!ok || blockSize == null || util == null || chunked == null || scheduling == null || preemption == null
+                || swap == null) {
+            return null;
+        }
+        return new EngineConfig(blockSize, util,
+                maxSeqs == null ? OptionalInt.empty() : OptionalInt.of(maxSeqs.intValue()),
+                maxTokens == null ? OptionalInt.empty() : OptionalInt.of(maxTokens.intValue()),
+                chunked, scheduling, preemption, swap,
+                maxLen == null ? OptionalInt.empty() : OptionalInt.of(maxLen.intValue()));
+    }
+
+    private Integer blockSize(Fields e) {
+        Long v = integer(e, "blockSize", true, Long.MIN_VALUE, Long.MAX_VALUE);
+        if (v == null) {
+            return null;
+        }
+        if (!BLOCK_SIZES.containsValue(v.intValue()) || v != v.intValue()) {
+            problem(e.at("blockSize"), "expected 8, 16 or 32 tokens per KV block, got " + v);
+            return null;
+        }
+        return v.intValue();
+    }
+
+    /**
+     * Checks that the tensor-parallel groups of all deployments on each pool fit its GPUs, placed
+     * as the cluster places them: deployments in order, each group first fit on one node.
+     */
+    private void checkPoolFit(Map<String, PoolInfo> pools, Map<String, DeploymentInfo> deployments) {
+        Map<String, List<DeploymentInfo>> byPool = new LinkedHashMap<>();
+        for (DeploymentInfo d : deployments.values()) {
+            if (d.pool() != null) {
+                byPool.computeIfAbsent(d.pool().name(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        for (Map.Entry<String, List<DeploymentInfo>> e : byPool.entrySet()) {
+            PoolInfo pool = pools.get(e.getKey());
+            List<DeploymentInfo> ds = e.getValue();
+            if (pool == null || pool.count() == null || pool.gpusPerNode() == null
+                    || ds.stream().anyMatch(d -> d.tensorParallel() == null || d.replicas() == null)) {
+                continue;
+            }
+            int perNode = pool.gpusPerNode();
+            int[] free = new int[pool.count() / perNode];
+            java.util.Arrays.fill(free, perNode);
+            long needed = 0;
+            DeploymentInfo overflow = null;
+            for (DeploymentInfo d : ds) {
+                needed += (long) d.tensorParallel() * d.replicas();
+                for (int r = 0; r < d.replicas() && overflow == null; r++) {
+                    int node = 0;
+                    while (node < free.length && free[node] < d.tensorParallel()) {
+                        node++;
+                    }
+                    if (node == free.length) {
+                        overflow = d;
+                    } else {
+                        free[node] -= d.tensorParallel();
+                    }
+                }
+            }
+            if (overflow == null) {
+                continue;
+            }
+            String path = "deployments[" + overflow.index() + "].replicas";
+            String fit = needed > pool.count() ? "" : ", but their tensor-parallel groups cannot be placed on nodes of "
+                    + perNode + " GPUs (a group stays within one node)";
+            if (ds.size() == 1) {
+                DeploymentInfo d = ds.get(0);
+                problem(path, d.replicas() + " replicas × tensorParallel " + d.tensorParallel() + " = " + needed
+                        + " GPUs" + (fit.isEmpty() ? " do not fit pool '" + pool.name() + "' of " + pool.count() + " GPUs"
+                        : " on pool '" + pool.name() + "' of " + pool.count() + " GPUs" + fit));
+            } else {
+                String parts = ds.stream()
+                        .map(d -> d.name() + " " + d.replicas() + " × " + d.tensorParallel() + " = "
+                                + (long) d.replicas() * d.tensorParallel())
+                        .collect(Collectors.joining(", "));
+                problem(path, "the deployments on pool '" + pool.name() + "' need " + needed + " GPUs (replicas ×"
+                        + " tensorParallel: " + parts + ")" + (fit.isEmpty() ? " but it has " + pool.count() : fit));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- workloads
+
+    private List<Workload> bindWorkloads(Fields scenario, Map<String, DeploymentInfo> deployments) {
+        List<YamlNode> items = list(scenario, "workloads", true, "a list of request streams");
+        if (items == null) {
+            return null;
+        }
+        List<Workload> workloads = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            String path = "workloads[" + i + "]";
+            Fields w = fields(items.get(i), path, "a workload", WORKLOAD_KEYS);
+            if (w == null) {
+                ok = false;
+                continue;
+            }
+            String name = name(w, "name", names);
+            if (name != null) {
+                names.add(name);
+            }
+            DeploymentInfo deployment = reference(w, "deployment", "deployment", deployments, "deployments");
+            int maxLen = deployment == null ? Integer.MAX_VALUE : deployment.maxLen();
+            ArrivalSpec arrival = arrival(w);
+            LengthSpec prompt = null;
+            LengthSpec output = null;
+            boolean lengthsOk = true;
+            if (arrival instanceof ArrivalSpec.Trace || isTrace(w)) {
+                for (String key : List.of("promptTokens", "outputTokens")) {
+                    if (w.has(key)) {
+                        problem(w.at(key), "the trace supplies lengths; remove " + key);
+                        lengthsOk = false;
+                    }
+                }
+            } else {
+                prompt = length(w, "promptTokens", maxLen);
+                output = length(w, "outputTokens", maxLen);
+                lengthsOk = prompt != null && output != null;
+            }
+            Long priority = integer(w, "priority", false, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            Slo slo = slo(w);
+            if (name != null && deployment != null && arrival != null && lengthsOk
+                    && (priority != null || !w.has("priority")) && slo != null) {
+                workloads.add(new Workload(name, deployment.name(), arrival, prompt, output,
+                        priority == null ? 0 : priority.intValue(), slo));
+            } else {
+                ok = false;
+            }
+        }
+        return ok ? workloads : null;
+    }
+
+    private static boolean isTrace(Fields w) {
+        return w.node("arrival") instanceof YamlNode.Mapping m && m.get("type") instanceof YamlNode.Scalar s
+                && "trace".equals(s.text());
+    }
+
+    private Slo slo(Fields w) {
+        if (!w.has("slo")) {
+            return Slo.NONE;
+        }
+        Fields s = fields(w.node("slo"), w.at("slo"), "latency targets", SLO_KEYS);
+        if (s == null) {
+            return null;
+        }
+        Long ttft = positiveDuration(s, "ttft");
+        Long tpot = positiveDuration(s, "tpot");
+        if ((s.has("ttft") && ttft == null) || (s.has("tpot") && tpot == null)) {
+            return null;
+        }
+        return new Slo(ttft == null ? OptionalLong.empty() : OptionalLong.of(ttft),
+                tpot == null ? OptionalLong.empty() : OptionalLong.of(tpot));
+    }
+
+    private Long positiveDuration(Fields f, String key) {
+        Long v = duration(f, key, false);
+        if (v != null && v <= 0) {
+            problem(f.at(key), "expected a duration longer than 0");
+            return null;
+        }
+        return v;
+    }
+
+    // ---------------------------------------------------------------- arrivals
+
+    private ArrivalSpec arrival(Fields w) {
+        YamlNode node = w.require("arrival", "an arrival process such as {type: poisson, rate: 20/s}");
+        if (node == null) {
+            return null;
+        }
+        String path = w.at("arrival");
+        Fields a = typed(node, path, "an arrival process", "arrival", ARRIVAL_KEYS);
+        if (a == null) {
+            return null;
+        }
+        switch (a.type) {
+            case "poisson": {
+                Double rate = positiveRate(a, "rate", true);
+                return rate == null ? null : new ArrivalSpec.Poisson(rate);
+            }
+            case "gamma": {
+                Double rate = positiveRate(a, "rate", true);
+                Double cv = number(a, "cv", true);
+                if (cv != null && !(cv > 0)) {
+                    problem(a.at("cv"), "expected a coefficient of variation above 0 (1 is Poisson), got " + fmt(cv));
+                    cv = null;
+                }
+                return rate == null || cv == null ? null : new ArrivalSpec.Gamma(rate, cv);
+            }
+            case "steps":
+                return steps(a);
+            case "diurnal": {
+                Double mean = positiveRate(a, "mean", true);
+                Double amplitude = number(a, "amplitude", true);
+                if (amplitude != null && !(amplitude >= 0 && amplitude <= 1)) {
+                    problem(a.at("amplitude"), "expected an amplitude in [0, 1], got " + fmt(amplitude));
+                    amplitude = null;
+                }
+                Long period = a.has("period") ? duration(a, "period", true) : Long.valueOf(86_400_000_000_000L);
+                if (period != null && period <= 0) {
+                    problem(a.at("period"), "expected a period longer than 0");
+                    period = null;
+                }
+                Long peakAt = a.has("peakAt") ? duration(a, "peakAt", true) : Long.valueOf(43_200_000_000_000L);
+                if (mean == null || amplitude == null || period == null || peakAt == null) {
+                    return null;
+                }
+                return new ArrivalSpec.Diurnal(mean, amplitude, period, peakAt);
+            }
+            case "trace":
+                return trace(a);
+            default:
+                throw new IllegalStateException(a.type);
+        }
+    }
+
+    private ArrivalSpec steps(Fields a) {
+        List<YamlNode> items = list(a, "steps", true, "a list of {at, rate} steps");
+        if (items == null) {
+            return null;
+        }
+        List<ArrivalSpec.Step> steps = new ArrayList<>();
+        boolean ok = true;
+        long previous = -1;
+        for (int i = 0; i < items.size(); i++) {
+            String path = a.at("steps") + "[" + i + "]";
+            Fields s = fields(items.get(i), path, "a step such as {at: 10m, rate: 20/s}", STEP_KEYS);
+            if (s == null) {
+                ok = false;
+                continue;
+            }
+            Long at = duration(s, "at", true);
+            Double rate = rate(s, "rate", true);
+            if (at != null) {
+                if (i == 0 && at != 0) {
+                    problem(s.at("at"), "the first step must start at 0s, got " + Quantities.formatDuration(at));
+                    at = null;
+                } else if (i > 0 && previous >= 0 && at <= previous) {
+                    problem(s.at("at"), "steps must be in strictly increasing time: "
+                            + Quantities.formatDuration(at) + " is not after " + Quantities.formatDuration(previous));
+                    at = null;
+                }
+            }
+            previous = at == null ? -1 : at;
+            if (at == null || rate == null) {
+                ok = false;
+            } else {
+                steps.add(new ArrivalSpec.Step(at, rate));
+            }
+        }
+        return ok ? new ArrivalSpec.Steps(steps) : null;
+    }
+
+    private ArrivalSpec trace(Fields a) {
+        String name = string(a, "file", true, "the trace file, relative to this scenario");
+        Double scale = a.has("rateScale") ? number(a, "rateScale", true) : Double.valueOf(1.0);
+        if (scale != null && !(scale > 0)) {
+            problem(a.at("rateScale"), "expected a speed-up factor above 0 (2 replays twice as fast), got " + fmt(scale));
+            scale = null;
+        }
+        Path path = name == null ? null : existingFile(name, a.at("file"), "trace file");
+        if (path == null) {
+            return null;
+        }
+        TraceFile.Rows rows = TraceFile.read(path, path.toString(), a.at("file"), problems);
+        if (rows == null || scale == null) {
+            return null;
+        }
+        return new ArrivalSpec.Trace(path, scale, rows.offsetsNs(), rows.promptTokens(), rows.outputTokens(),
+                rows.skippedRows());
+    }
+
+    private Double positiveRate(Fields f, String key, boolean required) {
+        Double r = rate(f, key, required);
+        if (r != null && !(r > 0)) {
+            problem(f.at(key), "expected a rate above 0");
+            return null;
+        }
+        return r;
+    }
+
+    // ---------------------------------------------------------------- lengths
+
+    private LengthSpec length(Fields w, String key, int maxLen) {
+        YamlNode node = w.require(key, "a token-length distribution such as 512 or {type: lognormal, mean: 1000,"
+                + " stddev: 400, max: 8192}");
+        if (node == null) {
+            return null;
+        }
+        String path = w.at(key);
+        if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.ScalarKind.INTEGER) {
+            Long v = integer(w, key, true, 1, Integer.MAX_VALUE);
+            return v == null ? null : new LengthSpec.Fixed(v.intValue());
+        }
+        Fields l = typed(node, path, "a token count or a distribution", "length distribution", LENGTH_KEYS);
+        if (l == null) {
+            return null;
+        }
+        switch (l.type) {
+            case "fixed": {
+                Long v = integer(l, "value", true, 1, Integer.MAX_VALUE);
+                return v == null ? null : new LengthSpec.Fixed(v.intValue());
+            }
+            case "uniform": {
+                Long min = integer(l, "min", true, 1, Integer.MAX_VALUE);
+                Long max = integer(l, "max", true, 1, Integer.MAX_VALUE);
+                if (min != null && max != null && min > max) {
+                    problem(l.at("max"), "max " + max + " is below min " + min);
+                    return null;
+                }
+                return min == null || max == null ? null : new LengthSpec.Uniform(min.intValue(), max.intValue());
+            }
+            case "lognormal": {
+                Double mean = number(l, "mean", true);
+                if (mean != null && !(mean >= 1)) {
+                    problem(l.at("mean"), "expected a mean of at least 1 token, got " + fmt(mean));
+                    mean = null;
+                }
+                Double stddev = number(l, "stddev", true);
+                if (stddev != null && !(stddev >= 0)) {
+                    problem(l.at("stddev"), "expected a standard deviation of at least 0, got " + fmt(stddev));
+                    stddev = null;
+                }
+                Long max = l.has("max") ? integer(l, "max", true, 1, Integer.MAX_VALUE) : Long.valueOf(maxLen);
+                if (max != null && mean != null && mean > max) {
+                    problem(l.has("max") ? l.at("max") : l.path, "the cap " + max + " is below the mean " + fmt(mean));
+                    return null;
+                }
+                return mean == null || stddev == null || max == null ? null
+                        : new LengthSpec.LogNormal(mean, stddev, max.intValue());
+            }
+            case "empirical": {
+                String name = string(l, "file", true, "a file of token counts, one per line");
+                Path file = name == null ? null : existingFile(name, l.at("file"), "length file");
+                if (file == null) {
+                    return null;
+                }
+                int[] values = LengthFile.read(file, file.toString(), l.at("file"), problems);
+                return values == null ? null : new LengthSpec.Empirical(file, values);
+            }
+            default:
+                throw new IllegalStateException(l.type);
+        }
+    }
+
+    // ---------------------------------------------------------------- generic readers
+
+    /** A mapping's keys, with unknown keys reported; null (after a problem) when the node is not a mapping. */
+    private final class Fields {
+        final String path;
+        final YamlNode.Mapping map;
+        String type;
+
+        Fields(String path, YamlNode.Mapping map) {
+            this.path = path;
+            this.map = map;
+        }
+
+        boolean has(String key) {
+            return map.entries().containsKey(key);
+        }
+
+        YamlNode node(String key) {
+            return map.get(key);
+        }
+
+        String at(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        /** The value of a required key, or null after reporting it missing. */
+        YamlNode require(String key, String expected) {
+            YamlNode n = map.get(key);
+            if (n == null) {
+                missing(this, key, expected);
+            }
+            return n;
+        }
+    }
+
+    private Fields fields(YamlNode node, String path, String what, List<String> allowed) {
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof YamlNode.Mapping map)) {
+            problem(path, "expected " + what + " (a mapping with keys " + String.join(", ", allowed) + "), got "
+                    + node.describe());
+            return null;
+        }
+        for (YamlNode.Entry e : map.entries().values()) {
+            if (!allowed.contains(e.key())) {
+                String hint = Suggestions.didYouMean(e.key(), allowed);
+                problem(child(path, e.key()), "unknown key '" + e.key() + "'"
+                        + (hint.isEmpty() ? "; expected one of: " + String.join(", ", allowed) : hint));
+            }
+        }
+        return new Fields(path, map);
+    }
+
+    /**
+     * A mapping with a {@code type} key choosing among variants with their own keys. Keys of
+     * other variants are reported as not applying to this one.
+     */
+    private Fields typed(YamlNode node, String path, String what, String kind, Map<String, List<String>> variants) {
+        if (!(node instanceof YamlNode.Mapping map)) {
+            problem(path, "expected " + what + " (a mapping with a type: " + String.join(" | ", variants.keySet())
+                    + "), got " + node.describe());
+            return null;
+        }
+        Fields f = new Fields(path, map);
+        if (!f.has("type")) {
+            missing(f, "type", String.join(" | ", variants.keySet()));
+            return null;
+        }
+        String type = choice(f, "type", kind + " type", linkedKeys(variants.keySet()));
+        if (type == null) {
+            return null;
+        }
+        List<String> allowed = variants.get(type);
+        boolean ok = true;
+        for (YamlNode.Entry e : map.entries().values()) {
+            if (allowed.contains(e.key())) {
+                continue;
+            }
+            ok = false;
+            List<String> owners = variants.entrySet().stream().filter(v -> v.getValue().contains(e.key()))
+                    .map(Map.Entry::getKey).toList();
+            String hint = Suggestions.didYouMean(e.key(), allowed);
+            if (!hint.isEmpty() || owners.isEmpty()) {
+                problem(child(path, e.key()), "unknown key '" + e.key() + "'"
+                        + (hint.isEmpty() ? "; a " + type + " " + kind + " has keys " + String.join(", ", allowed) : hint));
+            } else {
+                problem(child(path, e.key()), "'" + e.key() + "' does not apply to a " + type + " " + kind
+                        + " (it belongs to " + String.join(", ", owners) + "); a " + type + " " + kind + " has keys "
+                        + String.join(", ", allowed));
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        f.type = type;
+        return f;
+    }
+
+    private void missing(Fields f, String key, String expected) {
+        problem(f.path, "missing required key '" + key + "' (" + expected + ")");
+    }
+
+    /** A scalar of the expected kind, or null (after a problem when present but wrong, or required and missing). */
+    private YamlNode.Scalar scalar(Fields f, String key, boolean required, String expected) {
+        YamlNode n = f.node(key);
+        if (n == null) {
+            if (required) {
+                missing(f, key, expected);
+            }
+            return null;
+        }
+        if (n instanceof YamlNode.Scalar s && s.kind() != YamlNode.ScalarKind.NULL) {
+            return s;
+        }
+        problem(f.at(key), "expected " + expected + ", got " + n.describe());
+        return null;
+    }
+
+    private String string(Fields f, String key, boolean required, String expected) {
+        YamlNode.Scalar s = scalar(f, key, required, expected);
+        if (s == null) {
+            return null;
+        }
+        if (s.kind() != YamlNode.ScalarKind.STRING) {
+            problem(f.at(key), "expected " + expected + ", got " + s.describe() + " (quote it if it is a name: '"
+                    + s.text() + "')");
+            return null;
+        }
+        return s.text();
+    }
+
+    /** A required name matching {@link #NAME}, unique among {@code taken} when given. */
+    private String name(Fields f, String key, Set<String> taken) {
+        String name = string(f, key, true, "a name (" + NAME_HINT + ")");
+        if (name == null) {
+            return null;
+        }
+        if (!NAME.matcher(name).matches()) {
+            problem(f.at(key), "'" + name + "' is not a valid name; use " + NAME_HINT);
+            return null;
+        }
+        if (taken != null && taken.contains(name)) {
+            problem(f.at(key), "the name '" + name + "' is already used; names must be unique");
+            return null;
+        }
+        return name;
+    }
+
+    private Long integer(Fields f, String key, boolean required, long min, long max) {
+        YamlNode.Scalar s = scalar(f, key, required, "an integer");
+        if (s == null) {
+            return null;
+        }
+        if (s.kind() != YamlNode.ScalarKind.INTEGER) {
+            problem(f.at(key), "expected an integer, got " + s.describe());
+            return null;
+        }
+        BigInteger v;
+        try {
+            v = new BigInteger(s.text().replace("_", ""));
+        } catch (NumberFormatException e) {
+            problem(f.at(key), "expected a decimal integer, got '" + s.text() + "'");
+            return null;
+        }
+        if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+            boolean bounded = min != Long.MIN_VALUE && min != Integer.MIN_VALUE;
+            String range = bounded && (max == Long.MAX_VALUE || max == Integer.MAX_VALUE) ? "at least " + min
+                    : "from " + min + " to " + max;
+            problem(f.at(key), "expected an integer " + range + ", got " + v);
+            return null;
+        }
+        return v.longValue();
+    }
+
+    private Double number(Fields f, String key, boolean required) {
+        YamlNode.Scalar s = scalar(f, key, required, "a number");
+        if (s == null) {
+            return null;
+        }
+        if (!s.isNumber()) {
+            problem(f.at(key), "expected a number, got " + s.describe());
+            return null;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(s.text().replace("_", ""));
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!Double.isFinite(v)) {
+            problem(f.at(key), "expected a finite number, got " + s.text());
+            return null;
+        }
+        return v;
+    }
+
+    private Boolean bool(Fields f, String key) {
+        YamlNode.Scalar s = scalar(f, key, true, "true or false");
+        if (s == null) {
+            return null;
+        }
+        if (s.kind() != YamlNode.ScalarKind.BOOLEAN) {
+            problem(f.at(key), "expected true or false, got " + s.describe());
+            return null;
+        }
+        return Boolean.parseBoolean(s.text());
+    }
+
+    /** A quantity written with its unit; numbers are accepted only when {@code bare} says so. */
+    private <T> T quantity(Fields f, String key, boolean required, String hint, Function<String, T> parse) {
+        YamlNode.Scalar s = scalar(f, key, required, hint.replaceFirst("^expected ", ""));
+        if (s == null) {
+            return null;
+        }
+        if (s.kind() == YamlNode.ScalarKind.BOOLEAN) {
+            problem(f.at(key), hint + "; got " + s.describe());
+            return null;
+        }
+        try {
+            return parse.apply(s.text());
+        } catch (IllegalArgumentException e) {
+            problem(f.at(key), e.getMessage());
+            return null;
+        }
+    }
+
+    private Long duration(Fields f, String key, boolean required) {
+        return quantity(f, key, required, Quantities.DURATION_HINT, Quantities::parseDurationNs);
+    }
+
+    private Double rate(Fields f, String key, boolean required) {
+        return quantity(f, key, required, Quantities.RATE_HINT, Quantities::parseRatePerSec);
+    }
+
+    private Long bytes(Fields f, String key) {
+        return quantity(f, key, true, Quantities.BYTES_HINT, Quantities::parseBytes);
+    }
+
+    private Double price(Fields f, String key) {
+        return quantity(f, key, false, Quantities.PRICE_HINT, Quantities::parsePricePerHour);
+    }
+
+    private <E> E choice(Fields f, String key, String what, Map<String, E> options) {
+        String expected = "one of " + String.join(", ", options.keySet());
+        YamlNode.Scalar s = scalar(f, key, true, expected);
+        if (s == null) {
+            return null;
+        }
+        E value = options.get(s.text());
+        if (value == null) {
+            String hint = Suggestions.didYouMean(s.text(), options.keySet());
+            problem(f.at(key), "unknown " + what + " '" + s.text() + "'" + hint
+                    + (hint.isEmpty() ? "; expected " : " Expected ") + expected);
+        }
+        return value;
+    }
+
+    private List<YamlNode> list(Fields f, String key, boolean nonEmpty, String expected) {
+        YamlNode n = f.require(key, expected);
+        if (n == null) {
+            return null;
+        }
+        if (!(n instanceof YamlNode.Sequence seq)) {
+            problem(f.at(key), "expected " + expected + ", got " + n.describe());
+            return null;
+        }
+        if (nonEmpty && seq.items().isEmpty()) {
+            problem(f.at(key), "expected " + expected + ", got an empty list");
+            return null;
+        }
+        return seq.items();
+    }
+
+    /**
+     * A reference by name to an earlier definition. Optional when exactly one is defined.
+     * Returns null after a problem; an invalid definition with that name still resolves, so that
+     * its own problem is not repeated here.
+     */
+    private <T> T reference(Fields f, String key, String what, Map<String, T> defined, String where) {
+        if (!f.has(key)) {
+            if (defined.size() == 1) {
+                return defined.values().iterator().next();
+            }
+            if (defined.size() > 1) {
+                missing(f, key, "one of " + String.join(", ", defined.keySet())
+                        + "; it may be left out only when exactly one " + what + " exists");
+            }
+            return null;
+        }
+        String name = string(f, key, true, "the name of a " + what + " in " + where);
+        if (name == null) {
+            return null;
+        }
+        T target = defined.get(name);
+        if (target == null) {
+            String hint = Suggestions.didYouMean(name, defined.keySet());
+            problem(f.at(key), "unknown " + what + " '" + name + "'" + hint
+                    + (defined.isEmpty() ? "; no valid " + what + " is defined in " + where
+                    : (hint.isEmpty() ? "; defined: " : " Defined: ") + String.join(", ", defined.keySet())));
+        }
+        return target;
+    }
+
+    private String unknownId(String what, String id, List<String> known) {
+        List<String> sorted = known.stream().sorted().toList();
+        String list = sorted.size() > MAX_KNOWN_LISTED
+                ? String.join(", ", sorted.subList(0, MAX_KNOWN_LISTED)) + ", ... (" + sorted.size() + " in all)"
+                : String.join(", ", sorted);
+        String hint = Suggestions.didYouMean(id, known);
+        return "unknown " + what + " '" + id + "'" + hint + (hint.isEmpty() ? "; known: " : " Known: ") + list;
+    }
+
+    /** The file a scenario names, resolved against the scenario's folder; null after a problem if it is missing. */
+    private Path existingFile(String name, String path, String what) {
+        Path p = resolve(name, path);
+        if (p == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(p)) {
+            problem(path, what + " '" + name + "' not found (looked for " + p + ")");
+            return null;
+        }
+        return p;
+    }
+
+    private Path resolve(String name, String path) {
+        try {
+            return baseDir.resolve(name).normalize();
+        } catch (InvalidPathException e) {
+            problem(path, "'" + name + "' is not a valid path: " + e.getReason());
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- lines and problems
+
+    private void recordLines(YamlNode node, String path) {
+        lines.putIfAbsent(path, node.line());
+        if (node instanceof YamlNode.Mapping m) {
+            for (YamlNode.Entry e : m.entries().values()) {
+                String p = child(path, e.key());
+                lines.put(p, e.keyLine());
+                recordLines(e.value(), p);
+            }
+        } else if (node instanceof YamlNode.Sequence s) {
+            for (int i = 0; i < s.items().size(); i++) {
+                recordLines(s.items().get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    private void problem(String path, String message) {
+        problems.add(source.problem(path, message));
+    }
+
+    private static String fmt(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    private static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static <E extends Enum<E>> Map<String, E> enumLabels(E[] values) {
+        Map<String, E> m = new LinkedHashMap<>();
+        for (E v : values) {
+            m.put(v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), v);
+        }
+        return m;
+    }
+
+    private static Map<String, String> linkedKeys(Set<String> keys) {
+        Map<String, String> m = new LinkedHashMap<>();
+        keys.forEach(k -> m.put(k, k));
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> linked(Object... kv) {
+        Map<String, V> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], (V) kv[i + 1]);
+        }
+        return m;
+    }
+
+}

@@ -1,0 +1,129 @@
+package org.infersim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    @TempDir
+    Path tmp;
+
+    record Outcome(int status, String out, String err) {}
+
+    static Outcome infersim(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = Main.execute(args);
+            return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    static Path scenario(String name) {
+        return Path.of(System.getProperty("infersim.root", ".."), "scenarios", name);
+    }
+
+    @Test
+    void runWritesTheSummaryTheTimeSeriesAndTheRequests() throws Exception {
+        Path dir = tmp.resolve("out");
+        Outcome o = infersim("run", scenario("quickstart.yaml").toString(), "--output", dir.toString(), "--requests");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("TTFT"), o.out());
+        String summary = Files.readString(dir.resolve("summary.json"));
+        assertTrue(summary.contains("\"ttftMs\""));
+        assertTrue(Files.readAllLines(dir.resolve("timeseries.csv")).size() > 10);
+        assertTrue(Files.readAllLines(dir.resolve("requests.csv")).size() > 100);
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left");
+        }
+    }
+
+    @Test
+    void aBadScenarioGetsFileLineAndPathAndExitStatusTwo() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, """
+                name: bad
+                duration: 1m
+                cluster:
+                  pools: [{name: p, gpu: h100-sxm, count: 4}]
+                deployments:
+                  - name: d
+                    model: llama-3.1-8b
+                    tensorParallel: 3
+                workloads:
+                  - name: w
+                    arrival: {type: poisson, rate: 1/s}
+                    promptTokens: 100
+                    outputTokens: 100
+                """);
+        Path out = tmp.resolve("kept");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("summary.json"), "previous results");
+        Outcome o = infersim("run", bad.toString(), "--output", out.toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains(bad + ":8: deployments[0].tensorParallel: 3 does not divide the 32 attention heads of llama-3.1-8b"),
+                o.err());
+        assertFalse(o.err().contains("Exception"), "no stack trace: " + o.err());
+        assertEquals("previous results", Files.readString(out.resolve("summary.json")), "earlier results untouched");
+    }
+
+    @Test
+    void aModelThatDoesNotFitItsGpusIsRefusedBeforeRunning() throws Exception {
+        Path bad = tmp.resolve("big.yaml");
+        Files.writeString(bad, """
+                name: big
+                duration: 1m
+                cluster:
+                  pools: [{name: p, gpu: a100-80gb, count: 1}]
+                deployments:
+                  - name: d
+                    model: llama-3.1-70b
+                workloads:
+                  - name: w
+                    arrival: {type: poisson, rate: 1/s}
+                    promptTokens: 100
+                    outputTokens: 100
+                """);
+        Outcome o = infersim("validate", bad.toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains(bad + ":7: deployments[0].model: llama-3.1-70b at bf16 does not fit on 1 × a100-80gb"),
+                o.err());
+    }
+
+    @Test
+    void anUnknownFlagIsABadInput() {
+        Outcome o = infersim("run", "--frobnicate", "x.yaml");
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("--frobnicate"), o.err());
+    }
+
+    @Test
+    void aMissingFileIsABadInputNamedInTheMessage() {
+        Outcome o = infersim("run", tmp.resolve("nope.yaml").toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("nope.yaml"), o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+    }
+
+    @Test
+    void catalogListsGpusAndModels() {
+        Outcome o = infersim("catalog");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("h100-sxm") && o.out().contains("llama-3.1-70b") && o.out().contains("mixtral-8x7b"));
+    }
+}

@@ -1,0 +1,119 @@
+package org.infersim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** The published JSON Schema agrees with the loader: the shipped scenarios pass both, bad files fail it. */
+class ScenarioSchemaTest {
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static JsonSchema schema;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        try (InputStream in = ScenarioSchemaTest.class.getResourceAsStream("/schema/scenario.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
+    private static Set<ValidationMessage> validate(Path yaml) {
+        try {
+            return schema.validate(YAML.readTree(yaml.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> yamlFilesUnder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    private static Path repositoryRoot() {
+        String root = System.getProperty("infersim.root");
+        return root != null ? Path.of(root) : Path.of("..");
+    }
+
+    private static Path fixtures(String dir) {
+        try {
+            return Path.of(ScenarioSchemaTest.class.getResource("/scenario/" + dir).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyShippedScenarioValidatesAgainstTheSchemaAndLoadsWithoutProblems() throws IOException {
+        return yamlFilesUnder(repositoryRoot().resolve("scenarios")).stream().map(f -> DynamicTest.dynamicTest(
+                f.getFileName().toString(), () -> {
+                    assertEquals(Set.of(), validate(f), "schema messages for " + f);
+                    ScenarioLoader.load(f, List.of()); // throws with every problem listed
+                }));
+    }
+
+    @Test
+    void theFullFixtureValidatesAgainstTheSchema() {
+        assertEquals(Set.of(), validate(fixtures("full.yaml")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> invalidFixturesFailTheSchemaAndTheLoader() throws IOException {
+        List<Path> invalid = yamlFilesUnder(fixtures("schema-invalid"));
+        assertFalse(invalid.isEmpty());
+        return invalid.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            Set<ValidationMessage> messages = validate(f);
+            assertFalse(messages.isEmpty(), "the schema accepted " + f);
+            try {
+                ScenarioLoader.load(f, List.of());
+                throw new AssertionError("the loader accepted " + f);
+            } catch (InvalidInputException expected) {
+                assertFalse(expected.problems().isEmpty());
+            }
+        }));
+    }
+
+    @Test
+    void theSchemaNamesAMisspelledKey() {
+        String messages = validate(fixtures("schema-invalid/unknown-key.yaml")).stream()
+                .map(ValidationMessage::getMessage).collect(Collectors.joining("\n"));
+        assertTrue(messages.contains("tensorParalel"), messages);
+    }
+
+    @Test
+    void theSchemaPatternsAreTheOnesTheLoaderUses() throws IOException {
+        JsonNode root = YAML.readTree(ScenarioSchemaTest.class.getResourceAsStream("/schema/scenario.schema.json"));
+        JsonNode defs = root.get("$defs");
+        assertEquals("^(0+(\\.0+)?|" + Quantities.DURATION_REGEX + ")$",
+                defs.get("duration").get("anyOf").get(0).get("pattern").asText());
+        assertEquals("^" + Quantities.RATE_REGEX + "$", defs.get("rate").get("pattern").asText());
+        assertEquals("^(0+(\\.0+)?|" + Quantities.BYTES_REGEX + ")$",
+                defs.get("bytes").get("anyOf").get(0).get("pattern").asText());
+        assertEquals("^" + Quantities.PRICE_REGEX + "$", defs.get("price").get("anyOf").get(0).get("pattern").asText());
+        assertEquals("^" + ScenarioBinder.NAME.pattern() + "$", defs.get("name").get("pattern").asText());
+    }
+}
