@@ -42,7 +42,9 @@ final class ProgressLine implements Progress {
 
     void finish() {
         if (shown && terminal) {
-            System.err.println();
+            // Wipe the progress line so the summary table starts on a clean line.
+            System.err.print("\r" + " ".repeat(72) + "\r");
+            System.err.flush();
         }
     }
 }

@@ -24,13 +24,17 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 LoadedScenario loaded = ScenarioValidation.load(file, catalogs.dirs);
-                System.out.println(file + ": ok (" + loaded.scenario().deployments().size() + " deployments, "
-                        + loaded.scenario().workloads().size() + " workloads)");
+                System.out.println(file + ": ok (" + count(loaded.scenario().deployments().size(), "deployment")
+                        + ", " + count(loaded.scenario().workloads().size(), "workload") + ")");
             } catch (InvalidInputException e) {
                 e.problems().forEach(p -> System.err.println(p));
                 status = Main.BAD_INPUT;
             }
         }
         return status;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
