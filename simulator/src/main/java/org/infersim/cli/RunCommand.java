@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.infersim.results.AtomicFile;
 import org.infersim.results.RequestLog;
-import org.infersim.results.SummaryJson;
-import org.infersim.results.TimeSeriesCsv;
+import org.infersim.results.ResultsFolder;
 import org.infersim.run.ClusterRun;
 import org.infersim.run.RunResult;
 import org.infersim.scenario.InvalidInputException;
@@ -29,6 +27,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--requests", description = "Also write requests.csv, one row per finished request.")
     boolean requests;
+
+    @Option(names = "--report", description = "Also write report.html, a self-contained HTML report.")
+    boolean report;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
     boolean quiet;
@@ -65,20 +66,19 @@ final class RunCommand implements Callable<Integer> {
         progress.finish();
         double wallS = (System.nanoTime() - wallStart) / 1e9;
 
-        AtomicFile.write(dir.resolve("summary.json"), SummaryJson.write(result.summary()));
-        try (AtomicFile csv = new AtomicFile(dir.resolve("timeseries.csv"))) {
-            TimeSeriesCsv.write(result.timeSeries(), csv.writer());
-            csv.commit();
+        ResultsFolder.write(dir, result.summary(), result.timeSeries(), result.latencies(), Files.readString(file));
+        Path reportFile = null;
+        if (report) {
+            reportFile = Reports.renderRun(dir);
         }
-        AtomicFile.write(dir.resolve("scenario.yaml"), Files.readString(file));
 
         if (!quiet) {
             System.out.print(SummaryTable.render(result.summary()));
             System.out.printf("%nSimulated %.0f s in %.1f s of wall time (%,d events, %,.0f requests/s).%n",
                     result.summary().durationS(), wallS, result.eventsProcessed(),
                     result.summary().requests().arrived() / wallS);
-            System.out.println("Results in " + dir + "/ (summary.json, timeseries.csv"
-                    + (requests ? ", requests.csv" : "") + ")");
+            System.out.println("Results in " + dir + "/ (summary.json, timeseries.csv, latency.csv"
+                    + (requests ? ", requests.csv" : "") + (reportFile != null ? ", report.html" : "") + ")");
         }
         return 0;
     }

@@ -32,6 +32,10 @@ public final class LatencyHistogram {
         return count() == 0 ? Double.NaN : histogram.getMean() / 1e6;
     }
 
+    public double minMs() {
+        return count() == 0 ? Double.NaN : histogram.getMinValue() / 1e6;
+    }
+
     public double maxMs() {
         return count() == 0 ? Double.NaN : histogram.getMaxValue() / 1e6;
     }

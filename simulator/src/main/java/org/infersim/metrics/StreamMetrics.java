@@ -1,6 +1,8 @@
 package org.infersim.metrics;
 
+import java.util.List;
 import org.infersim.results.Decimal;
+import org.infersim.results.LatencyDistribution;
 import org.infersim.results.LatencySummary;
 import org.infersim.results.StreamSummary;
 
@@ -96,6 +98,24 @@ public final class StreamMetrics {
         return new LatencySummary(Decimal.of(h.percentileMs(50)), Decimal.of(h.percentileMs(90)),
                 Decimal.of(h.percentileMs(95)), Decimal.of(h.percentileMs(99)), Decimal.of(h.meanMs()),
                 Decimal.of(h.maxMs()), h.count());
+    }
+
+    /** TTFT, TPOT, inter-token and end-to-end distributions for CDF charts. */
+    public List<LatencyDistribution> distributions() {
+        return List.of(distribution("ttft", ttft), distribution("tpot", tpot), distribution("itl", itl),
+                distribution("e2e", e2e));
+    }
+
+    private LatencyDistribution distribution(String metric, LatencyHistogram h) {
+        double[] ladder = LatencyDistribution.ladder();
+        if (h.count() == 0) {
+            return new LatencyDistribution(name, metric, new double[0], new double[0]);
+        }
+        double[] values = new double[ladder.length];
+        for (int i = 0; i < ladder.length; i++) {
+            values[i] = ladder[i] == 0 ? h.minMs() : h.percentileMs(ladder[i]);
+        }
+        return new LatencyDistribution(name, metric, ladder, values);
     }
 
     public long arrivedTotal() {

@@ -9,8 +9,11 @@ import org.infersim.catalog.GpuSpec;
 import org.infersim.kernel.Simulation;
 import org.infersim.metrics.RequestSink;
 import org.infersim.metrics.RunMetrics;
+import org.infersim.metrics.StreamMetrics;
 import org.infersim.metrics.TimeSeries;
 import org.infersim.random.RandomStreams;
+import org.infersim.results.LatencyDistribution;
+import org.infersim.results.RunSummary;
 import org.infersim.scenario.Deployment;
 import org.infersim.scenario.Pool;
 import org.infersim.scenario.Scenario;
@@ -148,8 +151,15 @@ public final class ClusterRun {
             sim.schedule(interval, sampler[0]);
         }
         sim.runUntil(end);
-        return new RunResult(new SummaryAssembler(scenario, metrics, replicaInfo, placements, cost, sets)
-                .assemble(end), timeSeries, sim.eventsProcessed());
+        RunSummary summary = new SummaryAssembler(scenario, metrics, replicaInfo, placements, cost, sets).assemble(end);
+        List<LatencyDistribution> latencies = new ArrayList<>();
+        for (StreamMetrics s : metrics.streamMetrics()) {
+            latencies.addAll(s.distributions());
+        }
+        if (metrics.streamMetrics().size() > 1) {
+            latencies.addAll(metrics.overall().distributions());
+        }
+        return new RunResult(summary, timeSeries, latencies, sim.eventsProcessed());
     }
 
     public List<DeploymentPlan> plans() {
