@@ -7,7 +7,7 @@ import java.util.Map;
  * A YAML document as a small tree whose nodes remember the line they were written on, so that
  * the binder can point at it. Built by {@link YamlReader}.
  */
-sealed interface YamlNode {
+public sealed interface YamlNode {
 
     /** 1-based line of the node's first token. */
     int line();
@@ -43,7 +43,7 @@ sealed interface YamlNode {
             return "a mapping";
         }
 
-        YamlNode get(String key) {
+        public YamlNode get(String key) {
             Entry e = entries.get(key);
             return e == null ? null : e.value();
         }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * parser. Duplicate keys and aliases are reported as problems; a syntax error ends the reading
  * with a single problem at its line.
  */
-final class YamlReader {
+public final class YamlReader {
     private static final YAMLFactory FACTORY = new YAMLFactory();
     private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
 
@@ -36,7 +36,7 @@ final class YamlReader {
      *
      * @throws InvalidInputException for a syntax error or an empty file (nothing can be bound)
      */
-    static YamlNode read(String text, String file, List<Problem> problems) throws InvalidInputException {
+    public static YamlNode read(String text, String file, List<Problem> problems) throws InvalidInputException {
         return new YamlReader(file, problems).readDocument(text);
     }
 

@@ -126,4 +126,44 @@ class CommandLineTest {
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("h100-sxm") && o.out().contains("llama-3.1-70b") && o.out().contains("mixtral-8x7b"));
     }
+
+    @Test
+    void aBadBatchFileGetsItsProblemsWithLinesAndExitStatus2() throws Exception {
+        Path batch = tmp.resolve("bad.batch.yaml");
+        Files.writeString(batch, """
+                base: %s
+                parameters:
+                  deployments[0].tensorParalel: [1, 2]
+                  workloads[5].arrival.rate: [1/s]
+                """.formatted(scenario("quickstart.yaml").toAbsolutePath()));
+        Outcome o = infersim("batch", batch.toString(), "-o", tmp.resolve("out").toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("bad.batch.yaml:4: workloads[5].arrival.rate: workloads has 1 entry, so [5] does not exist"),
+                o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing written for a batch that cannot run");
+    }
+
+    @Test
+    void aVariantWithAMisspeltSettingFailsWithTheScenarioCheckersSuggestion() throws Exception {
+        Path batch = tmp.resolve("b.batch.yaml");
+        Files.writeString(batch, """
+                base: %s
+                set: {duration: 20s, warmup: 5s}
+                parameters:
+                  deployments[0].tensorParalel: [1]
+                """.formatted(scenario("quickstart.yaml").toAbsolutePath()));
+        Outcome o = infersim("batch", batch.toString(), "-o", tmp.resolve("out").toString(), "-q");
+        assertEquals(0, o.status(), o.err());
+        String csv = Files.readString(tmp.resolve("out/batch.csv"));
+        assertTrue(csv.contains("failed,deployments[0].tensorParalel: unknown key 'tensorParalel'; did you mean 'tensorParallel'?"),
+                csv);
+    }
+
+    @Test
+    void reportOnAFolderWithoutResultsIsBadInput() {
+        Outcome o = infersim("report", tmp.toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("not a results folder"), o.err());
+    }
 }

@@ -50,7 +50,9 @@ class ScenarioSchemaTest {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            // Batch and size files (*.batch.yaml, *.size.yaml) are not scenarios.
+            return files.filter(f -> f.getFileName().toString().matches(".*(?<!\\.batch|\\.size)\\.yaml"))
+                    .sorted().toList();
         }
     }
 

@@ -1,0 +1,258 @@
+package org.infersim.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.infersim.scenario.InvalidInputException;
+import org.infersim.scenario.Problem;
+import org.infersim.scenario.Quantities;
+import org.infersim.scenario.Suggestions;
+import org.infersim.scenario.YamlNode;
+import org.infersim.scenario.YamlReader;
+
+/**
+ * Reads a batch file: a base scenario and the settings to vary. Every problem is collected with
+ * its file, line and path, as for scenarios; paths are checked against the base scenario so that
+ * a misspelt or missing path is reported before anything runs.
+ *
+ * <pre>
+ * name: rag-70b-sweep
+ * base: rag-70b-h100.yaml          # relative to this file
+ * set: {duration: 10m}             # the same for every run
+ * replications: 2                  # independent seeds per variant
+ * parameters:                      # cartesian product
+ *   cluster.pools[0].gpu: [h100-sxm, h200]
+ *   deployments[0].tensorParallel, deployments[0].replicas: [[2, 4], [4, 2]]   # varied together
+ *   workloads[0].arrival.rate: [2/s, 4/s]
+ * variants:                        # or an explicit list (combined with parameters if both)
+ *   - {deployments[0].precision: fp8}
+ * load: workloads[0].arrival.rate  # the load axis of cost curves (found by itself if omitted)
+ * slo: {ttft: 2s, tpot: 100ms, attainment: 99%}
+ * </pre>
+ */
+public final class BatchFile {
+    static final List<String> KEYS = List.of("name", "base", "set", "replications", "parameters", "variants", "load", "slo");
+    static final int MAX_RUNS = 100_000;
+
+    private final String file;
+    private final InputFields in;
+    private final List<Problem> problems;
+
+    private BatchFile(String file) {
+        this.file = file;
+        this.in = new InputFields(file);
+        this.problems = in.problems;
+    }
+
+    /** Reads and checks a batch file; all problems at once. */
+    public static BatchSpec load(Path path) throws InvalidInputException {
+        return new BatchFile(path.toString()).read(InputFields.readText(path, "a YAML batch file"), path);
+    }
+
+    private BatchSpec read(String text, Path path) throws InvalidInputException {
+        YamlNode root = YamlReader.read(text, file, problems);
+        if (!(root instanceof YamlNode.Mapping map)) {
+            throw new InvalidInputException(new Problem(file, root.line(), "",
+                    "expected a batch: a mapping with base, parameters or variants, and optionally replications, load and slo"));
+        }
+        in.unknownKeys(map, "", KEYS);
+
+        String name = in.name(map, path);
+        InputFields.Base baseScenario = in.base(map, path);
+        Path base = baseScenario == null ? null : baseScenario.file();
+        String baseText = baseScenario == null ? null : baseScenario.text();
+
+        int replications = 1;
+        if (map.get("replications") != null) {
+            Long r = in.integer(map.get("replications"), "replications", 1, 1000);
+            replications = r == null ? 1 : r.intValue();
+        }
+
+        Variant fixed = map.get("set") == null ? new Variant(0, Map.of(), Map.of()) : in.settings(map.get("set"), "set", 0);
+        List<Parameter> parameters = parameters(map.get("parameters"));
+        List<Variant> variants = variants(map.get("variants"));
+        if (map.get("parameters") == null && map.get("variants") == null) {
+            problems.add(new Problem(file, map.line(), "parameters",
+                    "missing; a batch needs parameters (values per path, combined) or variants (an explicit list)"));
+        }
+
+        String load = null;
+        if (map.get("load") != null) {
+            load = in.string(map.get("load"), "load", "the path of the varied arrival rate");
+        } else {
+            for (Parameter p : parameters) {
+                for (String s : p.paths()) {
+                    if (load == null && (s.endsWith(".arrival.rate") || s.endsWith(".arrival.rateScale"))) {
+                        load = s;
+                    }
+                }
+            }
+        }
+        if (map.get("load") != null && load != null) {
+            String written = load;
+            List<String> varied = new ArrayList<>();
+            parameters.forEach(p -> varied.addAll(p.paths()));
+            variants.forEach(v -> varied.addAll(v.values().keySet()));
+            if (!varied.contains(written)) {
+                problem(map.get("load"), "load", "'" + written + "' is not varied by this batch"
+                        + Suggestions.didYouMean(written, varied));
+            }
+        }
+
+        BatchSlo slo = map.get("slo") == null ? null : in.slo(map.get("slo"));
+
+        if (baseText != null) {
+            checkPaths(ScenarioPatch.of(baseText), fixed, parameters, variants, base);
+        }
+        long runs = (long) replications * Math.max(1, variants.size())
+                * parameters.stream().mapToLong(p -> p.values().size()).reduce(1, (a, b) -> a * b);
+        if (runs > MAX_RUNS) {
+            problems.add(new Problem(file, map.line(), "", "the batch expands to " + runs + " runs; at most " + MAX_RUNS));
+        }
+        if (in.failure() != null) {
+            throw in.failure();
+        }
+        return new BatchSpec(name, path, base, fixed.values(), parameters, variants, replications, load, slo);
+    }
+
+    private List<Parameter> parameters(YamlNode node) {
+        List<Parameter> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        if (!(node instanceof YamlNode.Mapping map)) {
+            problem(node, "parameters", "expected a mapping from scenario path to a list of values, got " + node.describe());
+            return out;
+        }
+        map.entries().forEach((key, entry) -> {
+            String at = "parameters[\"" + key + "\"]";
+            List<String> paths = new ArrayList<>();
+            for (String part : key.split(",")) {
+                String p = part.trim();
+                if (ScenarioPath.parse(p) == null) {
+                    problems.add(new Problem(file, entry.keyLine(), at, "'" + p + "': " + ScenarioPath.HINT));
+                    return;
+                }
+                if (p.equals("seed")) {
+                    problems.add(new Problem(file, entry.keyLine(), at,
+                            "the seed is not a parameter: use replications for independent seeds"));
+                    return;
+                }
+                paths.add(p);
+            }
+            if (!(entry.value() instanceof YamlNode.Sequence seq) || seq.items().isEmpty()) {
+                problem(entry.value(), at, "expected a non-empty list of values, got " + entry.value().describe());
+                return;
+            }
+            List<List<JsonNode>> values = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            for (int i = 0; i < seq.items().size(); i++) {
+                YamlNode item = seq.items().get(i);
+                if (paths.size() == 1) {
+                    values.add(List.of(YamlValues.toJson(item)));
+                } else if (item instanceof YamlNode.Sequence tuple && tuple.items().size() == paths.size()) {
+                    values.add(tuple.items().stream().map(YamlValues::toJson).toList());
+                } else {
+                    problem(item, at + "[" + i + "]", "expected a list of " + paths.size()
+                            + " values, one for each of " + String.join(", ", paths) + "; got " + item.describe());
+                    continue;
+                }
+                lines.add(item.line());
+            }
+            out.add(new Parameter(paths, values, entry.keyLine(), lines));
+        });
+        return out;
+    }
+
+    private List<Variant> variants(YamlNode node) {
+        List<Variant> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        if (!(node instanceof YamlNode.Sequence seq) || seq.items().isEmpty()) {
+            problem(node, "variants", "expected a non-empty list of mappings from scenario path to value, got " + node.describe());
+            return out;
+        }
+        for (int i = 0; i < seq.items().size(); i++) {
+            YamlNode item = seq.items().get(i);
+            out.add(in.settings(item, "variants[" + i + "]", i));
+        }
+        return out;
+    }
+
+    private void checkPaths(ScenarioPatch patch, Variant fixed, List<Parameter> parameters, List<Variant> variants,
+                            Path base) {
+        for (String s : fixed.values().keySet()) {
+            String why = patch.whyNotSettable(ScenarioPath.parse(s));
+            if (why != null) {
+                problems.add(new Problem(file, fixed.lines().get(s), "set." + s, why + " (" + base.getFileName() + ")"));
+            }
+        }
+        List<String> varied = new ArrayList<>();
+        List<String> all = new ArrayList<>(fixed.values().keySet());
+        parameters.forEach(p -> all.addAll(p.paths()));
+        variants.forEach(v -> all.addAll(v.values().keySet()));
+        for (int i = 0; i < patch.count("cluster.pools"); i++) {
+            String gpu = "cluster.pools[" + i + "].gpu";
+            String price = "cluster.pools[" + i + "].price";
+            if (all.contains(gpu) && !all.contains(price) && patch.get(price) != null) {
+                problems.add(new Problem(file, lineOf(gpu, fixed, parameters, variants), gpu, "varies, but " + base.getFileName() + " fixes " + price
+                        + " at " + Variant.display(patch.get(price)) + " for every GPU type; vary the price with the GPU"
+                        + " (list them together) or remove it from the base to use each GPU's catalog price"));
+            }
+        }
+        for (Parameter p : parameters) {
+            for (String s : p.paths()) {
+                String why = patch.whyNotSettable(ScenarioPath.parse(s));
+                if (why != null) {
+                    problems.add(new Problem(file, p.line(), s, why + " (" + base.getFileName() + ")"));
+                }
+                if (varied.stream().anyMatch(v -> ScenarioPath.parse(v).covers(s) || ScenarioPath.parse(s).covers(v))) {
+                    problems.add(new Problem(file, p.line(), s, "varied twice (it overlaps another parameter)"));
+                }
+                if (fixed.values().keySet().stream().anyMatch(v -> ScenarioPath.parse(v).covers(s) || ScenarioPath.parse(s).covers(v))) {
+                    problems.add(new Problem(file, p.line(), s, "both set and varied; a path is either fixed by set or varied"));
+                }
+                varied.add(s);
+            }
+        }
+        for (Variant v : variants) {
+            for (String s : v.values().keySet()) {
+                String why = patch.whyNotSettable(ScenarioPath.parse(s));
+                if (why != null) {
+                    problems.add(new Problem(file, v.lines().get(s), "variants[" + v.index() + "]." + s,
+                            why + " (" + base.getFileName() + ")"));
+                }
+                if (varied.stream().anyMatch(p -> ScenarioPath.parse(p).covers(s) || ScenarioPath.parse(s).covers(p))) {
+                    problems.add(new Problem(file, v.lines().get(s), "variants[" + v.index() + "]." + s,
+                            "also a parameter; a path is varied either by parameters or by variants"));
+                }
+            }
+        }
+    }
+
+    private static int lineOf(String path, Variant fixed, List<Parameter> parameters, List<Variant> variants) {
+        for (Parameter p : parameters) {
+            if (p.paths().contains(path)) {
+                return p.line();
+            }
+        }
+        for (Variant v : variants) {
+            if (v.lines().containsKey(path)) {
+                return v.lines().get(path);
+            }
+        }
+        return fixed.lines().getOrDefault(path, 0);
+    }
+
+    private void problem(YamlNode node, String path, String message) {
+        in.problem(node, path, message);
+    }
+}

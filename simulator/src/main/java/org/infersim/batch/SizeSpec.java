@@ -1,0 +1,26 @@
+package org.infersim.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A size file, read and checked: the base scenario's workload, the deployment to size, the
+ * candidate GPU types, precisions and tensor-parallel degrees, and the SLO to meet.
+ *
+ * @param deployment index of the deployment sized
+ * @param pool index of its pool, which the sizing resizes (it serves no other deployment)
+ */
+public record SizeSpec(String name, Path file, Path base, Map<String, JsonNode> fixed, int deployment, int pool,
+                       List<String> gpus, List<String> precisions, List<Integer> tensorParallel, int maxReplicas,
+                       int replications, BatchSlo slo) {
+    public SizeSpec {
+        fixed = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
+        gpus = List.copyOf(gpus);
+        precisions = List.copyOf(precisions);
+        tensorParallel = List.copyOf(tensorParallel);
+    }
+}

@@ -1,0 +1,97 @@
+package org.infersim.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.infersim.batch.BatchAnalysis;
+import org.infersim.batch.BatchFile;
+import org.infersim.batch.BatchOutput;
+import org.infersim.batch.BatchPlan;
+import org.infersim.batch.BatchRow;
+import org.infersim.batch.BatchRunner;
+import org.infersim.batch.BatchSpec;
+import org.infersim.batch.RunSpec;
+import org.infersim.batch.Variant;
+import org.infersim.run.ScenarioValidation;
+import org.infersim.scenario.InvalidInputException;
+import org.infersim.scenario.LoadedScenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "batch", description = "Runs every variant of a base scenario that a batch file describes, in parallel, "
+        + "and writes batch.csv, batch.json and one results folder per run. Run it again to resume.")
+final class BatchCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Batch file (YAML).")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Results folder (default: results/<batch name>).")
+    Path output;
+
+    @Option(names = {"-j", "--threads"}, paramLabel = "N",
+            description = "Runs at once (default: the number of cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--report", description = "Also write report.html.")
+    boolean report;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
+    boolean quiet;
+
+    @Mixin
+    CatalogOptions catalogs;
+
+    @Override
+    public Integer call() throws IOException {
+        if (threads != null && threads < 1) {
+            System.err.println("infersim batch: --threads: expected at least 1, got " + threads);
+            return Main.BAD_INPUT;
+        }
+        BatchSpec spec;
+        LoadedScenario base;
+        try {
+            spec = BatchFile.load(file);
+            base = ScenarioValidation.load(spec.base(), catalogs.dirs);
+        } catch (InvalidInputException e) {
+            e.problems().forEach(System.err::println);
+            return Main.BAD_INPUT;
+        }
+        Path dir = output != null ? output : Path.of("results", spec.name());
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            System.err.println("infersim batch: --output " + dir + ": exists and is not a directory");
+            return Main.BAD_INPUT;
+        }
+        Files.createDirectories(dir);
+
+        List<Variant> variants = BatchPlan.variants(spec);
+        List<RunSpec> runs = BatchPlan.runs(variants, spec.replications(), base.scenario().seed());
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (!quiet) {
+            System.err.printf(Locale.ROOT, "%s: %d variants x %d replications = %d runs on %d threads%n",
+                    spec.name(), variants.size(), spec.replications(), runs.size(), Math.min(workers, runs.size()));
+        }
+        long start = System.nanoTime();
+        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), catalogs.dirs, spec.fixed(), spec.slo(),
+                dir);
+        List<BatchRow> rows = runner.run(runs, workers, new BatchProgressBar(quiet));
+        double wallS = (System.nanoTime() - start) / 1e9;
+        BatchAnalysis analysis = new BatchAnalysis(rows, spec.loadPath(), spec.slo());
+        BatchOutput.write(dir, spec.name(), spec.base(), BatchOutput.columns(variants), spec.replications(),
+                spec.loadPath(), spec.slo(), rows, analysis);
+        Path reportFile = report ? Reports.renderBatch(dir) : null;
+
+        if (!quiet) {
+            System.out.print(BatchTable.render(rows, analysis, spec.slo() != null));
+            long fresh = rows.stream().filter(r -> !r.resumed()).count();
+            System.out.printf(Locale.ROOT, "%n%d runs (%d run now, %d already done) in %.1f s of wall time: %.1f runs/min%n",
+                    rows.size(), fresh, rows.size() - fresh, wallS, fresh / wallS * 60);
+            System.out.println("Results in " + dir + "/ (batch.csv, batch.json, runs/"
+                    + (reportFile != null ? ", report.html" : "") + ")");
+        }
+        return 0;
+    }
+}
