@@ -92,7 +92,9 @@ final class RunReport {
             return;
         }
         if (!brief.pools().isEmpty()) {
-            page.heading("GPU pools").table(brief.poolTable());
+            Map<String, Double> prices = new LinkedHashMap<>();
+            summary.pools().forEach(p -> prices.put(p.name(), p.pricePerGpuHour()));
+            page.heading("GPU pools").table(brief.poolTable(prices));
         }
         if (!brief.deployments().isEmpty()) {
             page.heading("Deployments").table(brief.deploymentTable());

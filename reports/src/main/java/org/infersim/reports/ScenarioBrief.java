@@ -98,12 +98,18 @@ final class ScenarioBrief {
         return out;
     }
 
-    HtmlTable poolTable() {
+    /**
+     * The pools as written; where the scenario names no price, the price the run used (from the
+     * summary, by pool name) is shown as the catalog's.
+     */
+    HtmlTable poolTable(Map<String, Double> pricesUsed) {
         HtmlTable t = new HtmlTable("Pool", "GPU", "GPUs", "GPUs per node", "Price per GPU-hour", "Other settings").wrapping();
         for (JsonNode p : pools()) {
+            Double used = pricesUsed.get(field(p, "name"));
+            String catalog = used == null ? "catalog price" : Figures.dollars(used) + "/h (catalog price)";
             t.row(List.of(HtmlTable.text(field(p, "name")), HtmlTable.text(field(p, "gpu")),
                     HtmlTable.text(field(p, "count")), HtmlTable.text(orDefault(p, "gpusPerNode")),
-                    HtmlTable.text(orElse(p, "price", "catalog price")), HtmlTable.text(others(p, POOL_KEYS))));
+                    HtmlTable.text(orElse(p, "price", catalog)), HtmlTable.text(others(p, POOL_KEYS))));
         }
         return t;
     }

@@ -38,6 +38,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class XyChart {
     enum Scale { LINEAR, LOG }
 
+    /** A line longer than twice this is thinned to the extremes of this many runs of values. */
+    static final int BUCKETS = 800;
+
     /** How one series is drawn. */
     record Series(String name, double[] x, double[] y, Color color, boolean lines, boolean dashed,
                   boolean points, Shape shape) {}
@@ -187,7 +190,10 @@ final class XyChart {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Series s : series) {
             XYSeries xy = new XYSeries(s.name(), false, true);
-            for (int i = 0; i < s.x().length; i++) {
+            int[] kept = s.lines() && !s.points() ? decimated(s.y()) : null;
+            int n = kept == null ? s.x().length : kept.length;
+            for (int k = 0; k < n; k++) {
+                int i = kept == null ? k : kept[k];
                 double x = s.x()[i];
                 double y = s.y()[i];
                 boolean defined = Double.isFinite(x) && Double.isFinite(y)
@@ -360,6 +366,46 @@ final class XyChart {
     /** How many reference lines the last {@link #build()} drew inside the plot. */
     int visibleReferences() {
         return visibleReferences;
+    }
+
+    /**
+     * The indices of the values to draw when a line has far more values than the chart has
+     * pixels (a day at one-second resolution): in each of {@link #BUCKETS} runs of consecutive
+     * values, the lowest and the highest, in their order, so that spikes survive. Null when the
+     * line is short enough to draw whole. Gaps shorter than a run are not drawn.
+     */
+    static int[] decimated(double[] y) {
+        if (y.length <= 2 * BUCKETS) {
+            return null;
+        }
+        int[] kept = new int[2 * BUCKETS + 2];
+        int n = 0;
+        double per = (double) y.length / BUCKETS;
+        for (int b = 0; b < BUCKETS; b++) {
+            int from = (int) Math.floor(b * per);
+            int to = (int) Math.min(y.length, Math.floor((b + 1) * per));
+            int low = -1;
+            int high = -1;
+            for (int i = from; i < to; i++) {
+                if (Double.isFinite(y[i])) {
+                    if (low < 0 || y[i] < y[low]) {
+                        low = i;
+                    }
+                    if (high < 0 || y[i] > y[high]) {
+                        high = i;
+                    }
+                }
+            }
+            if (low < 0) {
+                kept[n++] = from; // all undefined: keep the gap
+            } else if (low == high) {
+                kept[n++] = low;
+            } else {
+                kept[n++] = Math.min(low, high);
+                kept[n++] = Math.max(low, high);
+            }
+        }
+        return java.util.Arrays.copyOf(kept, n);
     }
 
     private double dataMax(boolean onX) {

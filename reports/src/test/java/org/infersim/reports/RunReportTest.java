@@ -101,6 +101,7 @@ class RunReportTest {
         assertTrue(html.contains("2,318 requests arrived = 2,305 completed + 0 rejected + 13 still in flight"));
         assertTrue(html.contains("TTFT ≤ 1 s, TPOT ≤ 50 ms"));
         assertTrue(html.contains("llama-3.1-8b"));
+        assertTrue(html.contains("$4.29/h (catalog price)"), "the price the run used where the scenario names none");
     }
 
     @Test
@@ -182,6 +183,40 @@ class RunReportTest {
         String html = Files.readString(renderer.renderRun(run));
         assertEquals(RUN_CHARTS.size(), Fixtures.count(html, "<figure class=\"chart\""));
         assertTrue(html.contains(">replicas starting<"));
+    }
+
+    @Test
+    void aLongRunAtFineResolutionStillGivesASmallReport() throws IOException {
+        Path run = Fixtures.copy("run-quickstart", tmp);
+        Path csv = run.resolve("timeseries.csv");
+        List<String> lines = Files.readAllLines(csv);
+        StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
+        int rows = 86_400; // a day, sampled every second
+        for (int i = 0; i < rows; i++) {
+            String sample = lines.get(1 + i % (lines.size() - 1));
+            sb.append(i + 1).append(sample.substring(sample.indexOf(','))).append('\n');
+        }
+        Files.writeString(csv, sb.toString());
+        Path report = renderer.renderRun(run);
+        assertTrue(Files.size(report) < 1_500_000, "report of " + Files.size(report) + " bytes");
+    }
+
+    @Test
+    void thinningALongLineKeepsItsExtremes() {
+        double[] y = new double[100_000];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % 7;
+        }
+        y[54_321] = 1000;
+        y[77_777] = -5;
+        int[] kept = XyChart.decimated(y);
+        assertTrue(kept.length <= 2 * XyChart.BUCKETS);
+        assertTrue(java.util.Arrays.stream(kept).anyMatch(i -> i == 54_321));
+        assertTrue(java.util.Arrays.stream(kept).anyMatch(i -> i == 77_777));
+        for (int i = 1; i < kept.length; i++) {
+            assertTrue(kept[i] > kept[i - 1], "in order");
+        }
+        assertEquals(null, XyChart.decimated(new double[50]));
     }
 
     @Test
