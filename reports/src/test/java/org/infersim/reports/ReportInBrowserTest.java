@@ -73,6 +73,63 @@ class ReportInBrowserTest {
                 r.output());
     }
 
+    @Test
+    void clickingAColumnHeaderSortsTheRunsByValueWithEmptyCellsLast() throws Exception {
+        Path report = new HtmlReportRenderer().renderBatch(Fixtures.copy("batch-sweep", tmp));
+        String html = Files.readString(report);
+        // A reader's clicks, scripted: sort by p95 TTFT once (ascending), then by $/M tokens twice (descending).
+        String clicks = """
+                <script>
+                (function () {
+                  var table = document.querySelector('table.sortable');
+                  var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+                  function column(name) { return headers.filter(function (h) { return h.textContent === name; })[0]; }
+                  function rows() { return Array.prototype.map.call(table.tBodies[0].rows, function (r) { return r.cells[0].textContent; }); }
+                  column('TTFT p95').click();
+                  var byTtft = rows();
+                  column('$/M tokens').click();
+                  column('$/M tokens').click();
+                  var byCost = rows();
+                  var root = document.documentElement;
+                  root.setAttribute('data-ttft-first', byTtft[0]);
+                  root.setAttribute('data-ttft-last', byTtft[byTtft.length - 1]);
+                  root.setAttribute('data-cost-first', byCost[0]);
+                  root.setAttribute('data-cost-last', byCost[byCost.length - 1]);
+                  root.setAttribute('data-cost-sort', column('$/M tokens').getAttribute('aria-sort'));
+                })();
+                </script>
+                </body>""";
+        Files.writeString(report, html.replace("</body>", clicks));
+        String root = htmlElement(dumpDom(report));
+        assertTrue(root.contains("data-ttft-first=\"run-026\""), root);
+        assertTrue(root.contains("data-ttft-last=\"run-024\""), "the failed run, without figures, last: " + root);
+        assertTrue(root.contains("data-cost-first=\"run-017\""), root);
+        assertTrue(root.contains("data-cost-last=\"run-024\""), "still last when descending: " + root);
+        assertTrue(root.contains("data-cost-sort=\"descending\""), root);
+    }
+
+    static String dumpDom(Path page) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory("chromium");
+        Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        p.getOutputStream().close();
+        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "chromium did not finish");
+        try (var files = Files.walk(profile)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        return dom;
+    }
+
+    static String htmlElement(String dom) {
+        int start = dom.indexOf("<html");
+        return start < 0 ? dom : dom.substring(start, dom.indexOf('>', start) + 1);
+    }
+
     record Result(int status, String output) {}
 
     static Result check(Path report, Path png, int height) throws IOException, InterruptedException {
