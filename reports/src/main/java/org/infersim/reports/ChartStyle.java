@@ -72,10 +72,6 @@ final class ChartStyle {
         return PALETTE[Math.floorMod(i, PALETTE.length)];
     }
 
-    static int paletteSize() {
-        return PALETTE.length;
-    }
-
     static NumberFormat format(String pattern) {
         return new DecimalFormat(pattern, SYMBOLS);
     }

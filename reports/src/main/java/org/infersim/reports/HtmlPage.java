@@ -110,10 +110,6 @@ final class HtmlPage {
         return this;
     }
 
-    int chartCount() {
-        return charts;
-    }
-
     /** Drawing sizes, in SVG user units; both scale to the column's width. */
     enum Size {
         FULL(960, 400),

@@ -65,10 +65,6 @@ final class HtmlTable {
         return this;
     }
 
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     static Cell text(String text) {
         return new Cell(text == null ? "" : text, null, false, null);
     }

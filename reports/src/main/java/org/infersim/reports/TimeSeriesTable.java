@@ -44,10 +44,6 @@ final class TimeSeriesTable {
         return csv.header();
     }
 
-    boolean isEmpty() {
-        return csv.size() == 0;
-    }
-
     double[] times(String deployment) throws InvalidInputException {
         return values(deployment, TIME);
     }
@@ -60,17 +56,5 @@ final class TimeSeriesTable {
             v[i] = csv.number(rows.get(i), column);
         }
         return v;
-    }
-
-    /** The last time of the series, or NaN when it is empty. */
-    double lastTime() throws InvalidInputException {
-        double last = Double.NaN;
-        for (int r = 0; r < csv.size(); r++) {
-            double t = csv.number(r, TIME);
-            if (Double.isNaN(last) || t > last) {
-                last = t;
-            }
-        }
-        return last;
     }
 }
