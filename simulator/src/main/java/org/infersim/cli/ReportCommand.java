@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.infersim.results.ResultsFolder;
+import org.infersim.scenario.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,14 +17,23 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path report;
-        if (Files.isRegularFile(dir.resolve("batch.csv"))) {
-            report = Reports.renderBatch(dir);
-        } else if (ResultsFolder.isComplete(dir)) {
-            report = Reports.renderRun(dir);
-        } else {
-            System.err.println(dir + ": not a results folder (expected summary.json from infersim run, "
-                    + "or batch.csv from infersim batch)");
-            return Main.BAD_INPUT;
+        try {
+            if (Files.isRegularFile(dir.resolve("batch.csv"))) {
+                report = Reports.renderBatch(dir);
+            } else if (ResultsFolder.isComplete(dir)) {
+                report = Reports.renderRun(dir);
+            } else {
+                System.err.println(dir + ": not a results folder (expected summary.json from infersim run, "
+                        + "or batch.csv from infersim batch)");
+                return Main.BAD_INPUT;
+            }
+        } catch (IOException e) {
+            // The renderer can only throw IOException; a bad results file comes as its cause.
+            if (e.getCause() instanceof InvalidInputException bad) {
+                bad.problems().forEach(System.err::println);
+                return Main.BAD_INPUT;
+            }
+            throw e;
         }
         System.out.println("Report: " + report);
         return 0;

@@ -1,0 +1,182 @@
+package org.infersim.reports;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.infersim.scenario.InvalidInputException;
+import org.infersim.scenario.Problem;
+
+/**
+ * A batch's folder: {@code batch.json} (what was varied, the SLO, the Pareto front and the cheapest
+ * configuration per load) and {@code batch.csv} (one row per run with its varied values and key
+ * figures). Figure columns are read by name; columns a later version adds are ignored.
+ */
+record BatchResults(
+        Path dir,
+        String name,
+        String base,
+        List<Parameter> parameters,
+        int replications,
+        String loadParameter,
+        Slo slo,
+        List<String> pareto,
+        List<Cheapest> cheapest,
+        List<Run> runs) {
+
+    static final String CSV = "batch.csv";
+    static final String JSON = "batch.json";
+
+    /** The figure columns of batch.csv, in its order. */
+    static final List<String> FIGURES = List.of("gpus", "cost_per_hour_usd", "cost_usd",
+            "cost_per_million_output_tokens_usd", "throughput_rps", "output_tokens_per_s", "ttft_p50_ms",
+            "ttft_p95_ms", "ttft_p99_ms", "tpot_p50_ms", "tpot_p95_ms", "tpot_p99_ms", "e2e_p95_ms",
+            "slo_attainment", "goodput_rps", "rejected", "preemptions", "busy_fraction", "kv_peak_occupancy");
+
+    /** A varied scenario path and its values as batch.csv shows them. */
+    record Parameter(String path, List<String> values) {}
+
+    /** The SLO every run was judged by; null fields where the batch sets none. */
+    record Slo(Double ttftP95Ms, Double tpotP95Ms, Double attainment) {}
+
+    /** The cheapest run meeting the SLO at one load (load null when the batch has no load parameter). */
+    record Cheapest(String load, String run, String variant) {}
+
+    /** One row of batch.csv. Figures are NaN when the run failed or the figure is undefined. */
+    record Run(String id, String variant, String replication, String seed, String status, String message,
+               Map<String, String> values, Map<String, Double> figures, Boolean meetsSlo) {
+
+        boolean ok() {
+            return status.equals("ok");
+        }
+
+        double figure(String column) {
+            Double v = figures.get(column);
+            return v == null ? Double.NaN : v;
+        }
+    }
+
+    static BatchResults read(Path dir) throws InvalidInputException {
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidInputException(new Problem(dir.toString(), 0, "", "not a folder"));
+        }
+        Path jsonFile = dir.resolve(JSON);
+        JsonNode json = readJson(jsonFile);
+        String jsonName = jsonFile.toString();
+
+        List<Parameter> parameters = new ArrayList<>();
+        for (JsonNode p : json.path("parameters")) {
+            if (!p.hasNonNull("path")) {
+                throw new InvalidInputException(new Problem(jsonName, 0, "parameters", "a parameter without a path"));
+            }
+            List<String> values = new ArrayList<>();
+            p.path("values").forEach(v -> values.add(display(v)));
+            parameters.add(new Parameter(p.get("path").asText(), values));
+        }
+        JsonNode sloNode = json.path("slo");
+        Slo slo = sloNode.isObject() ? new Slo(number(sloNode.get("ttftP95Ms")), number(sloNode.get("tpotP95Ms")),
+                number(sloNode.get("attainment"))) : null;
+        List<String> pareto = new ArrayList<>();
+        json.path("pareto").forEach(id -> pareto.add(id.asText()));
+        List<Cheapest> cheapest = new ArrayList<>();
+        for (JsonNode c : json.path("cheapest")) {
+            cheapest.add(new Cheapest(text(c.get("load")), text(c.get("run")), text(c.get("variant"))));
+        }
+        String load = text(json.get("loadParameter"));
+
+        CsvTable csv = CsvTable.read(dir.resolve(CSV)).require("run", "status");
+        List<Problem> missing = new ArrayList<>();
+        for (Parameter p : parameters) {
+            if (!csv.has(p.path())) {
+                missing.add(new Problem(csv.file(), 1, p.path(),
+                        "batch.json varies this parameter but the header has no column for it"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
+        List<Run> runs = new ArrayList<>();
+        for (int r = 0; r < csv.size(); r++) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Parameter p : parameters) {
+                values.put(p.path(), csv.text(r, p.path()));
+            }
+            Map<String, Double> figures = new LinkedHashMap<>();
+            for (String f : FIGURES) {
+                figures.put(f, csv.number(r, f));
+            }
+            String meets = csv.text(r, "meets_slo").strip();
+            Boolean meetsSlo = switch (meets) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                case "" -> null;
+                default -> throw new InvalidInputException(new Problem(csv.file(), csv.line(r), "meets_slo",
+                        "expected true, false or empty, found \"" + meets + "\""));
+            };
+            runs.add(new Run(csv.text(r, "run"), csv.text(r, "variant"), csv.text(r, "replication"),
+                    csv.text(r, "seed"), csv.text(r, "status").strip(), csv.text(r, "message"), values, figures,
+                    meetsSlo));
+        }
+        return new BatchResults(dir, text(json.get("name")), text(json.get("base")), List.copyOf(parameters),
+                json.path("replications").asInt(1), load, slo, List.copyOf(pareto), List.copyOf(cheapest),
+                List.copyOf(runs));
+    }
+
+    List<Run> okRuns() {
+        return runs.stream().filter(Run::ok).toList();
+    }
+
+    List<Run> failedRuns() {
+        return runs.stream().filter(r -> !r.ok()).toList();
+    }
+
+    Parameter load() {
+        for (Parameter p : parameters) {
+            if (p.path().equals(loadParameter)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode readJson(Path file) throws InvalidInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(new Problem(file.toString(), 0, "",
+                    "missing: a batch's folder has a batch.json written by infersim batch"));
+        }
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new InvalidInputException(new Problem(file.toString(), at == null ? 0 : at.getLineNr(), "",
+                    "not valid JSON: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new InvalidInputException(new Problem(file.toString(), 0, "", "cannot be read: " + e.getMessage()));
+        }
+        if (json == null || !json.isObject()) {
+            throw new InvalidInputException(new Problem(file.toString(), 1, "", "expected a JSON object"));
+        }
+        return json;
+    }
+
+    /** A value as batch.csv writes it: scalars as written, structures as JSON. */
+    private static String display(JsonNode v) {
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static Double number(JsonNode n) {
+        return n == null || !n.isNumber() ? null : n.asDouble();
+    }
+}

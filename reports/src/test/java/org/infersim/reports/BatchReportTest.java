@@ -1,0 +1,136 @@
+package org.infersim.reports;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.infersim.scenario.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchReportTest {
+    /** The fixture varies gpu × precision × load (4 levels), 2 replications: 32 runs, one failed. */
+    static final List<String> BATCH_CHARTS = List.of(
+            "Cost per million output tokens against load",
+            "p95 time to first token against load",
+            "p95 time per output token against load",
+            "Cost per hour against load",
+            "Cost per hour by gpu", "p95 TTFT by gpu", "p95 TPOT by gpu",
+            "Cost per hour by precision", "p95 TTFT by precision", "p95 TPOT by precision",
+            "Cost against p95 time to first token");
+
+    @TempDir
+    Path tmp;
+
+    private final HtmlReportRenderer renderer = new HtmlReportRenderer();
+
+    @Test
+    void aBatchReportChartsCostAndLatencyAgainstEveryVariedParameterAndThePareto() throws IOException {
+        String html = Files.readString(renderer.renderBatch(Fixtures.copy("batch-sweep", tmp)));
+        assertEquals(BATCH_CHARTS.size(), Fixtures.count(html, "<figure class=\"chart\""));
+        for (String title : BATCH_CHARTS) {
+            assertTrue(html.contains("<svg aria-label=\"" + title + "\""), "no chart " + title);
+        }
+        for (String s : List.of("What was varied", "Cheapest configuration meeting the SLO",
+                "Cost and latency against load", "Cost and latency by gpu", "Cost and latency by precision",
+                "Cost against latency: the Pareto front", "All runs", "Failed runs")) {
+            assertTrue(html.contains("<h2>" + s + "</h2>"), "no section " + s);
+        }
+    }
+
+    @Test
+    void theParetoChartShowsTheFrontTheSloAndTheCheapestPerLoad() throws IOException {
+        String html = Files.readString(renderer.renderBatch(Fixtures.copy("batch-sweep", tmp)));
+        String pareto = RunReportTest.figures(html).get(BATCH_CHARTS.size() - 1);
+        for (String legend : List.of(">runs meeting the SLO<", ">runs missing the SLO<", ">Pareto front<",
+                ">cheapest meeting the SLO<", ">SLO 2 s<", ">5/s<", ">10/s<", ">20/s<")) {
+            assertTrue(pareto.contains(legend), "the Pareto chart lacks " + legend);
+        }
+        assertFalse(pareto.contains(">40/s<"), "no run met the SLO at 40/s, so none is marked there");
+    }
+
+    @Test
+    void theTableOfRunsSortsAndHighlightsTheCheapest() throws IOException {
+        String html = Files.readString(renderer.renderBatch(Fixtures.copy("batch-sweep", tmp)));
+        String runs = html.substring(html.indexOf("<table class=\"sortable wide\">"));
+        runs = runs.substring(0, runs.indexOf("</table>"));
+        assertEquals(32, Fixtures.count(runs, "<tr") - 1, "one row per run under the header");
+        assertEquals(3, Fixtures.count(runs, "<tr class=\"highlight\">"), "cheapest at 5/s, 10/s and 20/s");
+        assertEquals(1, Fixtures.count(runs, "<tr class=\"failed\">"));
+        assertTrue(runs.contains("<td class=\"num\" data-sort=\"23.92\">$23.92</td>"), "exact sort keys");
+        assertTrue(html.contains("table.sortable"), "the sorting script");
+        assertTrue(html.contains("no configuration met the SLO at this load"));
+    }
+
+    @Test
+    void failedRunsAreListedWithTheirMessage() throws IOException {
+        String html = Files.readString(renderer.renderBatch(Fixtures.copy("batch-sweep", tmp)));
+        String failed = html.substring(html.indexOf("<h2>Failed runs</h2>"));
+        assertTrue(failed.contains("run-024"));
+        assertTrue(failed.contains("the run threw: KV cache exhausted, &quot;swap space&quot; of 4GiB too small"));
+        assertTrue(failed.contains("gpu=h200, precision=bf16, rate=40/s"));
+    }
+
+    @Test
+    void theSameBatchGivesTheSameReportAndNeedsNoNetwork() throws IOException {
+        Path a = renderer.renderBatch(Fixtures.copy("batch-sweep", tmp.resolve("a")));
+        Path b = renderer.renderBatch(Fixtures.copy("batch-sweep", tmp.resolve("b")));
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        String html = Files.readString(a);
+        assertFalse(html.contains("http"));
+        assertFalse(html.contains("src="));
+    }
+
+    @Test
+    void aBatchWithoutLoadOrSloPlotsCostPerHourAndSaysThereIsNoSlo() throws IOException {
+        Path batch = Fixtures.copy("batch-sweep", tmp);
+        Path json = batch.resolve("batch.json");
+        String text = Files.readString(json)
+                .replace("\"loadParameter\": \"workloads[0].arrival.rate\"", "\"loadParameter\": null")
+                .replaceAll("\"slo\": \\{[^}]*}", "\"slo\": null")
+                .replaceAll("(?s)\"cheapest\": \\[.*]", "\"cheapest\": []");
+        text = text.substring(0, text.lastIndexOf(']') + 1) + "\n}\n";
+        Files.writeString(json, text);
+        String html = Files.readString(renderer.renderBatch(batch));
+        assertTrue(html.contains("The batch sets no SLO"));
+        assertFalse(html.contains("<h2>Cost and latency against load</h2>"));
+        assertTrue(html.contains("<h2>Cost and latency by rate</h2>"), "the rate is then one more parameter");
+        String pareto = RunReportTest.figures(html).get(RunReportTest.figures(html).size() - 1);
+        assertTrue(pareto.contains(">US dollars per hour<"));
+    }
+
+    @Test
+    void aParameterMissingFromTheCsvIsBadInputNamingTheColumn() throws IOException {
+        Path batch = Fixtures.copy("batch-sweep", tmp);
+        Path json = batch.resolve("batch.json");
+        Files.writeString(json, Files.readString(json).replace("\"deployments[0].precision\"", "\"deployments[0].dtype\""));
+        Problem p = RunReportTest.problem(() -> renderer.renderBatch(batch));
+        assertEquals(batch.resolve("batch.csv").toString(), p.file());
+        assertEquals("deployments[0].dtype", p.path());
+    }
+
+    @Test
+    void aMissingBatchJsonIsBadInput() throws IOException {
+        Path batch = Fixtures.copy("batch-sweep", tmp);
+        Files.delete(batch.resolve("batch.json"));
+        Problem p = RunReportTest.problem(() -> renderer.renderBatch(batch));
+        assertEquals(batch.resolve("batch.json").toString(), p.file());
+    }
+
+    @Test
+    void anUnknownMeetsSloValueIsBadInputWithItsLine() throws IOException {
+        Path batch = Fixtures.copy("batch-sweep", tmp);
+        Path csv = batch.resolve("batch.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv));
+        lines.set(2, lines.get(2).replaceFirst(",true$", ",maybe"));
+        Files.write(csv, lines);
+        Problem p = RunReportTest.problem(() -> renderer.renderBatch(batch));
+        assertEquals(3, p.line());
+        assertEquals("meets_slo", p.path());
+    }
+}

@@ -1,0 +1,290 @@
+package org.infersim.reports;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.infersim.results.ReportRenderer;
+import org.infersim.scenario.InvalidInputException;
+import org.infersim.scenario.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportTest {
+    static final List<String> RUN_CHARTS = List.of(
+            "Time to first token: distribution (CDF)",
+            "Time per output token: distribution (CDF)",
+            "Time to first token over time",
+            "Time per output token over time",
+            "Arrival and completion rate",
+            "Queued and running requests",
+            "Output tokens per second",
+            "Replicas over time",
+            "GPU busy and KV-cache occupancy",
+            "Preemptions per interval",
+            "Cost so far",
+            "Cost per million output tokens over time");
+
+    @TempDir
+    Path tmp;
+
+    private final HtmlReportRenderer renderer = new HtmlReportRenderer();
+
+    @Test
+    void theCommandLineFindsThisRendererThroughTheServiceLoader() {
+        ReportRenderer found = ReportRenderer.find().orElseThrow();
+        assertInstanceOf(HtmlReportRenderer.class, found);
+    }
+
+    @Test
+    void aRunReportIsOneHtmlFileInTheResultsFolderWithEveryChartAsInlineSvg() throws IOException {
+        Path run = Fixtures.copy("run-quickstart", tmp);
+        Path report = renderer.renderRun(run);
+
+        assertEquals(run.resolve("report.html"), report);
+        String html = Files.readString(report);
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertEquals(RUN_CHARTS.size(), Fixtures.count(html, "<figure class=\"chart\""));
+        for (String title : RUN_CHARTS) {
+            assertTrue(html.contains("<svg aria-label=\"" + title + "\""), "no chart " + title);
+        }
+        for (String figure : figures(html)) {
+            assertTrue(figure.contains("<svg") && figure.contains("</svg>"), "a figure without its SVG");
+            assertTrue(figure.contains("<figcaption>") && figure.length() > 2000, "a figure without caption or drawing");
+            assertTrue(figure.contains("<text"), "a chart whose text (titles, axes) is not text");
+        }
+        // Axis titles and tick labels stay text, rotated ones and log axes included (not glyph outlines).
+        List<String> figures = figures(html);
+        assertTrue(figures.get(0).contains(">requests at or below (%)</text>"));
+        assertTrue(figures.get(10).contains(">US dollars</text>"));
+    }
+
+    @Test
+    void logAxesLabelTheirTicksAsText() throws IOException {
+        String html = Files.readString(renderer.renderRun(Fixtures.copy("run-two-streams", tmp)));
+        String ttftCdf = figures(html).get(0);
+        assertTrue(ttftCdf.contains(">TTFT (ms, log scale)</text>"));
+        assertTrue(ttftCdf.contains(">100</text>") && ttftCdf.contains(">1,000</text>"), "tick labels as text");
+    }
+
+    @Test
+    void theReportHasTheSectionsAReviewerReadsInOrder() throws IOException {
+        String html = Files.readString(renderer.renderRun(Fixtures.copy("run-quickstart", tmp)));
+        List<String> sections = List.of("In brief", "Headline figures", "Latency distributions", "Latency over time",
+                "Traffic and queues", "Replicas and utilization", "Cost", "Per replica and per pool");
+        int at = 0;
+        for (String s : sections) {
+            int i = html.indexOf("<h2>" + s + "</h2>");
+            assertTrue(i > at, "section " + s + " missing or out of order");
+            at = i;
+        }
+        assertTrue(html.contains("<title>Run report: quickstart</title>"));
+    }
+
+    @Test
+    void theHeadlineShowsTheSummaryFigures() throws IOException {
+        String html = Files.readString(renderer.renderRun(Fixtures.copy("run-quickstart", tmp)));
+        // summary.json of the fixture: TTFT p50 28.3771 ms, p99 113.574 ms; TPOT p95 10.2564 ms; $4.29/h.
+        assertTrue(html.contains(">28.4</td>"));
+        assertTrue(html.contains(">114</td>"));
+        assertTrue(html.contains(">10.3 ms<"));
+        assertTrue(html.contains("$4.29/h"));
+        assertTrue(html.contains("2,318 requests arrived = 2,305 completed + 0 rejected + 13 still in flight"));
+        assertTrue(html.contains("TTFT ≤ 1 s, TPOT ≤ 50 ms"));
+        assertTrue(html.contains("llama-3.1-8b"));
+        assertTrue(html.contains("$4.29/h (catalog price)"), "the price the run used where the scenario names none");
+    }
+
+    @Test
+    void theScenarioAsRunIsShownEscapedInAFoldedBlock() throws IOException {
+        Path run = Fixtures.copy("run-quickstart", tmp);
+        Files.writeString(run.resolve("scenario.yaml"),
+                Files.readString(run.resolve("scenario.yaml")) + "# <script>alert('x')</script> & more\n");
+        String html = Files.readString(renderer.renderRun(run));
+        assertTrue(html.contains("<details><summary>The scenario file as it was run (scenario.yaml)</summary><pre>"));
+        assertTrue(html.contains("# &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"));
+        assertFalse(html.contains("<script>alert"));
+    }
+
+    @Test
+    void nothingInTheReportReachesForTheNetwork() throws IOException {
+        String html = Files.readString(renderer.renderRun(Fixtures.copy("run-quickstart", tmp)));
+        assertFalse(html.contains("http"), "a URL in the report");
+        assertFalse(html.contains("src="), "an external resource");
+        assertFalse(html.contains("@import"));
+        Matcher url = Pattern.compile("url\\((?!#)").matcher(html);
+        assertFalse(url.find(), "a CSS url() that is not a reference inside the page");
+        assertFalse(html.contains("<link"));
+    }
+
+    @Test
+    void theSameResultsGiveTheSameReportByteForByteWhereverTheFolderIs() throws IOException {
+        Path a = renderer.renderRun(Fixtures.copy("run-quickstart", tmp.resolve("a")));
+        Path b = renderer.renderRun(Fixtures.copy("run-quickstart", tmp.resolve("b")));
+        byte[] first = Files.readAllBytes(a);
+        assertArrayEquals(first, Files.readAllBytes(b));
+        assertArrayEquals(first, Files.readAllBytes(renderer.renderRun(a.getParent())), "rendering again changed it");
+    }
+
+    @Test
+    void svgIdsAreUniqueOnThePageSoEachChartClipsToItsOwnPlot() throws IOException {
+        String html = Files.readString(renderer.renderRun(Fixtures.copy("run-quickstart", tmp)));
+        Matcher ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (ids.find()) {
+            assertTrue(seen.add(ids.group(1)), "id used twice: " + ids.group(1));
+        }
+        Matcher refs = Pattern.compile("url\\(#([^)]+)\\)").matcher(html);
+        while (refs.find()) {
+            assertTrue(seen.contains(refs.group(1)), "reference to a missing id: " + refs.group(1));
+        }
+    }
+
+    @Test
+    void chartsAreCompact() throws IOException {
+        Path report = renderer.renderRun(Fixtures.copy("run-quickstart", tmp));
+        for (String figure : figures(Files.readString(report))) {
+            assertTrue(figure.length() < 60_000, "a chart of " + figure.length() + " characters");
+        }
+        assertTrue(Files.size(report) < 600_000, "report of " + Files.size(report) + " bytes");
+        assertFalse(Files.readString(report).contains("font-face"), "embedded fonts");
+    }
+
+    @Test
+    void severalStreamsEachGetALineAndTheirOwnSloTarget() throws IOException {
+        String html = Files.readString(renderer.renderRun(Fixtures.copy("run-two-streams", tmp)));
+        String ttftCdf = figures(html).get(0);
+        assertTrue(ttftCdf.contains(">users<") && ttftCdf.contains(">premium<") && ttftCdf.contains(">all streams<"));
+        assertTrue(ttftCdf.contains("SLO 1 s") && ttftCdf.contains("SLO 2 s"));
+        assertTrue(ttftCdf.contains("log scale"), "TTFT spanning decades is drawn on a log axis");
+        assertTrue(html.contains(">all streams</td>"));
+        assertTrue(html.contains("time since start (h)"), "a day is charted in hours");
+    }
+
+    @Test
+    void columnsThatLaterVersionsAddAreToleratedAndExtraReplicaStatesCharted() throws IOException {
+        Path run = Fixtures.copy("run-quickstart", tmp);
+        Path csv = run.resolve("timeseries.csv");
+        List<String> lines = Files.readAllLines(csv);
+        StringBuilder sb = new StringBuilder(lines.get(0)).append(",replicas_starting,some_future_text\n");
+        for (String line : lines.subList(1, lines.size())) {
+            sb.append(line).append(",0,hello\n");
+        }
+        Files.writeString(csv, sb.toString());
+        String html = Files.readString(renderer.renderRun(run));
+        assertEquals(RUN_CHARTS.size(), Fixtures.count(html, "<figure class=\"chart\""));
+        assertTrue(html.contains(">replicas starting<"));
+    }
+
+    @Test
+    void aLongRunAtFineResolutionStillGivesASmallReport() throws IOException {
+        Path run = Fixtures.copy("run-quickstart", tmp);
+        Path csv = run.resolve("timeseries.csv");
+        List<String> lines = Files.readAllLines(csv);
+        StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
+        int rows = 86_400; // a day, sampled every second
+        for (int i = 0; i < rows; i++) {
+            String sample = lines.get(1 + i % (lines.size() - 1));
+            sb.append(i + 1).append(sample.substring(sample.indexOf(','))).append('\n');
+        }
+        Files.writeString(csv, sb.toString());
+        Path report = renderer.renderRun(run);
+        assertTrue(Files.size(report) < 1_500_000, "report of " + Files.size(report) + " bytes");
+    }
+
+    @Test
+    void thinningALongLineKeepsItsExtremes() {
+        double[] y = new double[100_000];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % 7;
+        }
+        y[54_321] = 1000;
+        y[77_777] = -5;
+        int[] kept = XyChart.decimated(y);
+        assertTrue(kept.length <= 2 * XyChart.BUCKETS);
+        assertTrue(java.util.Arrays.stream(kept).anyMatch(i -> i == 54_321));
+        assertTrue(java.util.Arrays.stream(kept).anyMatch(i -> i == 77_777));
+        for (int i = 1; i < kept.length; i++) {
+            assertTrue(kept[i] > kept[i - 1], "in order");
+        }
+        assertEquals(null, XyChart.decimated(new double[50]));
+    }
+
+    @Test
+    void aFolderWithoutSummaryIsBadInputNamingTheFile() throws IOException {
+        Path run = Fixtures.copy("run-quickstart", tmp);
+        Files.delete(run.resolve("summary.json"));
+        Problem p = problem(() -> renderer.renderRun(run));
+        assertEquals(run.resolve("summary.json").toString(), p.file());
+        assertTrue(p.message().contains("missing"), p.message());
+    }
+
+    @Test
+    void aMalformedSummaryIsBadInputWithItsLine() throws IOException {
+        Path run = Fixtures.copy("run-quickstart", tmp);
+        Files.writeString(run.resolve("summary.json"), "{\n  \"scenario\" : \"x\",\n  \"seed\" : oops\n}\n");
+        Problem p = problem(() -> renderer.renderRun(run));
+        assertEquals(run.resolve("summary.json").toString(), p.file());
+        assertEquals(3, p.line());
+    }
+
+    @Test
+    void aCellThatIsNotANumberIsBadInputWithFileLineAndColumn() throws IOException {
+        Path run = Fixtures.copy("run-quickstart", tmp);
+        Path csv = run.resolve("timeseries.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv));
+        lines.set(4, lines.get(4).replaceFirst("^([^,]*,[^,]*,[^,]*,)[^,]*", "$1fast"));
+        Files.write(csv, lines);
+        Problem p = problem(() -> renderer.renderRun(run));
+        assertEquals(csv.toString(), p.file());
+        assertEquals(5, p.line());
+        assertEquals("arrival_rate_rps", p.path());
+        assertTrue(p.message().contains("\"fast\""), p.message());
+    }
+
+    @Test
+    void aRowWithTheWrongNumberOfCellsIsBadInputWithItsLine() throws IOException {
+        Path run = Fixtures.copy("run-quickstart", tmp);
+        Path csv = run.resolve("latency.csv");
+        Files.writeString(csv, Files.readString(csv) + "chat,ttft,101\n");
+        Problem p = problem(() -> renderer.renderRun(run));
+        assertEquals(csv.toString(), p.file());
+        assertEquals(Files.readAllLines(csv).size(), p.line());
+        assertTrue(p.message().contains("expected 4 cells"), p.message());
+    }
+
+    @Test
+    void aFileMissingARequiredColumnIsBadInput() throws IOException {
+        Path run = Fixtures.copy("run-quickstart", tmp);
+        Files.writeString(run.resolve("latency.csv"), "stream,metric,value_ms\nchat,ttft,1\n");
+        Problem p = problem(() -> renderer.renderRun(run));
+        assertEquals(1, p.line());
+        assertTrue(p.message().contains("percentile"), p.message());
+    }
+
+    /** The renderer's interface throws IOException; bad input is its InvalidInputException cause. */
+    static Problem problem(org.junit.jupiter.api.function.Executable render) {
+        IOException e = assertThrows(IOException.class, render);
+        InvalidInputException bad = assertInstanceOf(InvalidInputException.class, e.getCause());
+        assertEquals(1, bad.problems().size(), bad.getMessage());
+        return bad.problems().get(0);
+    }
+
+    static List<String> figures(String html) {
+        Matcher m = Pattern.compile("<figure class=\"chart\".*?</figure>", Pattern.DOTALL).matcher(html);
+        List<String> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+}
