@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A file written beside its destination under a temporary name and renamed over it on
@@ -49,6 +50,10 @@ public final class AtomicFile implements AutoCloseable {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
+        // Temporary files are created private (0600); a result is meant to be read by others.
+        if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     /** Discards the temporary file unless committed. */
