@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What a planner reads off a batch: each variant's figures averaged over its replications, and,
- * at each load level (comparing fleets at different loads would say nothing), the Pareto front
- * of cost per hour against p95 TTFT and the cheapest variant that meets the SLO. A variant meets the SLO only if every one of its replications does: a planner
+ * What a planner reads off a batch: each variant's figures averaged over its replications; the
+ * Pareto front of cost against p95 TTFT (cost per million output tokens when the batch varies the
+ * load, which puts fleets at different loads on one scale; cost per hour otherwise); and, at each
+ * load level, the cheapest variant per hour that meets the SLO. A variant meets the SLO only if every one of its replications does: a planner
  * buys the fleet once and lives with every day's randomness.
  */
 public final class BatchAnalysis {
@@ -45,8 +46,9 @@ public final class BatchAnalysis {
                     mean(ok, RunFigures::sloAttainment), meets));
         }
         Map<String, List<VariantFigures>> byLoad = byLoad(variants, loadPath);
-        pareto = new ArrayList<>();
-        byLoad.values().forEach(group -> pareto.addAll(front(group)));
+        // With a load axis, cost per hour says nothing across loads; cost per million tokens
+        // accounts for the load each fleet carried, so every variant competes on one front.
+        pareto = front(variants, loadPath == null ? v -> v.costPerHourUsd() : VariantFigures::costPerMillionUsd);
         cheapest = new ArrayList<>();
         if (slo != null) {
             byLoad.forEach((load, group) -> cheapest.add(new Cheapest(load, cheapest(group))));
@@ -65,10 +67,10 @@ public final class BatchAnalysis {
         return sum / rows.size();
     }
 
-    /** Variants that no other variant of the group beats on both cost per hour and p95 TTFT, cheapest first. */
-    private static List<VariantFigures> front(List<VariantFigures> all) {
-        List<VariantFigures> candidates = all.stream().filter(v -> v.ttftP95Ms() != null)
-                .sorted(Comparator.comparingDouble(VariantFigures::costPerHourUsd)
+    /** Variants that no other variant beats on both cost and p95 TTFT, cheapest first. */
+    private static List<VariantFigures> front(List<VariantFigures> all, Function<VariantFigures, Double> cost) {
+        List<VariantFigures> candidates = all.stream().filter(v -> v.ttftP95Ms() != null && cost.apply(v) != null)
+                .sorted(Comparator.comparingDouble((VariantFigures v) -> cost.apply(v))
                         .thenComparingDouble(VariantFigures::ttftP95Ms)
                         .thenComparingInt(v -> v.variant().index()))
                 .toList();

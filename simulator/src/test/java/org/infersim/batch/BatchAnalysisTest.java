@@ -17,6 +17,10 @@ class BatchAnalysisTest {
 
     /** A variant at a load with one run per (cost, p95 TTFT, attainment) given. */
     private void variant(String gpu, String load, double costPerHour, double... ttftAndAttainment) {
+        pricedVariant(gpu, load, costPerHour, costPerHour / Double.parseDouble(load.replace("/s", "")), ttftAndAttainment);
+    }
+
+    private void pricedVariant(String gpu, String load, double costPerHour, double perMillion, double... ttftAndAttainment) {
         Map<String, com.fasterxml.jackson.databind.JsonNode> values = new LinkedHashMap<>();
         values.put("cluster.pools[0].gpu", new TextNode(gpu));
         values.put("workloads[0].arrival.rate", new TextNode(load));
@@ -24,7 +28,7 @@ class BatchAnalysisTest {
         for (int r = 0; r < ttftAndAttainment.length / 2; r++) {
             double ttft = ttftAndAttainment[2 * r];
             double attainment = ttftAndAttainment[2 * r + 1];
-            RunFigures f = new RunFigures(8, costPerHour, costPerHour, 1.0, 1, 1, ttft / 2, ttft, ttft, 10.0, 20.0, 30.0,
+            RunFigures f = new RunFigures(8, costPerHour, costPerHour, perMillion, 1, 1, ttft / 2, ttft, ttft, 10.0, 20.0, 30.0,
                     ttft, attainment, 1, 0, 0, 0.5, 0.5, RunFigures.meets(SLO, ttft, 20.0, attainment));
             rows.add(new BatchRow(new RunSpec(gpu + "-" + load + "-r" + r, v, r, r), true, "", f, false));
         }
@@ -47,14 +51,22 @@ class BatchAnalysisTest {
     }
 
     @Test
-    void theParetoFrontKeepsOnlyVariantsNothingCheaperAndFasterBeatsAtTheSameLoad() {
-        variant("l4", "5/s", 10, 3000, 0.5);
-        variant("a100", "5/s", 20, 800, 1.0);
-        variant("a100-big", "5/s", 25, 900, 1.0); // dearer and slower than a100: dominated
-        variant("h100", "5/s", 30, 300, 1.0);
-        variant("h100", "10/s", 30, 900, 1.0); // another load: its own front
+    void theParetoFrontKeepsOnlyVariantsNothingCheaperPerTokenAndFasterBeats() {
+        variant("l4", "5/s", 10, 3000, 0.5); // $2 per M tokens (by this test's rule: $/h / load)
+        variant("a100", "5/s", 20, 800, 1.0); // $4
+        variant("a100-big", "5/s", 25, 900, 1.0); // $5 and slower than a100: dominated
+        variant("h100", "5/s", 30, 300, 1.0); // $6
+        variant("h100", "10/s", 30, 500, 1.0); // $3 at the higher load: beats a100 on both
         BatchAnalysis a = new BatchAnalysis(rows, "workloads[0].arrival.rate", SLO);
-        assertEquals(List.of("l4-5/s-r0", "a100-5/s-r0", "h100-5/s-r0", "h100-10/s-r0"),
+        assertEquals(List.of("l4-5/s-r0", "h100-10/s-r0", "h100-5/s-r0"),
                 a.pareto().stream().flatMap(v -> v.runIds().stream()).toList());
+    }
+
+    @Test
+    void withoutALoadAxisTheFrontIsOnCostPerHour() {
+        pricedVariant("l4", "5/s", 10, 99, 3000, 0.5);
+        pricedVariant("a100", "5/s", 20, 1, 800, 1.0);
+        BatchAnalysis a = new BatchAnalysis(rows, null, SLO);
+        assertEquals(List.of("l4-5/s-r0", "a100-5/s-r0"), a.pareto().stream().flatMap(v -> v.runIds().stream()).toList());
     }
 }
