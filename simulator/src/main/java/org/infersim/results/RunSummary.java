@@ -1,0 +1,24 @@
+package org.infersim.results;
+
+import java.util.List;
+
+/** The published result of one run: what {@code summary.json} holds. */
+public record RunSummary(
+        String scenario,
+        long seed,
+        double durationS,
+        double warmupS,
+        double measuredS,
+        RequestCounts requests,
+        StreamSummary overall,
+        List<StreamSummary> streams,
+        List<ReplicaSummary> replicas,
+        List<PoolSummary> pools,
+        CostSummary cost) {
+
+    public RunSummary {
+        streams = List.copyOf(streams);
+        replicas = List.copyOf(replicas);
+        pools = List.copyOf(pools);
+    }
+}

@@ -1,0 +1,23 @@
+package org.infersim.results;
+
+/**
+ * What one request stream (or all of them) experienced after warm-up. Goodput is the rate of
+ * requests that met the SLO; without an SLO it equals the throughput.
+ */
+public record StreamSummary(
+        String name,
+        String deployment,
+        long arrived,
+        long completed,
+        long rejected,
+        long inFlight,
+        LatencySummary ttftMs,
+        LatencySummary tpotMs,
+        LatencySummary itlMs,
+        LatencySummary e2eMs,
+        Double sloAttainment,
+        double goodputRps,
+        double throughputRps,
+        double outputTokensPerSec,
+        double promptTokensPerSec,
+        long preemptions) {}
