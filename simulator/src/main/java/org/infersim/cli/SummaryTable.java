@@ -1,6 +1,7 @@
 package org.infersim.cli;
 
 import java.util.Locale;
+import org.infersim.results.DeploymentSummary;
 import org.infersim.results.LatencySummary;
 import org.infersim.results.PoolSummary;
 import org.infersim.results.RunSummary;
@@ -21,6 +22,12 @@ final class SummaryTable {
         }
         if (s.streams().size() > 1) {
             out.append(row(s.overall()));
+        }
+        out.append(String.format(Locale.ROOT, "%n%-18s %8s %8s %8s %10s %10s%n",
+                "deployment", "replicas", "ready", "pending", "GPU-hours", "cost $"));
+        for (DeploymentSummary d : s.deployments()) {
+            out.append(String.format(Locale.ROOT, "%-18s %8d %8d %8s %10.2f %10.2f%n", d.name(), d.replicas(), d.ready(),
+                    d.pending() == 0 ? "-" : Integer.toString(d.pending()), d.gpuHours(), d.cost()));
         }
         out.append(String.format(Locale.ROOT, "%n%-12s %-10s %5s %7s %8s %8s %10s%n",
                 "pool", "gpu", "gpus", "busy", "FLOP/s", "HBM B/s", "cost $"));

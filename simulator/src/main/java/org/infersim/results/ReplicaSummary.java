@@ -1,8 +1,16 @@
 package org.infersim.results;
 
+import java.util.List;
+
 /**
  * One replica's work over the measured window: fractions of wall time busy, of peak dense
  * FLOP/s and of peak HBM bandwidth over all its GPUs, and its KV-cache occupancy.
+ *
+ * @param pool      the pool it was placed on; null while it waits for GPUs
+ * @param gpu       the GPU type it runs on; null while it waits
+ * @param state     {@code ready} (placed and serving) or {@code pending} (still waiting for GPUs at the end)
+ * @param placedAtS when the scheduler placed it, in seconds from the start; null if it never was
+ * @param gpuIds    the GPUs it holds ({@code pool/node/gpu}), empty while it waits
  */
 public record ReplicaSummary(
         String name,
@@ -18,4 +26,12 @@ public record ReplicaSummary(
         long kvBlocks,
         long kvTokens,
         long iterations,
-        long preemptions) {}
+        long preemptions,
+        String state,
+        Double placedAtS,
+        List<String> gpuIds) {
+
+    public ReplicaSummary {
+        gpuIds = gpuIds == null ? List.of() : List.copyOf(gpuIds);
+    }
+}

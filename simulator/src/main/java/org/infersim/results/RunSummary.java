@@ -14,11 +14,14 @@ public record RunSummary(
         List<StreamSummary> streams,
         List<ReplicaSummary> replicas,
         List<PoolSummary> pools,
-        CostSummary cost) {
+        CostSummary cost,
+        List<DeploymentSummary> deployments) {
 
     public RunSummary {
         streams = List.copyOf(streams);
         replicas = List.copyOf(replicas);
         pools = List.copyOf(pools);
+        // Summaries written before a list existed read back with it empty.
+        deployments = deployments == null ? List.of() : List.copyOf(deployments);
     }
 }

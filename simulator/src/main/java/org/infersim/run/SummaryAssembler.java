@@ -2,36 +2,40 @@ package org.infersim.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.infersim.cluster.Allocation;
+import org.infersim.cluster.Gpu;
+import org.infersim.cluster.GpuPool;
 import org.infersim.metrics.ReplicaMetrics;
 import org.infersim.metrics.RunMetrics;
 import org.infersim.metrics.StreamMetrics;
 import org.infersim.results.CostSummary;
 import org.infersim.results.Decimal;
+import org.infersim.results.DeploymentSummary;
 import org.infersim.results.PoolSummary;
 import org.infersim.results.ReplicaSummary;
 import org.infersim.results.RequestCounts;
 import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
-import org.infersim.scenario.Pool;
+import org.infersim.scenario.Deployment;
 import org.infersim.scenario.Scenario;
+import org.infersim.serving.Replica;
 import org.infersim.serving.ReplicaSet;
 
 /** Turns the metrics of a finished run into the published summary. */
 final class SummaryAssembler {
     private final Scenario scenario;
     private final RunMetrics metrics;
-    private final List<ClusterRun.ReplicaInfo> replicas;
-    private final Map<String, Placement> placements;
+    private final List<ReplicaSlot> slots;
+    private final List<GpuPool> pools;
     private final CostMeter cost;
     private final List<ReplicaSet> sets;
 
-    SummaryAssembler(Scenario scenario, RunMetrics metrics, List<ClusterRun.ReplicaInfo> replicas,
-                     Map<String, Placement> placements, CostMeter cost, List<ReplicaSet> sets) {
+    SummaryAssembler(Scenario scenario, RunMetrics metrics, List<ReplicaSlot> slots, List<GpuPool> pools,
+                     CostMeter cost, List<ReplicaSet> sets) {
         this.scenario = scenario;
         this.metrics = metrics;
-        this.replicas = replicas;
-        this.placements = placements;
+        this.slots = slots;
+        this.pools = pools;
         this.cost = cost;
         this.sets = sets;
     }
@@ -39,8 +43,13 @@ final class SummaryAssembler {
     RunSummary assemble(long endNs) {
         long windowNs = endNs - scenario.warmupNs();
         double windowS = windowNs / 1e9;
+        long inFlight = 0;
         for (ReplicaSet set : sets) {
-            set.replicas().forEach(r -> r.forEachInFlight(req -> metrics.countInFlightAtEnd(req, endNs)));
+            set.forEachInFlight(req -> metrics.countInFlightAtEnd(req, endNs));
+            inFlight += set.unroutedCount();
+            for (Replica r : set.replicas()) {
+                inFlight += r.outstanding();
+            }
         }
 
         List<StreamSummary> streams = new ArrayList<>();
@@ -55,58 +64,58 @@ final class SummaryAssembler {
             completed += s.completedTotal();
             rejected += s.rejectedTotal();
         }
-        long inFlight = 0;
-        for (ReplicaSet set : sets) {
-            for (var r : set.replicas()) {
-                inFlight += r.outstanding();
-            }
-        }
         StreamMetrics overall = metrics.overall();
 
         List<ReplicaSummary> replicaSummaries = new ArrayList<>();
-        int poolCount = scenario.pools().size();
+        int poolCount = pools.size();
         double[] poolBusy = new double[poolCount];
         double[] poolFlops = new double[poolCount];
         double[] poolBytes = new double[poolCount];
         long[] poolPreemptions = new long[poolCount];
-        for (int i = 0; i < replicas.size(); i++) {
-            ClusterRun.ReplicaInfo info = replicas.get(i);
-            ReplicaMetrics m = metrics.replica(i);
-            int gpus = info.gpus();
-            double peakFlops = info.gpu().peakFlops(false) * gpus;
-            double peakBytes = info.gpu().memoryBandwidth() * gpus;
-            long blocks = info.kv().totalBlocks();
-            replicaSummaries.add(new ReplicaSummary(info.name(), scenario.deployments().get(info.deployment()).name(),
-                    info.pool(), info.gpu().id(), gpus,
+        for (ReplicaSlot slot : slots) {
+            String deployment = scenario.deployments().get(slot.deployment()).name();
+            Replica replica = slot.replica();
+            if (replica == null) {
+                int gpus = scenario.deployments().get(slot.deployment()).tensorParallel();
+                replicaSummaries.add(new ReplicaSummary(slot.name(), deployment, null, null, gpus,
+                        0, 0, 0, 0, 0, 0, 0, 0, 0, "pending", null, List.of()));
+                continue;
+            }
+            Allocation a = slot.allocation();
+            ReplicaMetrics m = metrics.replica(slot.index());
+            int gpus = a.gpus().size();
+            var spec = a.pool().spec();
+            double peakFlops = spec.peakFlops(false) * gpus;
+            double peakBytes = spec.memoryBandwidth() * gpus;
+            long blocks = replica.kvCache().totalBlocks();
+            replicaSummaries.add(new ReplicaSummary(slot.name(), deployment, a.pool().name(), spec.id(), gpus,
                     Decimal.round(m.busyNs() / windowNs),
                     Decimal.round(m.flops() / (peakFlops * windowS)),
                     Decimal.round(m.bytes() / (peakBytes * windowS)),
                     blocks == 0 ? 0 : Decimal.round(m.kvBlockNs() / windowNs / blocks),
                     blocks == 0 ? 0 : Decimal.round((double) m.peakKvBlocks() / blocks),
-                    blocks, blocks * info.kv().blockSize(), m.iterations(), m.preemptions()));
-            int p = poolIndex(info.pool());
+                    blocks, blocks * replica.kvCache().blockSize(), m.iterations(), m.preemptions(),
+                    "ready", Decimal.round(a.placedAtNs() / 1e9), a.gpus().stream().map(Gpu::id).toList()));
+            int p = a.pool().index();
             poolBusy[p] += m.busyNs() * gpus;
             poolFlops[p] += m.flops();
             poolBytes[p] += m.bytes();
             poolPreemptions[p] += m.preemptions();
         }
 
-        List<PoolSummary> pools = new ArrayList<>();
+        List<PoolSummary> poolSummaries = new ArrayList<>();
         double windowCost = 0;
-        for (int p = 0; p < poolCount; p++) {
-            Pool pool = scenario.pools().get(p);
-            var gpu = replicas.stream().filter(r -> r.pool().equals(pool.name())).findFirst().map(r -> r.gpu());
-            double gpuSeconds = pool.count() * windowS;
-            double flops = poolFlops[p];
-            double bytes = poolBytes[p];
-            double poolCost = cost.poolCost(p, 0, endNs);
+        for (GpuPool pool : pools) {
+            int p = pool.index();
+            var gpu = pool.spec();
+            double gpuSeconds = pool.gpus().size() * windowS;
             windowCost += cost.poolCost(p, scenario.warmupNs(), endNs);
-            pools.add(new PoolSummary(pool.name(), pool.gpu(), pool.count(), placements.get(pool.name()).allocatedGpus(),
+            poolSummaries.add(new PoolSummary(pool.name(), gpu.id(), pool.gpus().size(), pool.allocatedGpus(),
                     cost.pricePerGpuHour(p),
                     Decimal.round(poolBusy[p] / 1e9 / gpuSeconds),
-                    gpu.map(g -> Decimal.round(flops / (g.peakFlops(false) * gpuSeconds))).orElse(0.0),
-                    gpu.map(g -> Decimal.round(bytes / (g.memoryBandwidth() * gpuSeconds))).orElse(0.0),
-                    poolPreemptions[p], Decimal.round(poolCost)));
+                    Decimal.round(poolFlops[p] / (gpu.peakFlops(false) * gpuSeconds)),
+                    Decimal.round(poolBytes[p] / (gpu.memoryBandwidth() * gpuSeconds)),
+                    poolPreemptions[p], Decimal.round(cost.poolCost(p, 0, endNs))));
         }
         long outputTokens = overall.outputTokens();
         CostSummary costSummary = new CostSummary(Decimal.round(cost.costUpTo(endNs)), Decimal.round(cost.perHour()),
@@ -114,15 +123,29 @@ final class SummaryAssembler {
 
         return new RunSummary(scenario.name(), scenario.seed(), endNs / 1e9, scenario.warmupNs() / 1e9, windowS,
                 new RequestCounts(arrived, completed, rejected, inFlight),
-                overall.summarize(windowS, anySlo), streams, replicaSummaries, pools, costSummary);
+                overall.summarize(windowS, anySlo), streams, replicaSummaries, poolSummaries, costSummary,
+                deployments(endNs));
     }
 
-    private int poolIndex(String name) {
-        for (int i = 0; i < scenario.pools().size(); i++) {
-            if (scenario.pools().get(i).name().equals(name)) {
-                return i;
+    private List<DeploymentSummary> deployments(long endNs) {
+        List<DeploymentSummary> out = new ArrayList<>();
+        for (int di = 0; di < scenario.deployments().size(); di++) {
+            Deployment d = scenario.deployments().get(di);
+            int ready = 0;
+            double gpuHours = 0;
+            double dollars = 0;
+            for (ReplicaSlot slot : slots) {
+                if (slot.deployment() != di || slot.allocation() == null) {
+                    continue;
+                }
+                ready++;
+                double hours = slot.allocation().gpuHours(endNs);
+                gpuHours += hours;
+                dollars += hours * slot.allocation().pool().pricePerGpuHour();
             }
+            out.add(new DeploymentSummary(d.name(), d.replicas(), ready, d.replicas() - ready,
+                    Decimal.round(gpuHours), Decimal.round(dollars)));
         }
-        throw new IllegalStateException("unknown pool " + name);
+        return out;
     }
 }

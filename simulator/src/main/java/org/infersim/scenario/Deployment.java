@@ -1,15 +1,24 @@
 package org.infersim.scenario;
 
+import java.util.List;
+
 /**
  * One model served by a fixed number of identical replicas, each on a tensor-parallel group of
- * whole GPUs from one pool.
+ * whole GPUs of one node.
+ *
+ * @param pools the pools its replicas may run on, in order of preference (at least one)
  */
 public record Deployment(
         String name,
         String model,
-        String pool,
+        List<String> pools,
         Precision precision,
         int tensorParallel,
         int replicas,
         EngineConfig engine,
-        RouterPolicy router) {}
+        RouterPolicy router) {
+
+    public Deployment {
+        pools = List.copyOf(pools);
+    }
+}

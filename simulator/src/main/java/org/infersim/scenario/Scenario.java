@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param file            the file it was read from (for messages), or null when built in code
  * @param catalogs        extra catalog directories named by the scenario, resolved against its folder
+ * @param placement       how the cluster scheduler chooses among the GPUs where a workload fits
  * @param source          where each path of the scenario was written, for semantic validation messages
  */
 public record Scenario(
@@ -18,6 +19,7 @@ public record Scenario(
         long warmupNs,
         long metricsIntervalNs,
         List<Pool> pools,
+        PlacementPolicy placement,
         List<Deployment> deployments,
         List<Workload> workloads,
         List<Path> catalogs,

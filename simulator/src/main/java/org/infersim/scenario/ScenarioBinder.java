@@ -15,7 +15,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.catalog.ModelSpec;
@@ -23,7 +22,7 @@ import org.infersim.catalog.ModelSpec;
 /**
  * Binds a {@link YamlNode} tree to the scenario records, collecting every problem (with its
  * file, line and path) instead of stopping at the first. Semantic checks that need the catalog
- * (ids exist, tensor parallelism divides the heads, replicas fit their pool) are made here;
+ * (ids exist, tensor parallelism divides the heads and fits a node) are made here;
  * checks that need the physics (memory fit) run later as {@link ScenarioCheck}s.
  */
 final class ScenarioBinder {
@@ -33,10 +32,10 @@ final class ScenarioBinder {
 
     private static final List<String> ROOT_KEYS = List.of("name", "seed", "duration", "warmup", "metricsInterval",
             "catalogs", "cluster", "deployments", "workloads");
-    private static final List<String> CLUSTER_KEYS = List.of("pools");
-    private static final List<String> POOL_KEYS = List.of("name", "gpu", "count", "gpusPerNode", "price");
-    private static final List<String> DEPLOYMENT_KEYS = List.of("name", "model", "pool", "precision", "tensorParallel",
-            "replicas", "engine", "router");
+    private static final List<String> CLUSTER_KEYS = List.of("placement", "pools");
+    private static final List<String> POOL_KEYS = List.of("name", "gpu", "count", "nodes", "gpusPerNode", "price");
+    private static final List<String> DEPLOYMENT_KEYS = List.of("name", "model", "pool", "pools", "precision",
+            "tensorParallel", "replicas", "engine", "router");
     private static final List<String> PRECISION_KEYS = List.of("weights", "kvCache");
     private static final List<String> ENGINE_KEYS = List.of("blockSize", "gpuMemoryUtilization", "maxNumSeqs",
             "maxNumBatchedTokens", "chunkedPrefill", "scheduling", "preemption", "swapSpace", "maxModelLen");
@@ -63,6 +62,8 @@ final class ScenarioBinder {
     private static final Map<String, SchedulingPolicy> SCHEDULING = enumLabels(SchedulingPolicy.values());
     private static final Map<String, PreemptionMode> PREEMPTION = enumLabels(PreemptionMode.values());
     private static final Map<String, RouterPolicy> ROUTERS = enumLabels(RouterPolicy.values());
+    private static final Map<String, PlacementPolicy> PLACEMENTS = enumLabels(PlacementPolicy.values());
+    private static final int DEFAULT_GPUS_PER_NODE = 8;
     private static final Map<String, Integer> BLOCK_SIZES = linked("8", 8, "16", 16, "32", 32);
 
     private final String file;
@@ -72,13 +73,13 @@ final class ScenarioBinder {
     private final Map<String, Integer> lines = new LinkedHashMap<>();
     private final SourceMap source;
     private Catalog catalog;
+    private PlacementPolicy placement = PlacementPolicy.FIRST_FIT;
 
     /** What is known of a pool, even an invalid one, for the checks of the deployments on it. */
     private record PoolInfo(String name, Integer count, Integer gpusPerNode, Pool pool) {}
 
     /** What is known of a deployment, for the checks of the workloads sent to it. */
-    private record DeploymentInfo(String name, int index, PoolInfo pool, Integer tensorParallel, Integer replicas,
-            int maxLen) {}
+    private record DeploymentInfo(String name, int index, int maxLen) {}
 
     ScenarioBinder(String file, Path baseDir, YamlNode root, List<Problem> problems) {
         this.file = file;
@@ -158,14 +159,14 @@ final class ScenarioBinder {
         List<Pool> poolList = bindPools(f, pools);
         Map<String, DeploymentInfo> deployments = new LinkedHashMap<>();
         List<Deployment> deploymentList = bindDeployments(f, pools, deployments);
-        checkPoolFit(pools, deployments);
         List<Workload> workloadList = bindWorkloads(f, deployments);
 
-        if (name == null || duration == null || poolList == null || deploymentList == null || workloadList == null) {
+        if (name == null || duration == null || poolList == null || placement == null || deploymentList == null
+                || workloadList == null) {
             return null;
         }
         return new Scenario(name, seed == null ? 1 : seed, duration, warmup == null ? 0 : warmup,
-                interval == null ? 10_000_000_000L : interval, poolList, deploymentList, workloadList,
+                interval == null ? 10_000_000_000L : interval, poolList, placement, deploymentList, workloadList,
                 catalogDirs, scenarioFile, source);
     }
 
@@ -176,6 +177,9 @@ final class ScenarioBinder {
                 "the cluster", CLUSTER_KEYS);
         if (cluster == null) {
             return null;
+        }
+        if (cluster.has("placement")) {
+            placement = choice(cluster, "placement", "placement policy", PLACEMENTS);
         }
         List<YamlNode> items = list(cluster, "pools", true, "a list of GPU pools");
         if (items == null) {
@@ -199,14 +203,33 @@ final class ScenarioBinder {
                 }
                 gpu = spec == null ? null : spec.id(); // the catalog's spelling
             }
-            Long count = integer(p, "count", true, 1, Integer.MAX_VALUE);
+            Long count = integer(p, "count", false, 1, Integer.MAX_VALUE);
+            Long nodes = integer(p, "nodes", false, 1, Integer.MAX_VALUE);
             Long perNode = integer(p, "gpusPerNode", false, 1, Integer.MAX_VALUE);
-            if (perNode != null && count != null && count % perNode != 0) {
+            if (!p.has("count") && !p.has("nodes")) {
+                missing(p, "count", "the number of GPUs, or give nodes and gpusPerNode");
+            }
+            if (nodes != null) {
+                long per = perNode != null ? perNode : p.has("gpusPerNode") ? -1 : DEFAULT_GPUS_PER_NODE;
+                long gpus = per < 0 ? -1 : nodes * per;
+                if (gpus > Integer.MAX_VALUE) {
+                    problem(p.at("nodes"), nodes + " nodes × " + per + " GPUs is more GPUs than infersim can hold");
+                    nodes = null;
+                } else if (count != null && gpus >= 0 && count != gpus) {
+                    problem(p.at("count"), count + " GPUs disagrees with nodes × gpusPerNode = " + nodes + " × " + per
+                            + " = " + gpus + "; give one of count and nodes");
+                    count = null;
+                } else if (gpus >= 0) {
+                    count = gpus;
+                    perNode = per;
+                }
+            } else if (perNode != null && count != null && count % perNode != 0) {
                 problem(p.at("gpusPerNode"), perNode + " GPUs per node does not divide the pool's " + count
                         + " GPUs (a pool is made of whole nodes)");
                 perNode = null;
             }
-            if (count != null && !p.has("gpusPerNode") && count > 8 && count % 8 != 0) {
+            if (count != null && !p.has("gpusPerNode") && !p.has("nodes") && count > DEFAULT_GPUS_PER_NODE
+                    && count % DEFAULT_GPUS_PER_NODE != 0) {
                 problem(p.at("count"), count + " GPUs cannot be split into nodes of 8 (the default gpusPerNode);"
                         + " set gpusPerNode to a divisor of " + count);
                 count = null;
@@ -214,7 +237,7 @@ final class ScenarioBinder {
             Double price = price(p, "price");
             Integer c = count == null ? null : count.intValue();
             Integer gpn = perNode != null ? Integer.valueOf(perNode.intValue())
-                    : count != null && !p.has("gpusPerNode") ? Integer.valueOf(Math.min(c, 8)) : null;
+                    : count != null && !p.has("gpusPerNode") ? Integer.valueOf(Math.min(c, DEFAULT_GPUS_PER_NODE)) : null;
             Pool pool = null;
             if (name != null && gpu != null && c != null && gpn != null && (price != null || !p.has("price"))) {
                 pool = new Pool(name, gpu, c, gpn, price == null ? OptionalDouble.empty() : OptionalDouble.of(price));
@@ -257,11 +280,11 @@ final class ScenarioBinder {
                     modelId = model.id(); // the catalog's spelling
                 }
             }
-            PoolInfo pool = reference(d, "pool", "pool", pools, "cluster.pools");
+            List<PoolInfo> allowed = poolList(d, pools);
             Precision precision = precision(d);
             Long tp = integer(d, "tensorParallel", false, 1, Integer.MAX_VALUE);
             if (tp != null && model != null) {
-                String tpProblem = tensorParallelProblem(tp.intValue(), model, pool);
+                String tpProblem = tensorParallelProblem(tp.intValue(), model, allowed);
                 if (tpProblem != null) {
                     problem(d.at("tensorParallel"), tpProblem);
                     tp = null;
@@ -281,11 +304,12 @@ final class ScenarioBinder {
             int maxLen = engine != null && engine.maxModelLen().isPresent() ? engine.maxModelLen().getAsInt()
                     : model != null ? model.maxContext() : Integer.MAX_VALUE;
             if (name != null && !infos.containsKey(name)) {
-                infos.put(name, new DeploymentInfo(name, i, pool, tpValue, replicaValue, maxLen));
+                infos.put(name, new DeploymentInfo(name, i, maxLen));
             }
-            if (name != null && modelId != null && (catalog == null || model != null) && pool != null
+            if (name != null && modelId != null && (catalog == null || model != null) && allowed != null
                     && precision != null && tpValue != null && replicaValue != null && engine != null && router != null) {
-                deployments.add(new Deployment(name, modelId, pool.name(), precision, tpValue, replicaValue, engine, router));
+                deployments.add(new Deployment(name, modelId, allowed.stream().map(PoolInfo::name).toList(), precision,
+                        tpValue, replicaValue, engine, router));
             } else {
                 ok = false;
             }
@@ -293,8 +317,51 @@ final class ScenarioBinder {
         return ok ? deployments : null;
     }
 
-    /** Why a tensor-parallel degree cannot serve this model on this pool, or null when it can. */
-    private static String tensorParallelProblem(int tp, ModelSpec model, PoolInfo pool) {
+    /**
+     * The pools a workload may run on: {@code pool: name} or {@code pools: [a, b]} (in order of
+     * preference), or the only pool when neither is given. Null after a problem.
+     */
+    private List<PoolInfo> poolList(Fields f, Map<String, PoolInfo> pools) {
+        if (f.has("pool") && f.has("pools")) {
+            problem(f.at("pools"), "give either pool (one) or pools (a list), not both");
+            return null;
+        }
+        if (!f.has("pools")) {
+            PoolInfo one = reference(f, "pool", "pool", pools, "cluster.pools");
+            return one == null ? null : List.of(one);
+        }
+        List<YamlNode> items = list(f, "pools", true, "a list of pool names, in order of preference");
+        if (items == null) {
+            return null;
+        }
+        List<PoolInfo> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            String path = f.at("pools") + "[" + i + "]";
+            YamlNode item = items.get(i);
+            if (!(item instanceof YamlNode.Scalar s) || s.kind() != YamlNode.ScalarKind.STRING) {
+                problem(path, "expected the name of a pool in cluster.pools, got " + item.describe());
+                ok = false;
+                continue;
+            }
+            PoolInfo pool = pools.get(s.text());
+            if (pool == null) {
+                String hint = Suggestions.didYouMean(s.text(), pools.keySet());
+                problem(path, "unknown pool '" + s.text() + "'" + hint + (hint.isEmpty() ? "; defined: " : " Defined: ")
+                        + String.join(", ", pools.keySet()));
+                ok = false;
+            } else if (out.contains(pool)) {
+                problem(path, "pool '" + s.text() + "' is listed twice");
+                ok = false;
+            } else {
+                out.add(pool);
+            }
+        }
+        return ok ? out : null;
+    }
+
+    /** Why a tensor-parallel degree cannot serve this model on these pools, or null when it can. */
+    private static String tensorParallelProblem(int tp, ModelSpec model, List<PoolInfo> pools) {
         if (model.attentionHeads() % tp != 0) {
             return tp + " does not divide the " + model.attentionHeads() + " attention heads of " + model.id();
         }
@@ -304,9 +371,11 @@ final class ScenarioBinder {
         if (Integer.bitCount(tp) != 1) {
             return tp + " is not a power of two (1, 2, 4, 8, ...)";
         }
-        if (pool != null && pool.gpusPerNode() != null && tp > pool.gpusPerNode()) {
-            return tp + " exceeds the " + pool.gpusPerNode() + " GPUs per node of pool '" + pool.name()
-                    + "' (a tensor-parallel group stays within one node)";
+        for (PoolInfo pool : pools == null ? List.<PoolInfo>of() : pools) {
+            if (pool.gpusPerNode() != null && tp > pool.gpusPerNode()) {
+                return tp + " exceeds the " + pool.gpusPerNode() + " GPUs per node of pool '" + pool.name()
+                        + "' (a tensor-parallel group stays within one node)";
+            }
         }
         return null;
     }
@@ -389,65 +458,6 @@ final class ScenarioBinder {
             return null;
         }
         return v.intValue();
-    }
-
-    /**
-     * Checks that the tensor-parallel groups of all deployments on each pool fit its GPUs, placed
-     * as the cluster places them: deployments in order, each group first fit on one node.
-     */
-    private void checkPoolFit(Map<String, PoolInfo> pools, Map<String, DeploymentInfo> deployments) {
-        Map<String, List<DeploymentInfo>> byPool = new LinkedHashMap<>();
-        for (DeploymentInfo d : deployments.values()) {
-            if (d.pool() != null) {
-                byPool.computeIfAbsent(d.pool().name(), k -> new ArrayList<>()).add(d);
-            }
-        }
-        for (Map.Entry<String, List<DeploymentInfo>> e : byPool.entrySet()) {
-            PoolInfo pool = pools.get(e.getKey());
-            List<DeploymentInfo> ds = e.getValue();
-            if (pool == null || pool.count() == null || pool.gpusPerNode() == null
-                    || ds.stream().anyMatch(d -> d.tensorParallel() == null || d.replicas() == null)) {
-                continue;
-            }
-            int perNode = pool.gpusPerNode();
-            int[] free = new int[pool.count() / perNode];
-            java.util.Arrays.fill(free, perNode);
-            long needed = 0;
-            DeploymentInfo overflow = null;
-            for (DeploymentInfo d : ds) {
-                needed += (long) d.tensorParallel() * d.replicas();
-                for (int r = 0; r < d.replicas() && overflow == null; r++) {
-                    int node = 0;
-                    while (node < free.length && free[node] < d.tensorParallel()) {
-                        node++;
-                    }
-                    if (node == free.length) {
-                        overflow = d;
-                    } else {
-                        free[node] -= d.tensorParallel();
-                    }
-                }
-            }
-            if (overflow == null) {
-                continue;
-            }
-            String path = "deployments[" + overflow.index() + "].replicas";
-            String fit = needed > pool.count() ? "" : ", but their tensor-parallel groups cannot be placed on nodes of "
-                    + perNode + " GPUs (a group stays within one node)";
-            if (ds.size() == 1) {
-                DeploymentInfo d = ds.get(0);
-                problem(path, d.replicas() + " replicas × tensorParallel " + d.tensorParallel() + " = " + needed
-                        + " GPUs" + (fit.isEmpty() ? " do not fit pool '" + pool.name() + "' of " + pool.count() + " GPUs"
-                        : " on pool '" + pool.name() + "' of " + pool.count() + " GPUs" + fit));
-            } else {
-                String parts = ds.stream()
-                        .map(d -> d.name() + " " + d.replicas() + " × " + d.tensorParallel() + " = "
-                                + (long) d.replicas() * d.tensorParallel())
-                        .collect(Collectors.joining(", "));
-                problem(path, "the deployments on pool '" + pool.name() + "' need " + needed + " GPUs (replicas ×"
-                        + " tensorParallel: " + parts + ")" + (fit.isEmpty() ? " but it has " + pool.count() : fit));
-            }
-        }
     }
 
     // ---------------------------------------------------------------- workloads

@@ -83,6 +83,7 @@ class ScenarioLoaderTest {
         assertEquals(fixtures().resolve("full.yaml"), s.file());
         assertEquals(List.of(), s.catalogs());
 
+        assertEquals(PlacementPolicy.BEST_FIT, s.placement());
         assertEquals(List.of(
                 new Pool("h100", "h100-sxm", 16, 8, OptionalDouble.of(2.99)),
                 new Pool("a100", "a100-80gb", 4, 4, OptionalDouble.empty())), s.pools());
@@ -90,9 +91,10 @@ class ScenarioLoaderTest {
         EngineConfig engine = new EngineConfig(32, 0.85, OptionalInt.of(128), OptionalInt.of(4096), false,
                 SchedulingPolicy.PRIORITY, PreemptionMode.SWAP, 8L << 30, OptionalInt.of(16384));
         assertEquals(List.of(
-                new Deployment("chat", "llama-3.1-8b", "h100", new Precision(NumericFormat.FP8, NumericFormat.FP8),
+                new Deployment("chat", "llama-3.1-8b", List.of("h100"), new Precision(NumericFormat.FP8, NumericFormat.FP8),
                         2, 3, engine, RouterPolicy.ROUND_ROBIN),
-                new Deployment("batch", "llama-3.1-8b", "a100", new Precision(NumericFormat.INT4, NumericFormat.FP8),
+                new Deployment("batch", "llama-3.1-8b", List.of("a100", "h100"),
+                        new Precision(NumericFormat.INT4, NumericFormat.FP8),
                         1, 1, EngineConfig.defaults(), RouterPolicy.LEAST_OUTSTANDING)), s.deployments());
 
         List<Workload> w = s.workloads();
@@ -133,7 +135,8 @@ class ScenarioLoaderTest {
         assertEquals(0, s.warmupNs());
         assertEquals(10 * S, s.metricsIntervalNs());
         assertEquals(new Pool("h100", "h100-sxm", 8, 8, OptionalDouble.empty()), s.pools().get(0));
-        assertEquals(new Deployment("chat", "llama-3.1-8b", "h100", Precision.BF16, 1, 1, EngineConfig.defaults(),
+        assertEquals(PlacementPolicy.FIRST_FIT, s.placement());
+        assertEquals(new Deployment("chat", "llama-3.1-8b", List.of("h100"), Precision.BF16, 1, 1, EngineConfig.defaults(),
                 RouterPolicy.LEAST_OUTSTANDING), s.deployments().get(0));
         Workload w = s.workloads().get(0);
         assertEquals("chat", w.deployment());
@@ -334,30 +337,54 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void replicasThatDoNotFitThePoolAreReported() {
-        assertEquals(List.of("scenarios/x.yaml:12: deployments[0].replicas: 3 replicas × tensorParallel 4 = 12 GPUs"
-                + " do not fit pool 'h100' of 8 GPUs"), problems(scenario("tensorParallel: 4\nreplicas: 3", WORKLOAD)));
+    void aPoolIsGivenInGpusOrInNodes() throws Exception {
+        String nodes = scenario("", WORKLOAD).replace("count: 8", "nodes: 3\n      gpusPerNode: 4");
+        assertEquals(new Pool("h100", "h100-sxm", 12, 4, OptionalDouble.empty()), parse(nodes).pools().get(0));
+        String defaultNode = scenario("", WORKLOAD).replace("count: 8", "nodes: 2");
+        assertEquals(new Pool("h100", "h100-sxm", 16, 8, OptionalDouble.empty()), parse(defaultNode).pools().get(0));
+        String both = scenario("", WORKLOAD).replace("count: 8", "count: 8\n      nodes: 2\n      gpusPerNode: 8");
+        assertEquals(List.of("scenarios/x.yaml:7: cluster.pools[0].count: 8 GPUs disagrees with nodes × gpusPerNode"
+                + " = 2 × 8 = 16; give one of count and nodes"), problems(both));
+        String neither = scenario("", WORKLOAD).replace("      count: 8\n", "");
+        assertEquals(List.of("scenarios/x.yaml:5: cluster.pools[0]: missing required key 'count' (the number of GPUs,"
+                + " or give nodes and gpusPerNode)"), problems(neither));
     }
 
     @Test
-    void replicasOfSeveralDeploymentsOnOnePoolMustFitTogether() {
-        String yaml = scenario("tensorParallel: 4\nreplicas: 1", "deployment: chat\n" + WORKLOAD).replace("workloads:", """
-                  - name: code
-                    model: llama-3.1-8b
-                    tensorParallel: 2
-                    replicas: 3
-                workloads:""");
-        assertEquals(List.of("scenarios/x.yaml:16: deployments[1].replicas: the deployments on pool 'h100' need 10"
-                + " GPUs (replicas × tensorParallel: chat 1 × 4 = 4, code 3 × 2 = 6) but it has 8"), problems(yaml));
+    void aDeploymentMayRunOnSeveralPoolsInOrderOfPreference() throws Exception {
+        String twoPools = scenario("pools: [a100, h100]", WORKLOAD).replace("deployments:", """
+                    - name: a100
+                      gpu: a100-80gb
+                      count: 4
+                deployments:""");
+        assertEquals(List.of("a100", "h100"), parse(twoPools).deployments().get(0).pools());
+        assertEquals(List.of("scenarios/x.yaml:15: deployments[0].pools: give either pool (one) or pools (a list), not both"),
+                problems(twoPools.replace("pools: [a100, h100]", "pool: h100\n    pools: [a100, h100]")));
+        assertEquals(List.of("scenarios/x.yaml:14: deployments[0].pools[1]: unknown pool 'h10'; did you mean 'h100'?"
+                        + " Defined: h100, a100"), problems(twoPools.replace("[a100, h100]", "[a100, h10]")));
+        assertEquals(List.of("scenarios/x.yaml:14: deployments[0].pools[1]: pool 'a100' is listed twice"),
+                problems(twoPools.replace("[a100, h100]", "[a100, a100]")));
     }
 
     @Test
-    void groupsThatFitInCountButNotInNodesAreReported() {
-        String yaml = scenario("tensorParallel: 4\nreplicas: 3", WORKLOAD)
-                .replace("count: 8", "count: 12\n      gpusPerNode: 6");
+    void tensorParallelMustFitInANodeOfEveryPoolItMayRunOn() {
+        String yaml = scenario("tensorParallel: 8\npools: [h100, small]", WORKLOAD).replace("deployments:", """
+                    - name: small
+                      gpu: h100-sxm
+                      nodes: 2
+                      gpusPerNode: 4
+                deployments:""");
+        assertEquals(List.of("scenarios/x.yaml:15: deployments[0].tensorParallel: 8 exceeds the 4 GPUs per node of"
+                + " pool 'small' (a tensor-parallel group stays within one node)"), problems(yaml));
+    }
+
+    @Test
+    void thePlacementPolicyIsFirstFitOrBestFit() {
+        String yaml = scenario("", WORKLOAD).replace("cluster:\n", "cluster:\n  placement: worst-fit\n");
         List<String> p = problems(yaml);
         assertEquals(1, p.size());
-        assertTrue(p.get(0).contains("cannot be placed on nodes of 6 GPUs"), p.get(0));
+        assertEquals(List.of("scenarios/x.yaml:4: cluster.placement: unknown placement policy 'worst-fit'; did you mean"
+                + " 'first-fit'? Expected one of first-fit, best-fit"), p);
     }
 
     @Test
@@ -397,7 +424,7 @@ class ScenarioLoaderTest {
     @Test
     void anUnknownKeyWithNothingCloseListsTheAllowedKeys() {
         assertEquals(List.of("scenarios/x.yaml:11: deployments[0].colour: unknown key 'colour'; expected one of: name,"
-                + " model, pool, precision, tensorParallel, replicas, engine, router"),
+                + " model, pool, pools, precision, tensorParallel, replicas, engine, router"),
                 problems(scenario("colour: blue", WORKLOAD)));
     }
 
