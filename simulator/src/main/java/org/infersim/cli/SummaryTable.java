@@ -2,6 +2,8 @@ package org.infersim.cli;
 
 import java.util.Locale;
 import org.infersim.results.DeploymentSummary;
+import org.infersim.results.GpuSummary;
+import org.infersim.results.GpuTenantSummary;
 import org.infersim.results.LatencySummary;
 import org.infersim.results.PoolSummary;
 import org.infersim.results.RunSummary;
@@ -36,9 +38,26 @@ final class SummaryTable {
                     p.name(), p.gpu(), p.gpus(), p.busyFraction() * 100, p.flopsFraction() * 100,
                     p.bandwidthFraction() * 100, p.cost()));
         }
+        boolean shared = s.gpus().stream().anyMatch(g -> g.tenants().stream().anyMatch(t -> !"whole".equals(t.sharing())));
+        if (shared) {
+            out.append(String.format(Locale.ROOT, "%n%-16s %6s  %s%n", "shared GPU", "busy", "tenants (share, busy)"));
+            for (GpuSummary g : s.gpus()) {
+                if (g.tenants().stream().allMatch(t -> "whole".equals(t.sharing()))) {
+                    continue;
+                }
+                StringBuilder tenants = new StringBuilder();
+                for (GpuTenantSummary t : g.tenants()) {
+                    tenants.append(tenants.length() == 0 ? "" : ", ").append(t.workload()).append(" (")
+                            .append(t.migProfile() != null ? "mig " + t.migProfile()
+                                    : t.sharing() + " " + String.format(Locale.ROOT, "%.2f", t.fraction()))
+                            .append(String.format(Locale.ROOT, ", %.0f%%)", t.busyFraction() * 100));
+                }
+                out.append(String.format(Locale.ROOT, "%-16s %5.1f%%  %s%n", g.id(), g.busyFraction() * 100, tenants));
+            }
+        }
         var c = s.cost();
-        out.append(String.format(Locale.ROOT, "%ncost: $%.2f total, $%.2f/h, %s per million output tokens%n",
-                c.total(), c.perHour(),
+        out.append(String.format(Locale.ROOT, "%ncost: $%.2f total ($%.2f held by workloads, $%.2f idle), $%.2f/h, %s per"
+                        + " million output tokens%n", c.total(), c.billed(), c.unbilled(), c.perHour(),
                 c.perMillionOutputTokens() == null ? "-" : String.format(Locale.ROOT, "$%.3f", c.perMillionOutputTokens())));
         var r = s.requests();
         out.append(String.format(Locale.ROOT, "requests: %d arrived = %d completed + %d rejected + %d in flight%n",

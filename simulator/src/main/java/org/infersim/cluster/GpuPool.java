@@ -3,6 +3,8 @@ package org.infersim.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import org.infersim.catalog.GpuSpec;
+import org.infersim.kernel.Simulation;
+import org.infersim.scenario.GpuSharing;
 import org.infersim.scenario.PlacementPolicy;
 
 /** A pool of identical nodes of one GPU type, bought at one price. */
@@ -12,15 +14,27 @@ public final class GpuPool {
     private final GpuSpec spec;
     private final double pricePerGpuHour;
     private final int gpusPerNode;
+    private final GpuSharing sharing;
+    private final Simulation sim;
+    private final long measuredFromNs;
     private final List<Node> nodes = new ArrayList<>();
     private final List<Gpu> gpus = new ArrayList<>();
 
-    public GpuPool(int index, String name, GpuSpec spec, int nodeCount, int gpusPerNode, double pricePerGpuHour) {
+    /**
+     * @param sharing        how its GPUs behave when replicas share them
+     * @param sim            the simulation its shared GPUs schedule iterations in
+     * @param measuredFromNs the end of the warm-up, from which shared GPUs count their busy time
+     */
+    public GpuPool(int index, String name, GpuSpec spec, int nodeCount, int gpusPerNode, double pricePerGpuHour,
+                   GpuSharing sharing, Simulation sim, long measuredFromNs) {
         this.index = index;
         this.name = name;
         this.spec = spec;
         this.gpusPerNode = gpusPerNode;
         this.pricePerGpuHour = pricePerGpuHour;
+        this.sharing = sharing;
+        this.sim = sim;
+        this.measuredFromNs = measuredFromNs;
         for (int n = 0; n < nodeCount; n++) {
             Node node = new Node(n);
             nodes.add(node);
@@ -52,6 +66,18 @@ public final class GpuPool {
         return gpusPerNode;
     }
 
+    public GpuSharing sharing() {
+        return sharing;
+    }
+
+    Simulation simulation() {
+        return sim;
+    }
+
+    long measuredFromNs() {
+        return measuredFromNs;
+    }
+
     public List<Node> nodes() {
         return nodes;
     }
@@ -62,22 +88,87 @@ public final class GpuPool {
 
     /** Whether the demand could ever be placed here, on an empty pool. */
     public boolean canEverHold(Demand demand) {
-        Demand.WholeGpus w = (Demand.WholeGpus) demand;
-        return w.count() <= gpusPerNode || (w.count() % gpusPerNode == 0 && w.count() / gpusPerNode <= nodes.size());
+        if (demand instanceof Demand.WholeGpus w) {
+            return w.count() <= gpusPerNode
+                    || (w.count() % gpusPerNode == 0 && w.count() / gpusPerNode <= nodes.size());
+        }
+        if (demand instanceof Demand.MigSlice m) {
+            return spec.migProfiles().contains(m.profile());
+        }
+        return true;
     }
 
-    /** Places the workload's demand on free GPUs as the policy chooses; null when it does not fit now. */
+    /** Places the workload's demand as the policy chooses; null when it does not fit now. */
     Allocation place(GpuWorkload workload, PlacementPolicy policy, long nowNs) {
-        Demand.WholeGpus w = (Demand.WholeGpus) workload.demand();
-        List<Gpu> chosen = w.count() <= gpusPerNode ? groupOnOneNode(w.count(), policy) : wholeNodes(w.count());
+        Demand demand = workload.demand(this);
+        List<Gpu> chosen;
+        int migStart = -1;
+        if (demand instanceof Demand.WholeGpus w) {
+            chosen = w.count() <= gpusPerNode ? groupOnOneNode(w.count(), policy) : wholeNodes(w.count());
+        } else if (demand instanceof Demand.Fraction f) {
+            Gpu g = share(f, policy);
+            chosen = g == null ? null : List.of(g);
+        } else {
+            Demand.MigSlice m = (Demand.MigSlice) demand;
+            Gpu g = migInstance(m, policy);
+            chosen = g == null ? null : List.of(g);
+            migStart = g == null ? -1 : g.migStart(m.profile());
+        }
         if (chosen == null) {
             return null;
         }
-        Allocation a = new Allocation(workload, this, chosen, 1.0, nowNs);
+        Allocation a = new Allocation(workload, this, chosen, demand, migStart, nowNs);
         for (Gpu g : chosen) {
             g.hold(a);
         }
+        if (demand instanceof Demand.Fraction) {
+            a.joinShared();
+        }
         return a;
+    }
+
+    /**
+     * A GPU for a time-sliced or MPS share: one already shared the same way with room for it, or
+     * a free one. First fit takes the first in pool order; best fit the one it leaves the least
+     * room on, so shares pack onto few GPUs and whole GPUs stay free.
+     */
+    private Gpu share(Demand.Fraction f, PlacementPolicy policy) {
+        Gpu best = null;
+        double bestRoom = Double.MAX_VALUE;
+        for (Gpu g : gpus) {
+            double room = g.roomAfter(f);
+            if (room < 0) {
+                continue;
+            }
+            if (policy == PlacementPolicy.FIRST_FIT) {
+                return g;
+            }
+            if (room < bestRoom) {
+                best = g;
+                bestRoom = room;
+            }
+        }
+        return best;
+    }
+
+    /** A GPU for a MIG instance: one already split by MIG with a free position for it, or a free one. */
+    private Gpu migInstance(Demand.MigSlice m, PlacementPolicy policy) {
+        Gpu best = null;
+        int bestRoom = Integer.MAX_VALUE;
+        for (Gpu g : gpus) {
+            int room = g.migRoomAfter(m.profile());
+            if (room < 0) {
+                continue;
+            }
+            if (policy == PlacementPolicy.FIRST_FIT) {
+                return g;
+            }
+            if (room < bestRoom) {
+                best = g;
+                bestRoom = room;
+            }
+        }
+        return best;
     }
 
     /**

@@ -11,6 +11,11 @@ import java.util.List;
  * @param state     {@code ready} (placed and serving) or {@code pending} (still waiting for GPUs at the end)
  * @param placedAtS when the scheduler placed it, in seconds from the start; null if it never was
  * @param gpuIds    the GPUs it holds ({@code pool/node/gpu}), empty while it waits
+ * @param sharing   {@code whole}, {@code time-slicing}, {@code mps} or {@code mig}
+ * @param gpuFraction share of each GPU it holds and is billed for (1 for whole GPUs)
+ * @param migProfile its MIG profile; null for other ways of sharing
+ *
+ * <p>The FLOP/s and bandwidth fractions are of its GPUs' whole peak, also for a share of one.
  */
 public record ReplicaSummary(
         String name,
@@ -29,7 +34,10 @@ public record ReplicaSummary(
         long preemptions,
         String state,
         Double placedAtS,
-        List<String> gpuIds) {
+        List<String> gpuIds,
+        String sharing,
+        double gpuFraction,
+        String migProfile) {
 
     public ReplicaSummary {
         gpuIds = gpuIds == null ? List.of() : List.copyOf(gpuIds);

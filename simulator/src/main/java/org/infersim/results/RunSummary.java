@@ -15,7 +15,8 @@ public record RunSummary(
         List<ReplicaSummary> replicas,
         List<PoolSummary> pools,
         CostSummary cost,
-        List<DeploymentSummary> deployments) {
+        List<DeploymentSummary> deployments,
+        List<GpuSummary> gpus) {
 
     public RunSummary {
         streams = List.copyOf(streams);
@@ -23,5 +24,6 @@ public record RunSummary(
         pools = List.copyOf(pools);
         // Summaries written before a list existed read back with it empty.
         deployments = deployments == null ? List.of() : List.copyOf(deployments);
+        gpus = gpus == null ? List.of() : List.copyOf(gpus);
     }
 }

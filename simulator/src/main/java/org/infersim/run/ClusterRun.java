@@ -5,7 +5,6 @@ import java.util.List;
 import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.catalog.ModelSpec;
-import org.infersim.cluster.Demand;
 import org.infersim.cluster.GpuPool;
 import org.infersim.cluster.Scheduler;
 import org.infersim.kernel.Simulation;
@@ -53,7 +52,7 @@ public final class ClusterRun {
             Pool p = scenario.pools().get(i);
             GpuSpec gpu = catalog.gpu(p.gpu()).orElseThrow();
             pools.add(new GpuPool(i, p.name(), gpu, p.nodes(), p.gpusPerNode(),
-                    p.pricePerGpuHour().orElse(gpu.pricePerHour())));
+                    p.pricePerGpuHour().orElse(gpu.pricePerHour()), p.sharing(), sim, scenario.warmupNs()));
         }
         this.scheduler = new Scheduler(sim, pools, scenario.placement());
         this.cost = new CostMeter(pools);
@@ -96,9 +95,8 @@ public final class ClusterRun {
             ReplicaSet set = new ReplicaSet(d.name(), d.replicas(), Router.of(d.router()), maxModelLen, metrics);
             sets.add(set);
             for (int r = 0; r < d.replicas(); r++) {
-                slots.add(new ReplicaSlot(d.name() + "/" + r, global++, di, INFERENCE_PRIORITY,
-                        new Demand.WholeGpus(d.tensorParallel()), poolsOf(d), perPool, sim, metrics, set,
-                        scenario.workloads().size()));
+                slots.add(new ReplicaSlot(d.name() + "/" + r, global++, di, INFERENCE_PRIORITY, poolsOf(d), perPool,
+                        sim, metrics, set, scenario.workloads().size()));
             }
         }
 

@@ -8,14 +8,17 @@ import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.catalog.ModelSpec;
 import org.infersim.scenario.Deployment;
+import org.infersim.scenario.GpuShare;
 import org.infersim.scenario.Pool;
 import org.infersim.scenario.Problem;
 import org.infersim.scenario.Scenario;
 import org.infersim.scenario.ScenarioCheck;
 
 /**
- * Fails a deployment whose model does not fit its GPUs: the weights, the runtime reserve and the
- * activation peak must leave room for a KV cache of at least one full-length sequence.
+ * Fails a deployment whose model does not fit its GPUs, or its share of one: the weights, the
+ * runtime reserve and the activation peak must leave room for a KV cache of at least one
+ * full-length sequence. A fraction's memory is partitioned and enforced (Run:ai), so a replica
+ * that needs more than its share is refused here rather than left to run out of memory.
  */
 public final class MemoryFitCheck implements ScenarioCheck {
 
@@ -35,9 +38,9 @@ public final class MemoryFitCheck implements ScenarioCheck {
                 }
                 String problem = DeploymentPlan.of(d, gpu, model).fitProblem();
                 if (problem != null) {
-                    String path = d.engine().maxModelLen().isPresent() && problem.startsWith("maxModelLen")
-                            ? "deployments[" + i + "].engine.maxModelLen"
-                            : "deployments[" + i + "].model";
+                    String path = "deployments[" + i + "]." + (problem.startsWith("maxModelLen") ? "engine.maxModelLen"
+                            : d.gpuShare() instanceof GpuShare.Mig ? "gpuShare.profile"
+                            : d.gpuShare() != null ? "gpuShare.fraction" : "model");
                     String where = d.pools().size() > 1 ? " (pool '" + poolName + "')" : "";
                     problems.add(scenario.source().problem(path, problem + where));
                     break;

@@ -20,7 +20,6 @@ final class ReplicaSlot implements GpuWorkload {
     private final int index;
     private final int deployment;
     private final int priority;
-    private final Demand demand;
     private final List<GpuPool> pools;
     private final List<DeploymentPlan> plans;
     private final Simulation sim;
@@ -36,13 +35,12 @@ final class ReplicaSlot implements GpuWorkload {
      * @param index global replica index, the same whichever pool it lands on
      * @param plans one per allowed pool, in the same order as {@code pools}
      */
-    ReplicaSlot(String name, int index, int deployment, int priority, Demand demand, List<GpuPool> pools,
+    ReplicaSlot(String name, int index, int deployment, int priority, List<GpuPool> pools,
                 List<DeploymentPlan> plans, Simulation sim, RunMetrics metrics, ReplicaSet set, int streams) {
         this.name = name;
         this.index = index;
         this.deployment = deployment;
         this.priority = priority;
-        this.demand = demand;
         this.pools = List.copyOf(pools);
         this.plans = List.copyOf(plans);
         this.sim = sim;
@@ -58,13 +56,18 @@ final class ReplicaSlot implements GpuWorkload {
     }
 
     @Override
+    public String kind() {
+        return "inference";
+    }
+
+    @Override
     public int priority() {
         return priority;
     }
 
     @Override
-    public Demand demand() {
-        return demand;
+    public Demand demand(GpuPool pool) {
+        return plans.get(pools.indexOf(pool)).demand();
     }
 
     @Override
@@ -77,7 +80,8 @@ final class ReplicaSlot implements GpuWorkload {
         this.allocation = allocation;
         this.plan = plans.get(pools.indexOf(allocation.pool()));
         KvCache kv = new KvCache(plan.memory().kvBlocks(), plan.settings().blockSize());
-        replica = new Replica(index, name, sim, plan.stepTimeModel(), kv, plan.settings(), metrics, streams);
+        replica = new Replica(index, name, sim, plan.stepTimeModel(), allocation.tenant(), kv, plan.settings(),
+                metrics, streams);
         set.addReady(replica);
     }
 

@@ -5,18 +5,22 @@ import java.util.List;
 import org.infersim.cluster.Allocation;
 import org.infersim.cluster.Gpu;
 import org.infersim.cluster.GpuPool;
+import org.infersim.cluster.SharingMode;
 import org.infersim.metrics.ReplicaMetrics;
 import org.infersim.metrics.RunMetrics;
 import org.infersim.metrics.StreamMetrics;
 import org.infersim.results.CostSummary;
 import org.infersim.results.Decimal;
 import org.infersim.results.DeploymentSummary;
+import org.infersim.results.GpuSummary;
+import org.infersim.results.GpuTenantSummary;
 import org.infersim.results.PoolSummary;
 import org.infersim.results.ReplicaSummary;
 import org.infersim.results.RequestCounts;
 import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
 import org.infersim.scenario.Deployment;
+import org.infersim.scenario.GpuShare;
 import org.infersim.scenario.Scenario;
 import org.infersim.serving.Replica;
 import org.infersim.serving.ReplicaSet;
@@ -77,8 +81,10 @@ final class SummaryAssembler {
             Replica replica = slot.replica();
             if (replica == null) {
                 int gpus = scenario.deployments().get(slot.deployment()).tensorParallel();
+                var share = scenario.deployments().get(slot.deployment()).gpuShare();
                 replicaSummaries.add(new ReplicaSummary(slot.name(), deployment, null, null, gpus,
-                        0, 0, 0, 0, 0, 0, 0, 0, 0, "pending", null, List.of()));
+                        0, 0, 0, 0, 0, 0, 0, 0, 0, "pending", null, List.of(), sharingLabel(share), 0,
+                        share instanceof GpuShare.Mig m ? m.profile() : null));
                 continue;
             }
             Allocation a = slot.allocation();
@@ -95,12 +101,43 @@ final class SummaryAssembler {
                     blocks == 0 ? 0 : Decimal.round(m.kvBlockNs() / windowNs / blocks),
                     blocks == 0 ? 0 : Decimal.round((double) m.peakKvBlocks() / blocks),
                     blocks, blocks * replica.kvCache().blockSize(), m.iterations(), m.preemptions(),
-                    "ready", Decimal.round(a.placedAtNs() / 1e9), a.gpus().stream().map(Gpu::id).toList()));
+                    "ready", Decimal.round(a.placedAtNs() / 1e9), a.gpus().stream().map(Gpu::id).toList(),
+                    a.demand().sharing().label(), Decimal.round(a.fraction()),
+                    a.migProfile() == null ? null : a.migProfile().name()));
             int p = a.pool().index();
-            poolBusy[p] += m.busyNs() * gpus;
             poolFlops[p] += m.flops();
             poolBytes[p] += m.bytes();
             poolPreemptions[p] += m.preemptions();
+        }
+
+        List<GpuSummary> gpuSummaries = new ArrayList<>();
+        double billed = 0;
+        for (GpuPool pool : pools) {
+            for (Gpu g : pool.gpus()) {
+                double busy = g.sharedBusyNs();
+                double allocated = 0;
+                List<GpuTenantSummary> tenants = new ArrayList<>();
+                for (Allocation a : g.history()) {
+                    double tenantBusy = busyInWindow(a, endNs);
+                    if (a.demand().sharing() == SharingMode.WHOLE) {
+                        busy += tenantBusy;
+                    } else if (a.demand().sharing() == SharingMode.MIG) {
+                        busy += tenantBusy * a.migProfile().computeSlices() / Gpu.MIG_COMPUTE_SLICES;
+                    }
+                    double gpuHours = a.fraction() * a.heldNs(0, endNs) / 3.6e12;
+                    double dollars = gpuHours * pool.pricePerGpuHour();
+                    allocated += a.fraction() * a.heldNs(0, endNs);
+                    billed += dollars;
+                    tenants.add(new GpuTenantSummary(a.workload().name(), a.workload().kind(),
+                            a.demand().sharing().label(), Decimal.round(a.fraction()),
+                            a.migProfile() == null ? null : a.migProfile().name(), Decimal.round(a.placedAtNs() / 1e9),
+                            a.isReleased() ? Double.valueOf(Decimal.round(a.releasedAtNs() / 1e9)) : null,
+                            Decimal.round(tenantBusy / windowNs), Decimal.round(gpuHours), Decimal.round(dollars)));
+                }
+                poolBusy[pool.index()] += busy;
+                gpuSummaries.add(new GpuSummary(g.id(), pool.name(), g.node().index(), Decimal.round(busy / windowNs),
+                        Decimal.round(allocated / endNs), tenants));
+            }
         }
 
         List<PoolSummary> poolSummaries = new ArrayList<>();
@@ -118,13 +155,33 @@ final class SummaryAssembler {
                     poolPreemptions[p], Decimal.round(cost.poolCost(p, 0, endNs))));
         }
         long outputTokens = overall.outputTokens();
-        CostSummary costSummary = new CostSummary(Decimal.round(cost.costUpTo(endNs)), Decimal.round(cost.perHour()),
-                Decimal.round(windowCost), outputTokens == 0 ? null : Decimal.of(windowCost / outputTokens * 1e6));
+        double total = cost.costUpTo(endNs);
+        CostSummary costSummary = new CostSummary(Decimal.round(total), Decimal.round(cost.perHour()),
+                Decimal.round(windowCost), outputTokens == 0 ? null : Decimal.of(windowCost / outputTokens * 1e6),
+                Decimal.round(billed), Decimal.round(Math.max(0, total - billed)));
 
         return new RunSummary(scenario.name(), scenario.seed(), endNs / 1e9, scenario.warmupNs() / 1e9, windowS,
                 new RequestCounts(arrived, completed, rejected, inFlight),
                 overall.summarize(windowS, anySlo), streams, replicaSummaries, poolSummaries, costSummary,
-                deployments(endNs));
+                deployments(endNs), gpuSummaries);
+    }
+
+    /** Time the allocation's holder had work running on its GPUs, in the measured window. */
+    private double busyInWindow(Allocation a, long endNs) {
+        if (a.workload() instanceof ReplicaSlot slot) {
+            return metrics.replica(slot.index()).busyNs();
+        }
+        return a.heldNs(scenario.warmupNs(), endNs);
+    }
+
+    private static String sharingLabel(GpuShare share) {
+        if (share instanceof GpuShare.TimeSlicing) {
+            return SharingMode.TIME_SLICING.label();
+        }
+        if (share instanceof GpuShare.Mps) {
+            return SharingMode.MPS.label();
+        }
+        return share instanceof GpuShare.Mig ? SharingMode.MIG.label() : SharingMode.WHOLE.label();
     }
 
     private List<DeploymentSummary> deployments(long endNs) {

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * One model served by a fixed number of identical replicas, each on a tensor-parallel group of
- * whole GPUs of one node.
+ * whole GPUs of one node, or on a share of one GPU.
  *
- * @param pools the pools its replicas may run on, in order of preference (at least one)
+ * @param pools    the pools its replicas may run on, in order of preference (at least one)
+ * @param gpuShare the part of one GPU each replica asks for; null for whole GPUs
  */
 public record Deployment(
         String name,
@@ -16,7 +17,8 @@ public record Deployment(
         int tensorParallel,
         int replicas,
         EngineConfig engine,
-        RouterPolicy router) {
+        RouterPolicy router,
+        GpuShare gpuShare) {
 
     public Deployment {
         pools = List.copyOf(pools);

@@ -33,9 +33,11 @@ final class ScenarioBinder {
     private static final List<String> ROOT_KEYS = List.of("name", "seed", "duration", "warmup", "metricsInterval",
             "catalogs", "cluster", "deployments", "workloads");
     private static final List<String> CLUSTER_KEYS = List.of("placement", "pools");
-    private static final List<String> POOL_KEYS = List.of("name", "gpu", "count", "nodes", "gpusPerNode", "price");
+    private static final List<String> POOL_KEYS = List.of("name", "gpu", "count", "nodes", "gpusPerNode", "price",
+            "sharing");
+    private static final List<String> SHARING_KEYS = List.of("contextSwitch", "mpsInterference");
     private static final List<String> DEPLOYMENT_KEYS = List.of("name", "model", "pool", "pools", "precision",
-            "tensorParallel", "replicas", "engine", "router");
+            "tensorParallel", "replicas", "gpuShare", "engine", "router");
     private static final List<String> PRECISION_KEYS = List.of("weights", "kvCache");
     private static final List<String> ENGINE_KEYS = List.of("blockSize", "gpuMemoryUtilization", "maxNumSeqs",
             "maxNumBatchedTokens", "chunkedPrefill", "scheduling", "preemption", "swapSpace", "maxModelLen");
@@ -50,6 +52,10 @@ final class ScenarioBinder {
             "steps", List.of("type", "steps"),
             "diurnal", List.of("type", "mean", "amplitude", "period", "peakAt"),
             "trace", List.of("type", "file", "rateScale"));
+    private static final Map<String, List<String>> SHARE_KEYS = linked(
+            "time-slicing", List.of("mode", "fraction"),
+            "mps", List.of("mode", "fraction", "compute"),
+            "mig", List.of("mode", "profile"));
     private static final Map<String, List<String>> LENGTH_KEYS = linked(
             "fixed", List.of("type", "value"),
             "uniform", List.of("type", "min", "max"),
@@ -76,7 +82,7 @@ final class ScenarioBinder {
     private PlacementPolicy placement = PlacementPolicy.FIRST_FIT;
 
     /** What is known of a pool, even an invalid one, for the checks of the deployments on it. */
-    private record PoolInfo(String name, Integer count, Integer gpusPerNode, Pool pool) {}
+    private record PoolInfo(String name, Integer count, Integer gpusPerNode, GpuSpec gpu, Pool pool) {}
 
     /** What is known of a deployment, for the checks of the workloads sent to it. */
     private record DeploymentInfo(String name, int index, int maxLen) {}
@@ -196,8 +202,9 @@ final class ScenarioBinder {
             }
             String name = name(p, "name", infos.keySet());
             String gpu = string(p, "gpu", true, "a GPU id from the catalog");
+            GpuSpec spec = null;
             if (gpu != null && catalog != null) {
-                GpuSpec spec = catalog.gpu(gpu).orElse(null);
+                spec = catalog.gpu(gpu).orElse(null);
                 if (spec == null) {
                     problem(p.at("gpu"), unknownId("GPU", gpu, catalog.gpus().stream().map(GpuSpec::id).toList()));
                 }
@@ -235,21 +242,49 @@ final class ScenarioBinder {
                 count = null;
             }
             Double price = price(p, "price");
+            GpuSharing sharing = sharing(p);
             Integer c = count == null ? null : count.intValue();
             Integer gpn = perNode != null ? Integer.valueOf(perNode.intValue())
                     : count != null && !p.has("gpusPerNode") ? Integer.valueOf(Math.min(c, DEFAULT_GPUS_PER_NODE)) : null;
             Pool pool = null;
-            if (name != null && gpu != null && c != null && gpn != null && (price != null || !p.has("price"))) {
-                pool = new Pool(name, gpu, c, gpn, price == null ? OptionalDouble.empty() : OptionalDouble.of(price));
+            if (name != null && gpu != null && c != null && gpn != null && (price != null || !p.has("price"))
+                    && sharing != null) {
+                pool = new Pool(name, gpu, c, gpn, price == null ? OptionalDouble.empty() : OptionalDouble.of(price),
+                        sharing);
                 pools.add(pool);
             } else {
                 ok = false;
             }
             if (name != null && !infos.containsKey(name)) {
-                infos.put(name, new PoolInfo(name, c, gpn, pool));
+                infos.put(name, new PoolInfo(name, c, gpn, spec, pool));
             }
         }
         return ok ? pools : null;
+    }
+
+    /** A pool's GPU-sharing settings, every key optional. */
+    private GpuSharing sharing(Fields p) {
+        GpuSharing def = GpuSharing.DEFAULTS;
+        if (!p.has("sharing")) {
+            return def;
+        }
+        Fields f = fields(p.node("sharing"), p.at("sharing"), "GPU-sharing settings", SHARING_KEYS);
+        if (f == null) {
+            return null;
+        }
+        Long contextSwitch = f.has("contextSwitch") ? duration(f, "contextSwitch", true) : Long.valueOf(def.contextSwitchNs());
+        if (contextSwitch != null && contextSwitch < 0) {
+            problem(f.at("contextSwitch"), "expected a duration of at least 0");
+            contextSwitch = null;
+        }
+        Double interference = f.has("mpsInterference") ? number(f, "mpsInterference", true)
+                : Double.valueOf(def.mpsInterference());
+        if (interference != null && !(interference >= 0)) {
+            problem(f.at("mpsInterference"), "expected a slowdown of at least 0 per unit of neighbour share, got "
+                    + fmt(interference));
+            interference = null;
+        }
+        return contextSwitch == null || interference == null ? null : new GpuSharing(contextSwitch, interference);
     }
 
     // ---------------------------------------------------------------- deployments
@@ -294,6 +329,13 @@ final class ScenarioBinder {
                 tp = null;
             }
             Long replicas = integer(d, "replicas", false, 1, Integer.MAX_VALUE);
+            GpuShare share = d.has("gpuShare") ? gpuShare(d, allowed) : null;
+            boolean shareOk = share != null || !d.has("gpuShare");
+            if (share != null && tp != null && tp > 1) {
+                problem(d.at("gpuShare"), "a replica with a GPU share runs on one GPU, but tensorParallel is " + tp
+                        + "; remove one of them");
+                shareOk = false;
+            }
             EngineConfig engine = engine(d, model);
             RouterPolicy router = d.has("router")
                     ? choice(d, "router", "router", ROUTERS) : RouterPolicy.LEAST_OUTSTANDING;
@@ -307,14 +349,72 @@ final class ScenarioBinder {
                 infos.put(name, new DeploymentInfo(name, i, maxLen));
             }
             if (name != null && modelId != null && (catalog == null || model != null) && allowed != null
-                    && precision != null && tpValue != null && replicaValue != null && engine != null && router != null) {
+                    && precision != null && tpValue != null && replicaValue != null && engine != null && router != null
+                    && shareOk) {
                 deployments.add(new Deployment(name, modelId, allowed.stream().map(PoolInfo::name).toList(), precision,
-                        tpValue, replicaValue, engine, router));
+                        tpValue, replicaValue, engine, router, share));
             } else {
                 ok = false;
             }
         }
         return ok ? deployments : null;
+    }
+
+    /** What part of one GPU a replica asks for; null after a problem. */
+    private GpuShare gpuShare(Fields d, List<PoolInfo> pools) {
+        Fields f = typed(d.node("gpuShare"), d.at("gpuShare"), "a GPU share such as {mode: time-slicing, fraction: 0.25}",
+                "GPU share", "mode", SHARE_KEYS);
+        if (f == null) {
+            return null;
+        }
+        switch (f.type) {
+            case "time-slicing": {
+                Double fraction = fraction(f, "fraction", true, "of the GPU's memory");
+                return fraction == null ? null : new GpuShare.TimeSlicing(fraction);
+            }
+            case "mps": {
+                Double fraction = fraction(f, "fraction", true, "of the GPU's memory");
+                Double compute = f.has("compute") ? fraction(f, "compute", true, "of the GPU's SMs") : fraction;
+                return fraction == null || compute == null ? null : new GpuShare.Mps(fraction, compute);
+            }
+            case "mig": {
+                String profile = string(f, "profile", true, "a MIG profile such as 1g.20gb");
+                if (profile == null) {
+                    return null;
+                }
+                for (PoolInfo pool : pools == null ? List.<PoolInfo>of() : pools) {
+                    if (pool.gpu() == null) {
+                        continue;
+                    }
+                    List<String> names = pool.gpu().migProfiles().stream().map(m -> m.name()).toList();
+                    if (names.isEmpty()) {
+                        problem(f.at("profile"), pool.gpu().id() + " (pool '" + pool.name() + "') does not support MIG;"
+                                + " use time-slicing or mps, or a pool of a MIG-capable GPU");
+                        return null;
+                    }
+                    if (!names.contains(profile)) {
+                        String hint = Suggestions.didYouMean(profile, names);
+                        problem(f.at("profile"), "unknown MIG profile '" + profile + "' for " + pool.gpu().id() + " (pool '"
+                                + pool.name() + "')" + hint + (hint.isEmpty() ? "; its profiles: " : " Its profiles: ")
+                                + String.join(", ", names));
+                        return null;
+                    }
+                }
+                return new GpuShare.Mig(profile);
+            }
+            default:
+                throw new IllegalStateException(f.type);
+        }
+    }
+
+    /** A number in (0, 1], or null after a problem. */
+    private Double fraction(Fields f, String key, boolean required, String ofWhat) {
+        Double v = number(f, key, required);
+        if (v != null && !(v > 0 && v <= 1)) {
+            problem(f.at(key), "expected a fraction " + ofWhat + " in (0, 1], got " + fmt(v));
+            return null;
+        }
+        return v;
     }
 
     /**
@@ -784,17 +884,23 @@ final class ScenarioBinder {
      * other variants are reported as not applying to this one.
      */
     private Fields typed(YamlNode node, String path, String what, String kind, Map<String, List<String>> variants) {
+        return typed(node, path, what, kind, "type", variants);
+    }
+
+    /** Same, with the variant chosen by the key {@code discriminator}. */
+    private Fields typed(YamlNode node, String path, String what, String kind, String discriminator,
+            Map<String, List<String>> variants) {
         if (!(node instanceof YamlNode.Mapping map)) {
-            problem(path, "expected " + what + " (a mapping with a type: " + String.join(" | ", variants.keySet())
-                    + "), got " + node.describe());
+            problem(path, "expected " + what + " (a mapping with a " + discriminator + ": "
+                    + String.join(" | ", variants.keySet()) + "), got " + node.describe());
             return null;
         }
         Fields f = new Fields(path, map);
-        if (!f.has("type")) {
-            missing(f, "type", String.join(" | ", variants.keySet()));
+        if (!f.has(discriminator)) {
+            missing(f, discriminator, String.join(" | ", variants.keySet()));
             return null;
         }
-        String type = choice(f, "type", kind + " type", linkedKeys(variants.keySet()));
+        String type = choice(f, discriminator, kind + " " + discriminator, linkedKeys(variants.keySet()));
         if (type == null) {
             return null;
         }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.infersim.catalog.Catalog;
+import org.infersim.kernel.Simulation;
+import org.infersim.scenario.GpuSharing;
 import org.infersim.scenario.PlacementPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,16 @@ class GpuPoolTest {
     record Ask(String name, Demand demand) implements GpuWorkload {
         static Ask gpus(int n) {
             return new Ask(n + " GPUs", new Demand.WholeGpus(n));
+        }
+
+        @Override
+        public String kind() {
+            return "test";
+        }
+
+        @Override
+        public Demand demand(GpuPool pool) {
+            return demand;
         }
 
         @Override
@@ -32,7 +44,8 @@ class GpuPoolTest {
     }
 
     static GpuPool pool(int nodes, int perNode) throws Exception {
-        return new GpuPool(0, "p", Catalog.builtIn().gpu("h100-sxm").orElseThrow(), nodes, perNode, 4.0);
+        return new GpuPool(0, "p", Catalog.builtIn().gpu("h100-sxm").orElseThrow(), nodes, perNode, 4.0,
+                GpuSharing.DEFAULTS, new Simulation(), 0);
     }
 
     /** Leaves node 0 with three free GPUs and node 1 with one. */

@@ -85,17 +85,18 @@ class ScenarioLoaderTest {
 
         assertEquals(PlacementPolicy.BEST_FIT, s.placement());
         assertEquals(List.of(
-                new Pool("h100", "h100-sxm", 16, 8, OptionalDouble.of(2.99)),
-                new Pool("a100", "a100-80gb", 4, 4, OptionalDouble.empty())), s.pools());
+                new Pool("h100", "h100-sxm", 16, 8, OptionalDouble.of(2.99), GpuSharing.DEFAULTS),
+                new Pool("a100", "a100-80gb", 4, 4, OptionalDouble.empty(), new GpuSharing(200_000, 0.3))), s.pools());
 
         EngineConfig engine = new EngineConfig(32, 0.85, OptionalInt.of(128), OptionalInt.of(4096), false,
                 SchedulingPolicy.PRIORITY, PreemptionMode.SWAP, 8L << 30, OptionalInt.of(16384));
         assertEquals(List.of(
                 new Deployment("chat", "llama-3.1-8b", List.of("h100"), new Precision(NumericFormat.FP8, NumericFormat.FP8),
-                        2, 3, engine, RouterPolicy.ROUND_ROBIN),
+                        2, 3, engine, RouterPolicy.ROUND_ROBIN, null),
                 new Deployment("batch", "llama-3.1-8b", List.of("a100", "h100"),
                         new Precision(NumericFormat.INT4, NumericFormat.FP8),
-                        1, 1, EngineConfig.defaults(), RouterPolicy.LEAST_OUTSTANDING)), s.deployments());
+                        1, 1, EngineConfig.defaults(), RouterPolicy.LEAST_OUTSTANDING, new GpuShare.Mig("3g.40gb"))),
+                s.deployments());
 
         List<Workload> w = s.workloads();
         assertEquals(5, w.size());
@@ -134,10 +135,10 @@ class ScenarioLoaderTest {
         assertEquals(1, s.seed());
         assertEquals(0, s.warmupNs());
         assertEquals(10 * S, s.metricsIntervalNs());
-        assertEquals(new Pool("h100", "h100-sxm", 8, 8, OptionalDouble.empty()), s.pools().get(0));
+        assertEquals(new Pool("h100", "h100-sxm", 8, 8, OptionalDouble.empty(), GpuSharing.DEFAULTS), s.pools().get(0));
         assertEquals(PlacementPolicy.FIRST_FIT, s.placement());
         assertEquals(new Deployment("chat", "llama-3.1-8b", List.of("h100"), Precision.BF16, 1, 1, EngineConfig.defaults(),
-                RouterPolicy.LEAST_OUTSTANDING), s.deployments().get(0));
+                RouterPolicy.LEAST_OUTSTANDING, null), s.deployments().get(0));
         Workload w = s.workloads().get(0);
         assertEquals("chat", w.deployment());
         assertEquals(0, w.priority());
@@ -339,9 +340,9 @@ class ScenarioLoaderTest {
     @Test
     void aPoolIsGivenInGpusOrInNodes() throws Exception {
         String nodes = scenario("", WORKLOAD).replace("count: 8", "nodes: 3\n      gpusPerNode: 4");
-        assertEquals(new Pool("h100", "h100-sxm", 12, 4, OptionalDouble.empty()), parse(nodes).pools().get(0));
+        assertEquals(new Pool("h100", "h100-sxm", 12, 4, OptionalDouble.empty(), GpuSharing.DEFAULTS), parse(nodes).pools().get(0));
         String defaultNode = scenario("", WORKLOAD).replace("count: 8", "nodes: 2");
-        assertEquals(new Pool("h100", "h100-sxm", 16, 8, OptionalDouble.empty()), parse(defaultNode).pools().get(0));
+        assertEquals(new Pool("h100", "h100-sxm", 16, 8, OptionalDouble.empty(), GpuSharing.DEFAULTS), parse(defaultNode).pools().get(0));
         String both = scenario("", WORKLOAD).replace("count: 8", "count: 8\n      nodes: 2\n      gpusPerNode: 8");
         assertEquals(List.of("scenarios/x.yaml:7: cluster.pools[0].count: 8 GPUs disagrees with nodes × gpusPerNode"
                 + " = 2 × 8 = 16; give one of count and nodes"), problems(both));
@@ -388,6 +389,52 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aReplicaMayAskForAShareOfOneGpu() throws Exception {
+        assertEquals(new GpuShare.TimeSlicing(0.25),
+                parse(scenario("gpuShare: {mode: time-slicing, fraction: 0.25}", WORKLOAD)).deployments().get(0).gpuShare());
+        assertEquals(new GpuShare.Mps(0.5, 0.5),
+                parse(scenario("gpuShare: {mode: mps, fraction: 0.5}", WORKLOAD)).deployments().get(0).gpuShare());
+        assertEquals(new GpuShare.Mps(0.5, 0.3),
+                parse(scenario("gpuShare: {mode: mps, fraction: 0.5, compute: 0.3}", WORKLOAD)).deployments().get(0)
+                        .gpuShare());
+        assertEquals(new GpuShare.Mig("3g.40gb"),
+                parse(scenario("gpuShare: {mode: mig, profile: 3g.40gb}", WORKLOAD)).deployments().get(0).gpuShare());
+        assertNull(parse(scenario("", WORKLOAD)).deployments().get(0).gpuShare());
+    }
+
+    @Test
+    void aGpuShareIsCheckedAgainstItsModeAndTheGpu() {
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].gpuShare.fraction: expected a fraction of the GPU's"
+                + " memory in (0, 1], got 1.5"), problems(scenario("gpuShare: {mode: time-slicing, fraction: 1.5}", WORKLOAD)));
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].gpuShare: missing required key 'fraction' (a number)"),
+                problems(scenario("gpuShare: {mode: time-slicing}", WORKLOAD)));
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].gpuShare.mode: unknown GPU share mode 'timeslicing';"
+                + " did you mean 'time-slicing'? Expected one of time-slicing, mps, mig"),
+                problems(scenario("gpuShare: {mode: timeslicing, fraction: 0.5}", WORKLOAD)));
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].gpuShare.profile: 'profile' does not apply to a"
+                + " time-slicing GPU share (it belongs to mig); a time-slicing GPU share has keys mode, fraction"),
+                problems(scenario("gpuShare: {mode: time-slicing, fraction: 0.5, profile: 1g.10gb}", WORKLOAD)));
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].gpuShare.profile: unknown MIG profile '2g.40gb' for"
+                + " h100-sxm (pool 'h100'); did you mean '2g.20gb'? Its profiles: 1g.10gb, 1g.20gb, 2g.20gb, 3g.40gb,"
+                + " 4g.40gb, 7g.80gb"), problems(scenario("gpuShare: {mode: mig, profile: 2g.40gb}", WORKLOAD)));
+        assertEquals(List.of("scenarios/x.yaml:12: deployments[0].gpuShare: a replica with a GPU share runs on one GPU,"
+                + " but tensorParallel is 2; remove one of them"),
+                problems(scenario("tensorParallel: 2\ngpuShare: {mode: time-slicing, fraction: 0.5}", WORKLOAD)));
+        String l40s = scenario("gpuShare: {mode: mig, profile: 1g.10gb}", WORKLOAD).replace("h100-sxm", "l40s");
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].gpuShare.profile: l40s (pool 'h100') does not support"
+                + " MIG; use time-slicing or mps, or a pool of a MIG-capable GPU"), problems(l40s));
+    }
+
+    @Test
+    void aPoolsSharingSettingsAreOptionalAndChecked() throws Exception {
+        String yaml = scenario("", WORKLOAD).replace("count: 8", "count: 8\n      sharing: {contextSwitch: 250us}");
+        assertEquals(new GpuSharing(250_000, GpuSharing.DEFAULTS.mpsInterference()), parse(yaml).pools().get(0).sharing());
+        String bad = scenario("", WORKLOAD).replace("count: 8", "count: 8\n      sharing: {mpsInterference: -1}");
+        assertEquals(List.of("scenarios/x.yaml:8: cluster.pools[0].sharing.mpsInterference: expected a slowdown of at"
+                + " least 0 per unit of neighbour share, got -1"), problems(bad));
+    }
+
+    @Test
     void maxModelLenCannotExceedTheModelsContext() {
         List<String> p = problems(scenario("engine: {maxModelLen: 10000000}", WORKLOAD));
         assertEquals(1, p.size());
@@ -424,7 +471,7 @@ class ScenarioLoaderTest {
     @Test
     void anUnknownKeyWithNothingCloseListsTheAllowedKeys() {
         assertEquals(List.of("scenarios/x.yaml:11: deployments[0].colour: unknown key 'colour'; expected one of: name,"
-                + " model, pool, pools, precision, tensorParallel, replicas, engine, router"),
+                + " model, pool, pools, precision, tensorParallel, replicas, gpuShare, engine, router"),
                 problems(scenario("colour: blue", WORKLOAD)));
     }
 
