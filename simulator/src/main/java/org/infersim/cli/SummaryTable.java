@@ -4,8 +4,10 @@ import java.util.Locale;
 import org.infersim.results.DeploymentSummary;
 import org.infersim.results.GpuSummary;
 import org.infersim.results.GpuTenantSummary;
+import org.infersim.results.JobSummary;
 import org.infersim.results.LatencySummary;
 import org.infersim.results.PoolSummary;
+import org.infersim.results.PriorityClassSummary;
 import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
 
@@ -55,6 +57,22 @@ final class SummaryTable {
                 out.append(String.format(Locale.ROOT, "%-16s %5.1f%%  %s%n", g.id(), g.busyFraction() * 100, tenants));
             }
         }
+        if (!s.jobs().isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%n%-18s %-9s %5s %-12s %9s %9s %9s %9s %6s%n", "job", "class", "gpus",
+                    "state", "running", "preempted", "work lost", "done", "evicted"));
+            for (JobSummary j : s.jobs()) {
+                out.append(String.format(Locale.ROOT, "%-18s %-9s %5d %-12s %9s %9s %9s %8.0f%% %6d%n", j.name(),
+                        j.priorityClass(), j.gpus(), j.state(), hms(j.runningS()), hms(j.preemptedS()),
+                        hms(j.workLostS()), 100 * j.workDoneS() / j.workS(), j.preemptions()));
+            }
+        }
+        if (s.priorityClasses().size() > 1) {
+            out.append(String.format(Locale.ROOT, "%n%-18s %10s %10s%n", "priority class", "GPU-hours", "cost $"));
+            for (PriorityClassSummary p : s.priorityClasses()) {
+                out.append(String.format(Locale.ROOT, "%-18s %10.2f %10.2f%n", p.name() + " (" + p.priority() + ")",
+                        p.gpuHours(), p.cost()));
+            }
+        }
         var c = s.cost();
         out.append(String.format(Locale.ROOT, "%ncost: $%.2f total ($%.2f held by workloads, $%.2f idle), $%.2f/h, %s per"
                         + " million output tokens%n", c.total(), c.billed(), c.unbilled(), c.perHour(),
@@ -71,6 +89,15 @@ final class SummaryTable {
                 ms(st.ttftMs(), true), ms(st.tpotMs(), false),
                 st.sloAttainment() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", st.sloAttainment() * 100),
                 st.throughputRps(), st.outputTokensPerSec());
+    }
+
+    /** A duration in seconds as 1h02m, 3m20s or 45s. */
+    private static String hms(double seconds) {
+        long s = Math.round(seconds);
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
+        }
+        return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
     private static String ms(LatencySummary l, boolean withP99) {

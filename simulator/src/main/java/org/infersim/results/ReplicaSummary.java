@@ -14,6 +14,8 @@ import java.util.List;
  * @param sharing   {@code whole}, {@code time-slicing}, {@code mps} or {@code mig}
  * @param gpuFraction share of each GPU it holds and is billed for (1 for whole GPUs)
  * @param migProfile its MIG profile; null for other ways of sharing
+ * @param waitedS   how long it waited for GPUs, from its deployment's start to its placement (or
+ *                  to the end of the run, while pending): a preemption's grace period shows here
  *
  * <p>The FLOP/s and bandwidth fractions are of its GPUs' whole peak, also for a share of one.
  */
@@ -37,7 +39,8 @@ public record ReplicaSummary(
         List<String> gpuIds,
         String sharing,
         double gpuFraction,
-        String migProfile) {
+        String migProfile,
+        double waitedS) {
 
     public ReplicaSummary {
         gpuIds = gpuIds == null ? List.of() : List.copyOf(gpuIds);

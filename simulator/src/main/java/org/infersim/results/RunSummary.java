@@ -16,7 +16,9 @@ public record RunSummary(
         List<PoolSummary> pools,
         CostSummary cost,
         List<DeploymentSummary> deployments,
-        List<GpuSummary> gpus) {
+        List<GpuSummary> gpus,
+        List<JobSummary> jobs,
+        List<PriorityClassSummary> priorityClasses) {
 
     public RunSummary {
         streams = List.copyOf(streams);
@@ -25,5 +27,7 @@ public record RunSummary(
         // Summaries written before a list existed read back with it empty.
         deployments = deployments == null ? List.of() : List.copyOf(deployments);
         gpus = gpus == null ? List.of() : List.copyOf(gpus);
+        jobs = jobs == null ? List.of() : List.copyOf(jobs);
+        priorityClasses = priorityClasses == null ? List.of() : List.copyOf(priorityClasses);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.catalog.ModelSpec;
+import org.infersim.cluster.GpuJob;
 import org.infersim.cluster.GpuPool;
 import org.infersim.cluster.Scheduler;
 import org.infersim.kernel.Simulation;
@@ -16,6 +17,7 @@ import org.infersim.random.RandomStreams;
 import org.infersim.results.LatencyDistribution;
 import org.infersim.results.RunSummary;
 import org.infersim.scenario.Deployment;
+import org.infersim.scenario.Job;
 import org.infersim.scenario.Pool;
 import org.infersim.scenario.Scenario;
 import org.infersim.scenario.Workload;
@@ -28,19 +30,18 @@ import org.infersim.workload.RequestStream;
 
 /**
  * Builds the simulated cluster from a validated scenario and runs it: the pools of nodes and the
- * scheduler that places replicas on them, one replica set per deployment, one request stream per
- * workload, the metrics observing them, and a sampler for the time series.
+ * scheduler that places replicas and jobs on them, one replica set per deployment, one request
+ * stream per workload, the metrics observing them, and a sampler for the time series.
  */
 public final class ClusterRun {
-    /** Run:ai's priority class for inference workloads (KAI scheduler docs/priority). */
-    static final int INFERENCE_PRIORITY = 125;
-
     private final Scenario scenario;
     private final Simulation sim = new Simulation();
     private final List<GpuPool> pools = new ArrayList<>();
     private final Scheduler scheduler;
     private final List<ReplicaSet> sets = new ArrayList<>();
     private final List<ReplicaSlot> slots = new ArrayList<>();
+    private final List<GpuJob> jobs = new ArrayList<>();
+    private final List<Long> jobSubmitAtNs = new ArrayList<>();
     private final List<RequestStream> streams = new ArrayList<>();
     private final RunMetrics metrics;
     private final TimeSeries timeSeries = new TimeSeries();
@@ -95,8 +96,16 @@ public final class ClusterRun {
             ReplicaSet set = new ReplicaSet(d.name(), d.replicas(), Router.of(d.router()), maxModelLen, metrics);
             sets.add(set);
             for (int r = 0; r < d.replicas(); r++) {
-                slots.add(new ReplicaSlot(d.name() + "/" + r, global++, di, INFERENCE_PRIORITY, poolsOf(d), perPool,
-                        sim, metrics, set, scenario.workloads().size()));
+                slots.add(new ReplicaSlot(d.name() + "/" + r, global++, di, d.priority(), d.startAtNs(), poolsOf(d),
+                        perPool, sim, metrics, set, scenario.workloads().size()));
+            }
+        }
+        for (Job j : scenario.jobs()) {
+            for (int c = 0; c < j.count(); c++) {
+                jobs.add(new GpuJob(j.count() == 1 ? j.name() : j.name() + "/" + c, j.type().label(), j.priority(),
+                        j.preemptible(), j.gpus(), poolsOf(j.pools()), j.workNs(), j.checkpointIntervalNs(),
+                        j.restartCostNs(), j.gracePeriodNs(), sim, scheduler));
+                jobSubmitAtNs.add(j.submitAtNs());
             }
         }
 
@@ -116,8 +125,12 @@ public final class ClusterRun {
     }
 
     private List<GpuPool> poolsOf(Deployment d) {
+        return poolsOf(d.pools());
+    }
+
+    private List<GpuPool> poolsOf(List<String> names) {
         List<GpuPool> out = new ArrayList<>();
-        for (String name : d.pools()) {
+        for (String name : names) {
             out.add(pools.stream().filter(p -> p.name().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("unknown pool " + name)));
         }
@@ -135,8 +148,14 @@ public final class ClusterRun {
 
     /** Runs the scenario to its end and assembles the results. */
     public RunResult run(Progress progress) {
-        // Replicas ask for GPUs first, so that at time 0 they are placed before the first request.
-        slots.forEach(scheduler::submit);
+        // Replicas and jobs ask for GPUs first, so that at time 0 they are placed before the first request.
+        for (ReplicaSlot slot : slots) {
+            submitAt(slot.requestedAtNs(), () -> scheduler.submit(slot));
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            GpuJob job = jobs.get(i);
+            submitAt(jobSubmitAtNs.get(i), job::submit);
+        }
         streams.forEach(RequestStream::start);
         long interval = scenario.metricsIntervalNs();
         long end = scenario.durationNs();
@@ -153,7 +172,7 @@ public final class ClusterRun {
             sim.schedule(interval, sampler[0]);
         }
         sim.runUntil(end);
-        RunSummary summary = new SummaryAssembler(scenario, metrics, slots, pools, cost, sets).assemble(end);
+        RunSummary summary = new SummaryAssembler(scenario, metrics, slots, jobs, pools, cost, sets).assemble(end);
         List<LatencyDistribution> latencies = new ArrayList<>();
         for (StreamMetrics s : metrics.streamMetrics()) {
             latencies.addAll(s.distributions());
@@ -162,6 +181,14 @@ public final class ClusterRun {
             latencies.addAll(metrics.overall().distributions());
         }
         return new RunResult(summary, timeSeries, latencies, sim.eventsProcessed());
+    }
+
+    private void submitAt(long atNs, Runnable submit) {
+        if (atNs == 0) {
+            submit.run();
+        } else {
+            sim.scheduleAt(atNs, submit);
+        }
     }
 
     public Simulation simulation() {

@@ -33,9 +33,10 @@ final class ReplicaSlot implements GpuWorkload {
 
     /**
      * @param index global replica index, the same whichever pool it lands on
+     * @param requestedAtNs when it asks for GPUs (its deployment's start)
      * @param plans one per allowed pool, in the same order as {@code pools}
      */
-    ReplicaSlot(String name, int index, int deployment, int priority, List<GpuPool> pools,
+    ReplicaSlot(String name, int index, int deployment, int priority, long requestedAtNs, List<GpuPool> pools,
                 List<DeploymentPlan> plans, Simulation sim, RunMetrics metrics, ReplicaSet set, int streams) {
         this.name = name;
         this.index = index;
@@ -47,7 +48,7 @@ final class ReplicaSlot implements GpuWorkload {
         this.metrics = metrics;
         this.set = set;
         this.streams = streams;
-        this.requestedAtNs = sim.now();
+        this.requestedAtNs = requestedAtNs;
     }
 
     @Override

@@ -1,9 +1,14 @@
 package org.infersim.run;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.infersim.cluster.Allocation;
 import org.infersim.cluster.Gpu;
+import org.infersim.cluster.GpuJob;
 import org.infersim.cluster.GpuPool;
 import org.infersim.cluster.SharingMode;
 import org.infersim.metrics.ReplicaMetrics;
@@ -14,6 +19,8 @@ import org.infersim.results.Decimal;
 import org.infersim.results.DeploymentSummary;
 import org.infersim.results.GpuSummary;
 import org.infersim.results.GpuTenantSummary;
+import org.infersim.results.JobSummary;
+import org.infersim.results.PriorityClassSummary;
 import org.infersim.results.PoolSummary;
 import org.infersim.results.ReplicaSummary;
 import org.infersim.results.RequestCounts;
@@ -21,6 +28,7 @@ import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
 import org.infersim.scenario.Deployment;
 import org.infersim.scenario.GpuShare;
+import org.infersim.scenario.PriorityClass;
 import org.infersim.scenario.Scenario;
 import org.infersim.serving.Replica;
 import org.infersim.serving.ReplicaSet;
@@ -30,15 +38,17 @@ final class SummaryAssembler {
     private final Scenario scenario;
     private final RunMetrics metrics;
     private final List<ReplicaSlot> slots;
+    private final List<GpuJob> jobs;
     private final List<GpuPool> pools;
     private final CostMeter cost;
     private final List<ReplicaSet> sets;
 
-    SummaryAssembler(Scenario scenario, RunMetrics metrics, List<ReplicaSlot> slots, List<GpuPool> pools,
-                     CostMeter cost, List<ReplicaSet> sets) {
+    SummaryAssembler(Scenario scenario, RunMetrics metrics, List<ReplicaSlot> slots, List<GpuJob> jobs,
+                     List<GpuPool> pools, CostMeter cost, List<ReplicaSet> sets) {
         this.scenario = scenario;
         this.metrics = metrics;
         this.slots = slots;
+        this.jobs = jobs;
         this.pools = pools;
         this.cost = cost;
         this.sets = sets;
@@ -84,7 +94,8 @@ final class SummaryAssembler {
                 var share = scenario.deployments().get(slot.deployment()).gpuShare();
                 replicaSummaries.add(new ReplicaSummary(slot.name(), deployment, null, null, gpus,
                         0, 0, 0, 0, 0, 0, 0, 0, 0, "pending", null, List.of(), sharingLabel(share), 0,
-                        share instanceof GpuShare.Mig m ? m.profile() : null));
+                        share instanceof GpuShare.Mig m ? m.profile() : null,
+                        Decimal.round(Math.max(0, endNs - slot.requestedAtNs()) / 1e9)));
                 continue;
             }
             Allocation a = slot.allocation();
@@ -103,7 +114,8 @@ final class SummaryAssembler {
                     blocks, blocks * replica.kvCache().blockSize(), m.iterations(), m.preemptions(),
                     "ready", Decimal.round(a.placedAtNs() / 1e9), a.gpus().stream().map(Gpu::id).toList(),
                     a.demand().sharing().label(), Decimal.round(a.fraction()),
-                    a.migProfile() == null ? null : a.migProfile().name()));
+                    a.migProfile() == null ? null : a.migProfile().name(),
+                    Decimal.round((a.placedAtNs() - slot.requestedAtNs()) / 1e9)));
             int p = a.pool().index();
             poolFlops[p] += m.flops();
             poolBytes[p] += m.bytes();
@@ -112,6 +124,7 @@ final class SummaryAssembler {
 
         List<GpuSummary> gpuSummaries = new ArrayList<>();
         double billed = 0;
+        Map<Integer, double[]> byPriority = new TreeMap<>(Comparator.reverseOrder());
         for (GpuPool pool : pools) {
             for (Gpu g : pool.gpus()) {
                 double busy = g.sharedBusyNs();
@@ -128,6 +141,9 @@ final class SummaryAssembler {
                     double dollars = gpuHours * pool.pricePerGpuHour();
                     allocated += a.fraction() * a.heldNs(0, endNs);
                     billed += dollars;
+                    double[] classTotals = byPriority.computeIfAbsent(a.workload().priority(), k -> new double[2]);
+                    classTotals[0] += gpuHours;
+                    classTotals[1] += dollars;
                     tenants.add(new GpuTenantSummary(a.workload().name(), a.workload().kind(),
                             a.demand().sharing().label(), Decimal.round(a.fraction()),
                             a.migProfile() == null ? null : a.migProfile().name(), Decimal.round(a.placedAtNs() / 1e9),
@@ -163,7 +179,43 @@ final class SummaryAssembler {
         return new RunSummary(scenario.name(), scenario.seed(), endNs / 1e9, scenario.warmupNs() / 1e9, windowS,
                 new RequestCounts(arrived, completed, rejected, inFlight),
                 overall.summarize(windowS, anySlo), streams, replicaSummaries, poolSummaries, costSummary,
-                deployments(endNs), gpuSummaries);
+                deployments(endNs), gpuSummaries, jobs(endNs), priorityClasses(byPriority));
+    }
+
+    private static List<PriorityClassSummary> priorityClasses(Map<Integer, double[]> byPriority) {
+        List<PriorityClassSummary> out = new ArrayList<>();
+        for (Map.Entry<Integer, double[]> e : byPriority.entrySet()) {
+            out.add(new PriorityClassSummary(e.getKey(), PriorityClass.label(e.getKey()), Decimal.round(e.getValue()[0]),
+                    Decimal.round(e.getValue()[1])));
+        }
+        return out;
+    }
+
+    private List<JobSummary> jobs(long endNs) {
+        List<JobSummary> out = new ArrayList<>();
+        for (GpuJob job : jobs) {
+            GpuJob.Accounting acc = job.accountingAt(endNs);
+            double gpuHours = 0;
+            double dollars = 0;
+            for (Allocation a : job.allocations()) {
+                gpuHours += a.gpuHours(endNs);
+                dollars += a.gpuHours(endNs) * a.pool().pricePerGpuHour();
+            }
+            List<Allocation> held = job.allocations();
+            Allocation last = held.isEmpty() ? null : held.get(held.size() - 1);
+            out.add(new JobSummary(job.name(), job.kind(), job.priority(), PriorityClass.label(job.priority()),
+                    job.preemptible(), job.gpus(), last == null ? null : last.pool().name(),
+                    job.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    Decimal.round(Math.max(0, acc.submittedAtNs()) / 1e9),
+                    acc.firstStartNs() < 0 ? null : Decimal.round(acc.firstStartNs() / 1e9),
+                    acc.completedAtNs() < 0 ? null : Decimal.round(acc.completedAtNs() / 1e9),
+                    Decimal.round(job.workNs() / 1e9), Decimal.round(acc.progressNs() / 1e9),
+                    Decimal.round(acc.lostNs() / 1e9), Decimal.round(acc.restartNs() / 1e9),
+                    Decimal.round(acc.runningNs() / 1e9), Decimal.round(acc.waitingNs() / 1e9),
+                    Decimal.round(acc.preemptedNs() / 1e9), acc.preemptions(), Decimal.round(gpuHours),
+                    Decimal.round(dollars)));
+        }
+        return out;
     }
 
     /** Time the allocation's holder had work running on its GPUs, in the measured window. */
@@ -200,7 +252,7 @@ final class SummaryAssembler {
                 gpuHours += hours;
                 dollars += hours * slot.allocation().pool().pricePerGpuHour();
             }
-            out.add(new DeploymentSummary(d.name(), d.replicas(), ready, d.replicas() - ready,
+            out.add(new DeploymentSummary(d.name(), d.priority(), d.replicas(), ready, d.replicas() - ready,
                     Decimal.round(gpuHours), Decimal.round(dollars)));
         }
         return out;

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param pools    the pools its replicas may run on, in order of preference (at least one)
  * @param gpuShare the part of one GPU each replica asks for; null for whole GPUs
+ * @param priority scheduling priority of its replicas (Run:ai: inference 125)
+ * @param startAtNs when its replicas ask for GPUs; requests that arrive before one is ready wait
  */
 public record Deployment(
         String name,
@@ -18,7 +20,9 @@ public record Deployment(
         int replicas,
         EngineConfig engine,
         RouterPolicy router,
-        GpuShare gpuShare) {
+        GpuShare gpuShare,
+        int priority,
+        long startAtNs) {
 
     public Deployment {
         pools = List.copyOf(pools);

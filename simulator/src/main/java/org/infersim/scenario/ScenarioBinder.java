@@ -31,13 +31,15 @@ final class ScenarioBinder {
     private static final int MAX_KNOWN_LISTED = 30;
 
     private static final List<String> ROOT_KEYS = List.of("name", "seed", "duration", "warmup", "metricsInterval",
-            "catalogs", "cluster", "deployments", "workloads");
+            "catalogs", "cluster", "deployments", "workloads", "jobs");
     private static final List<String> CLUSTER_KEYS = List.of("placement", "pools");
     private static final List<String> POOL_KEYS = List.of("name", "gpu", "count", "nodes", "gpusPerNode", "price",
             "sharing");
     private static final List<String> SHARING_KEYS = List.of("contextSwitch", "mpsInterference");
     private static final List<String> DEPLOYMENT_KEYS = List.of("name", "model", "pool", "pools", "precision",
-            "tensorParallel", "replicas", "gpuShare", "engine", "router");
+            "tensorParallel", "replicas", "gpuShare", "priority", "startAt", "engine", "router");
+    private static final List<String> JOB_KEYS = List.of("name", "type", "pool", "pools", "gpus", "duration", "priority",
+            "preemptible", "checkpointInterval", "restartCost", "gracePeriod", "submitAt", "count");
     private static final List<String> PRECISION_KEYS = List.of("weights", "kvCache");
     private static final List<String> ENGINE_KEYS = List.of("blockSize", "gpuMemoryUtilization", "maxNumSeqs",
             "maxNumBatchedTokens", "chunkedPrefill", "scheduling", "preemption", "swapSpace", "maxModelLen");
@@ -69,6 +71,7 @@ final class ScenarioBinder {
     private static final Map<String, PreemptionMode> PREEMPTION = enumLabels(PreemptionMode.values());
     private static final Map<String, RouterPolicy> ROUTERS = enumLabels(RouterPolicy.values());
     private static final Map<String, PlacementPolicy> PLACEMENTS = enumLabels(PlacementPolicy.values());
+    private static final Map<String, JobType> JOB_TYPES = enumLabels(JobType.values());
     private static final int DEFAULT_GPUS_PER_NODE = 8;
     private static final Map<String, Integer> BLOCK_SIZES = linked("8", 8, "16", 16, "32", 32);
 
@@ -80,6 +83,8 @@ final class ScenarioBinder {
     private final SourceMap source;
     private Catalog catalog;
     private PlacementPolicy placement = PlacementPolicy.FIRST_FIT;
+    /** The run's duration once known, to check that things start before the end. */
+    private Long durationNs;
 
     /** What is known of a pool, even an invalid one, for the checks of the deployments on it. */
     private record PoolInfo(String name, Integer count, Integer gpusPerNode, GpuSpec gpu, Pool pool) {}
@@ -153,6 +158,7 @@ final class ScenarioBinder {
         if (duration != null && duration <= 0) {
             problem(f.at("duration"), "the duration must be longer than 0");
         }
+        durationNs = duration != null && duration > 0 ? duration : null;
         if (warmup != null && duration != null && duration > 0 && warmup >= duration) {
             problem(f.at("warmup"), "the warm-up (" + Quantities.formatDuration(warmup)
                     + ") must be shorter than the duration (" + Quantities.formatDuration(duration) + ")");
@@ -166,14 +172,15 @@ final class ScenarioBinder {
         Map<String, DeploymentInfo> deployments = new LinkedHashMap<>();
         List<Deployment> deploymentList = bindDeployments(f, pools, deployments);
         List<Workload> workloadList = bindWorkloads(f, deployments);
+        List<Job> jobList = bindJobs(f, pools, deployments.keySet());
 
         if (name == null || duration == null || poolList == null || placement == null || deploymentList == null
-                || workloadList == null) {
+                || workloadList == null || jobList == null) {
             return null;
         }
         return new Scenario(name, seed == null ? 1 : seed, duration, warmup == null ? 0 : warmup,
                 interval == null ? 10_000_000_000L : interval, poolList, placement, deploymentList, workloadList,
-                catalogDirs, scenarioFile, source);
+                jobList, catalogDirs, scenarioFile, source);
     }
 
     // ---------------------------------------------------------------- pools
@@ -336,6 +343,8 @@ final class ScenarioBinder {
                         + "; remove one of them");
                 shareOk = false;
             }
+            Integer priority = priority(d, PriorityClass.INFERENCE);
+            Long startAt = startTime(d, "startAt");
             EngineConfig engine = engine(d, model);
             RouterPolicy router = d.has("router")
                     ? choice(d, "router", "router", ROUTERS) : RouterPolicy.LEAST_OUTSTANDING;
@@ -350,14 +359,60 @@ final class ScenarioBinder {
             }
             if (name != null && modelId != null && (catalog == null || model != null) && allowed != null
                     && precision != null && tpValue != null && replicaValue != null && engine != null && router != null
-                    && shareOk) {
+                    && shareOk && priority != null && startAt != null) {
                 deployments.add(new Deployment(name, modelId, allowed.stream().map(PoolInfo::name).toList(), precision,
-                        tpValue, replicaValue, engine, router, share));
+                        tpValue, replicaValue, engine, router, share, priority, startAt));
             } else {
                 ok = false;
             }
         }
         return ok ? deployments : null;
+    }
+
+    /** A priority: a Run:ai class name or an integer (higher wins); the default when absent; null after a problem. */
+    private Integer priority(Fields f, int defaultPriority) {
+        if (!f.has("priority")) {
+            return defaultPriority;
+        }
+        YamlNode.Scalar s = scalar(f, "priority", true, "a priority class (" + String.join(", ",
+                PriorityClass.names().keySet()) + ") or an integer");
+        if (s == null) {
+            return null;
+        }
+        if (s.kind() == YamlNode.ScalarKind.INTEGER) {
+            Long v = integer(f, "priority", true, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            return v == null ? null : v.intValue();
+        }
+        Integer named = PriorityClass.names().get(s.text());
+        if (named == null) {
+            String hint = Suggestions.didYouMean(s.text(), PriorityClass.names().keySet());
+            problem(f.at("priority"), "unknown priority class '" + s.text() + "'" + hint
+                    + (hint.isEmpty() ? "; expected " : " Expected ") + "one of " + PriorityClass.names().entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(java.util.stream.Collectors.joining(", "))
+                    + ", or an integer");
+        }
+        return named;
+    }
+
+    /** An optional start time (default 0), which must fall before the end of the run; null after a problem. */
+    private Long startTime(Fields f, String key) {
+        if (!f.has(key)) {
+            return 0L;
+        }
+        Long at = duration(f, key, true);
+        if (at == null) {
+            return null;
+        }
+        if (at < 0) {
+            problem(f.at(key), "expected a time of at least 0");
+            return null;
+        }
+        if (durationNs != null && at >= durationNs) {
+            problem(f.at(key), Quantities.formatDuration(at) + " is not before the end of the run ("
+                    + Quantities.formatDuration(durationNs) + ")");
+            return null;
+        }
+        return at;
     }
 
     /** What part of one GPU a replica asks for; null after a problem. */
@@ -558,6 +613,95 @@ final class ScenarioBinder {
             return null;
         }
         return v.intValue();
+    }
+
+    // ---------------------------------------------------------------- jobs
+
+    private List<Job> bindJobs(Fields scenario, Map<String, PoolInfo> pools, Set<String> deploymentNames) {
+        if (!scenario.has("jobs")) {
+            return List.of();
+        }
+        List<YamlNode> items = list(scenario, "jobs", false, "a list of training and build jobs");
+        if (items == null) {
+            return null;
+        }
+        List<Job> jobs = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>(deploymentNames);
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            String path = "jobs[" + i + "]";
+            Fields j = fields(items.get(i), path, "a job", JOB_KEYS);
+            if (j == null) {
+                ok = false;
+                continue;
+            }
+            String name = name(j, "name", names);
+            if (name != null) {
+                names.add(name);
+            }
+            JobType type = j.has("type") ? choice(j, "type", "job type", JOB_TYPES) : null;
+            if (!j.has("type")) {
+                missing(j, "type", String.join(" | ", JOB_TYPES.keySet()));
+            }
+            List<PoolInfo> allowed = poolList(j, pools);
+            Long gpus = integer(j, "gpus", true, 1, Integer.MAX_VALUE);
+            if (gpus != null && allowed != null) {
+                for (PoolInfo pool : allowed) {
+                    String problem = jobFitProblem(gpus, pool);
+                    if (problem != null) {
+                        problem(j.at("gpus"), problem);
+                        gpus = null;
+                        break;
+                    }
+                }
+            }
+            Long work = duration(j, "duration", true);
+            if (work != null && work <= 0) {
+                problem(j.at("duration"), "expected how long the job runs uninterrupted, longer than 0");
+                work = null;
+            }
+            Integer priority = type == null ? null : priority(j, type.defaultPriority());
+            Boolean preemptible = j.has("preemptible") ? bool(j, "preemptible")
+                    : priority == null ? null : Boolean.valueOf(PriorityClass.preemptibleByDefault(priority));
+            Long checkpoint = j.has("checkpointInterval") ? positiveDuration(j, "checkpointInterval") : Long.valueOf(0);
+            Long restart = j.has("restartCost") ? duration(j, "restartCost", true) : Long.valueOf(0);
+            if (restart != null && restart < 0) {
+                problem(j.at("restartCost"), "expected a duration of at least 0");
+                restart = null;
+            }
+            Long grace = j.has("gracePeriod") ? duration(j, "gracePeriod", true) : Long.valueOf(Job.DEFAULT_GRACE_PERIOD_NS);
+            if (grace != null && grace < 0) {
+                problem(j.at("gracePeriod"), "expected a duration of at least 0");
+                grace = null;
+            }
+            Long submitAt = startTime(j, "submitAt");
+            Long count = j.has("count") ? integer(j, "count", true, 1, 10_000) : Long.valueOf(1);
+            if (name != null && type != null && allowed != null && gpus != null && work != null && priority != null
+                    && preemptible != null && checkpoint != null && restart != null && grace != null && submitAt != null
+                    && count != null) {
+                jobs.add(new Job(name, type, allowed.stream().map(PoolInfo::name).toList(), gpus.intValue(), work,
+                        priority, preemptible, checkpoint, restart, grace, submitAt, count.intValue()));
+            } else {
+                ok = false;
+            }
+        }
+        return ok ? jobs : null;
+    }
+
+    /** Why a job of this many GPUs can never run on the pool, or null when it can. */
+    private static String jobFitProblem(long gpus, PoolInfo pool) {
+        if (pool.gpusPerNode() == null || pool.count() == null) {
+            return null;
+        }
+        int perNode = pool.gpusPerNode();
+        if (gpus > pool.count()) {
+            return gpus + " GPUs is more than pool '" + pool.name() + "' has (" + pool.count() + ")";
+        }
+        if (gpus > perNode && gpus % perNode != 0) {
+            return gpus + " GPUs is more than a node of pool '" + pool.name() + "' (" + perNode + ") but not whole"
+                    + " nodes; a job takes up to one node, or whole nodes";
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- workloads

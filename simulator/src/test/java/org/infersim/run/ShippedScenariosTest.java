@@ -34,7 +34,8 @@ class ShippedScenariosTest {
         Scenario s = loaded.scenario();
         if (s.durationNs() > MAX_NS) {
             s = new Scenario(s.name(), s.seed(), MAX_NS, Math.min(s.warmupNs(), MAX_NS / 10), s.metricsIntervalNs(),
-                    s.pools(), s.placement(), s.deployments(), s.workloads(), s.catalogs(), s.file(), s.source());
+                    s.pools(), s.placement(), s.deployments(), s.workloads(), s.jobs(), s.catalogs(), s.file(),
+                    s.source());
         }
         RunSummary summary = new ClusterRun(s, loaded.catalog(), null).run(Progress.NONE).summary();
         var r = summary.requests();

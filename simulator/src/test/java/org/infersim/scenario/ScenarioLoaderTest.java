@@ -92,11 +92,18 @@ class ScenarioLoaderTest {
                 SchedulingPolicy.PRIORITY, PreemptionMode.SWAP, 8L << 30, OptionalInt.of(16384));
         assertEquals(List.of(
                 new Deployment("chat", "llama-3.1-8b", List.of("h100"), new Precision(NumericFormat.FP8, NumericFormat.FP8),
-                        2, 3, engine, RouterPolicy.ROUND_ROBIN, null),
+                        2, 3, engine, RouterPolicy.ROUND_ROBIN, null, 130, 300 * S),
                 new Deployment("batch", "llama-3.1-8b", List.of("a100", "h100"),
                         new Precision(NumericFormat.INT4, NumericFormat.FP8),
-                        1, 1, EngineConfig.defaults(), RouterPolicy.LEAST_OUTSTANDING, new GpuShare.Mig("3g.40gb"))),
+                        1, 1, EngineConfig.defaults(), RouterPolicy.LEAST_OUTSTANDING, new GpuShare.Mig("3g.40gb"), 125,
+                        0)),
                 s.deployments());
+
+        assertEquals(List.of(
+                new Job("pretrain", JobType.TRAINING, List.of("h100"), 16, 6 * 3600 * S, PriorityClass.TRAIN, true,
+                        1800 * S, 300 * S, 60 * S, 0, 1),
+                new Job("ci", JobType.BUILD, List.of("a100"), 1, 1200 * S, PriorityClass.BUILD, true, 0, 0,
+                        Job.DEFAULT_GRACE_PERIOD_NS, 0, 3)), s.jobs());
 
         List<Workload> w = s.workloads();
         assertEquals(5, w.size());
@@ -138,7 +145,8 @@ class ScenarioLoaderTest {
         assertEquals(new Pool("h100", "h100-sxm", 8, 8, OptionalDouble.empty(), GpuSharing.DEFAULTS), s.pools().get(0));
         assertEquals(PlacementPolicy.FIRST_FIT, s.placement());
         assertEquals(new Deployment("chat", "llama-3.1-8b", List.of("h100"), Precision.BF16, 1, 1, EngineConfig.defaults(),
-                RouterPolicy.LEAST_OUTSTANDING, null), s.deployments().get(0));
+                RouterPolicy.LEAST_OUTSTANDING, null, PriorityClass.INFERENCE, 0), s.deployments().get(0));
+        assertEquals(List.of(), s.jobs());
         Workload w = s.workloads().get(0);
         assertEquals("chat", w.deployment());
         assertEquals(0, w.priority());
@@ -435,6 +443,53 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aDeploymentHasAPriorityClassAndAStartTime() throws Exception {
+        Deployment d = parse(scenario("priority: build\nstartAt: 90s", WORKLOAD)).deployments().get(0);
+        assertEquals(PriorityClass.BUILD, d.priority());
+        assertEquals(90 * S, d.startAtNs());
+        assertEquals(200, parse(scenario("priority: 200", WORKLOAD)).deployments().get(0).priority());
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].priority: unknown priority class 'inferense'; did you"
+                + " mean 'inference'? Expected one of train (50), build-preemptible (75), build (100), inference (125),"
+                + " or an integer"), problems(scenario("priority: inferense", WORKLOAD)));
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].startAt: 10m is not before the end of the run (10m)"),
+                problems(scenario("startAt: 10m", WORKLOAD)));
+    }
+
+    private static String withJob(String job) {
+        return scenario("", WORKLOAD) + "jobs:\n  - " + job.strip().replace("\n", "\n    ") + "\n";
+    }
+
+    @Test
+    void aJobTakesItsDefaultsFromItsType() throws Exception {
+        Job train = parse(withJob("{name: t, type: training, gpus: 8, duration: 2h}")).jobs().get(0);
+        assertEquals(new Job("t", JobType.TRAINING, List.of("h100"), 8, 7200 * S, 50, true, 0, 0,
+                Job.DEFAULT_GRACE_PERIOD_NS, 0, 1), train);
+        Job build = parse(withJob("{name: b, type: build, gpus: 1, duration: 10m}")).jobs().get(0);
+        assertEquals(100, build.priority());
+        assertFalse(build.preemptible(), "build (100) is not preemptible in Run:ai");
+        assertTrue(parse(withJob("{name: b, type: build, gpus: 1, duration: 10m, priority: build-preemptible}"))
+                .jobs().get(0).preemptible());
+    }
+
+    @Test
+    void aJobIsCheckedAgainstItsPools() {
+        assertEquals(List.of("scenarios/x.yaml:17: jobs[0].gpus: 12 GPUs is more than pool 'h100' has (8)"),
+                problems(withJob("{name: t, type: training, gpus: 12, duration: 1h}")));
+        String twoNodes = withJob("{name: t, type: training, gpus: 6, duration: 1h}").replace("count: 8",
+                "nodes: 2\n      gpusPerNode: 4");
+        assertEquals(List.of("scenarios/x.yaml:18: jobs[0].gpus: 6 GPUs is more than a node of pool 'h100' (4) but not"
+                + " whole nodes; a job takes up to one node, or whole nodes"), problems(twoNodes));
+        assertEquals(List.of("scenarios/x.yaml:17: jobs[0]: missing required key 'type' (training | build)"),
+                problems(withJob("{name: t, gpus: 1, duration: 1h}")));
+        assertEquals(List.of("scenarios/x.yaml:17: jobs[0].duration: expected how long the job runs uninterrupted,"
+                + " longer than 0"), problems(withJob("{name: t, type: training, gpus: 1, duration: 0s}")));
+        assertEquals(List.of("scenarios/x.yaml:17: jobs[0].name: the name 'chat' is already used; names must be unique"),
+                problems(withJob("{name: chat, type: training, gpus: 1, duration: 1h}")));
+        assertEquals(List.of("scenarios/x.yaml:17: jobs[0].submitAt: 1h is not before the end of the run (10m)"),
+                problems(withJob("{name: t, type: training, gpus: 1, duration: 1h, submitAt: 1h}")));
+    }
+
+    @Test
     void maxModelLenCannotExceedTheModelsContext() {
         List<String> p = problems(scenario("engine: {maxModelLen: 10000000}", WORKLOAD));
         assertEquals(1, p.size());
@@ -471,7 +526,7 @@ class ScenarioLoaderTest {
     @Test
     void anUnknownKeyWithNothingCloseListsTheAllowedKeys() {
         assertEquals(List.of("scenarios/x.yaml:11: deployments[0].colour: unknown key 'colour'; expected one of: name,"
-                + " model, pool, pools, precision, tensorParallel, replicas, gpuShare, engine, router"),
+                + " model, pool, pools, precision, tensorParallel, replicas, gpuShare, priority, startAt, engine, router"),
                 problems(scenario("colour: blue", WORKLOAD)));
     }
 
@@ -617,7 +672,7 @@ class ScenarioLoaderTest {
     @Test
     void aDocumentThatIsNotAMappingIsAProblem() {
         assertEquals(List.of("scenarios/x.yaml:1: expected a scenario (a mapping with keys name, seed, duration, warmup,"
-                + " metricsInterval, catalogs, cluster, deployments, workloads), got a list"), problems("- a\n- b\n"));
+                + " metricsInterval, catalogs, cluster, deployments, workloads, jobs), got a list"), problems("- a\n- b\n"));
     }
 
     // ------------------------------------------------------------------ files, catalogs, checks
