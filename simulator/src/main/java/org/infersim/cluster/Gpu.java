@@ -28,6 +28,8 @@ public final class Gpu {
     private int migCompute;
     private SharedGpu shared;
     private final List<SharedGpu> retired = new ArrayList<>(0);
+    /** The waiting workload this GPU is reserved for while a preemption frees it; null when none. */
+    private GpuWorkload claimedBy;
 
     Gpu(GpuPool pool, Node node, int index) {
         this.pool = pool;
@@ -55,6 +57,25 @@ public final class Gpu {
 
     public boolean isFree() {
         return holders.isEmpty();
+    }
+
+    /** Whether no other waiting workload has reserved it. */
+    boolean isAvailableTo(GpuWorkload w) {
+        return claimedBy == null || claimedBy == w;
+    }
+
+    GpuWorkload claimedBy() {
+        return claimedBy;
+    }
+
+    void claim(GpuWorkload w) {
+        claimedBy = w;
+    }
+
+    void unclaim(GpuWorkload w) {
+        if (claimedBy == w) {
+            claimedBy = null;
+        }
     }
 
     /** How it is used now; null while free. */

@@ -104,13 +104,14 @@ public final class GpuPool {
         List<Gpu> chosen;
         int migStart = -1;
         if (demand instanceof Demand.WholeGpus w) {
-            chosen = w.count() <= gpusPerNode ? groupOnOneNode(w.count(), policy) : wholeNodes(w.count());
+            chosen = w.count() <= gpusPerNode ? groupOnOneNode(workload, w.count(), policy)
+                    : wholeNodes(workload, w.count());
         } else if (demand instanceof Demand.Fraction f) {
-            Gpu g = share(f, policy);
+            Gpu g = share(workload, f, policy);
             chosen = g == null ? null : List.of(g);
         } else {
             Demand.MigSlice m = (Demand.MigSlice) demand;
-            Gpu g = migInstance(m, policy);
+            Gpu g = migInstance(workload, m, policy);
             chosen = g == null ? null : List.of(g);
             migStart = g == null ? -1 : g.migStart(m.profile());
         }
@@ -132,11 +133,11 @@ public final class GpuPool {
      * a free one. First fit takes the first in pool order; best fit the one it leaves the least
      * room on, so shares pack onto few GPUs and whole GPUs stay free.
      */
-    private Gpu share(Demand.Fraction f, PlacementPolicy policy) {
+    private Gpu share(GpuWorkload w, Demand.Fraction f, PlacementPolicy policy) {
         Gpu best = null;
         double bestRoom = Double.MAX_VALUE;
         for (Gpu g : gpus) {
-            double room = g.roomAfter(f);
+            double room = g.isAvailableTo(w) ? g.roomAfter(f) : -1;
             if (room < 0) {
                 continue;
             }
@@ -152,11 +153,11 @@ public final class GpuPool {
     }
 
     /** A GPU for a MIG instance: one already split by MIG with a free position for it, or a free one. */
-    private Gpu migInstance(Demand.MigSlice m, PlacementPolicy policy) {
+    private Gpu migInstance(GpuWorkload w, Demand.MigSlice m, PlacementPolicy policy) {
         Gpu best = null;
         int bestRoom = Integer.MAX_VALUE;
         for (Gpu g : gpus) {
-            int room = g.migRoomAfter(m.profile());
+            int room = g.isAvailableTo(w) ? g.migRoomAfter(m.profile()) : -1;
             if (room < 0) {
                 continue;
             }
@@ -174,13 +175,14 @@ public final class GpuPool {
     /**
      * A tensor-parallel group on one node (NVSwitch joins every pair of a node's GPUs, so which
      * ones does not matter). First fit takes the first node with room; best fit the node left with
-     * the fewest free GPUs, keeping emptier nodes for larger groups.
+     * the fewest free GPUs, keeping emptier nodes for larger groups. GPUs reserved for another
+     * waiting workload do not count as free.
      */
-    private List<Gpu> groupOnOneNode(int count, PlacementPolicy policy) {
+    private List<Gpu> groupOnOneNode(GpuWorkload w, int count, PlacementPolicy policy) {
         Node best = null;
         int bestFree = Integer.MAX_VALUE;
         for (Node node : nodes) {
-            int free = node.freeGpus();
+            int free = node.freeGpusFor(w);
             if (free < count) {
                 continue;
             }
@@ -198,7 +200,7 @@ public final class GpuPool {
         }
         List<Gpu> out = new ArrayList<>(count);
         for (Gpu g : best.gpus()) {
-            if (out.size() < count && g.isFree()) {
+            if (out.size() < count && g.isFree() && g.isAvailableTo(w)) {
                 out.add(g);
             }
         }
@@ -206,13 +208,13 @@ public final class GpuPool {
     }
 
     /** Whole free nodes for a demand larger than one node; every free node is as good as another. */
-    private List<Gpu> wholeNodes(int count) {
+    private List<Gpu> wholeNodes(GpuWorkload w, int count) {
         if (count % gpusPerNode != 0) {
             return null;
         }
         List<Gpu> out = new ArrayList<>(count);
         for (Node node : nodes) {
-            if (out.size() < count && node.isFree()) {
+            if (out.size() < count && node.isFreeFor(w)) {
                 out.addAll(node.gpus());
             }
         }

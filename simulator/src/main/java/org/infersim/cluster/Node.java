@@ -21,16 +21,21 @@ public final class Node {
     }
 
     int freeGpus() {
+        return freeGpusFor(null);
+    }
+
+    /** Free GPUs the workload may take: not reserved for another one. */
+    int freeGpusFor(GpuWorkload w) {
         int n = 0;
         for (Gpu g : gpus) {
-            if (g.isFree()) {
+            if (g.isFree() && g.isAvailableTo(w)) {
                 n++;
             }
         }
         return n;
     }
 
-    boolean isFree() {
-        return freeGpus() == gpus.size();
+    boolean isFreeFor(GpuWorkload w) {
+        return freeGpusFor(w) == gpus.size();
     }
 }

@@ -14,11 +14,11 @@ import org.infersim.scenario.PlacementPolicy;
  * waits; lower-priority work behind it that does fit is placed meanwhile (backfilling), as the
  * Kubernetes and KAI schedulers do.
  *
- * <p>A waiting workload that finds no room preempts: it picks the cheapest set of running
- * preemptible jobs of lower priority whose GPUs would let it fit (lowest priority first, then the
- * least work each would lose, then as few GPUs as possible), sends them a notice, and waits for
- * their grace periods to end. It preempts nothing more until those victims are gone; their GPUs
- * then go to the most important waiting workload, which is normally the one that asked for them.
+ * <p>A waiting workload that finds no room preempts ({@link Preemption}): it sends the cheapest
+ * set of lower-priority preemptible jobs a notice, or waits for jobs already in their grace
+ * period, and reserves the GPUs it will take, so that nothing placed meanwhile takes them and no
+ * one evicts a second job for room the first eviction already makes. It preempts nothing more
+ * until the jobs it waits for are gone; it is placed in the pass after.
  */
 public final class Scheduler {
     private static final Comparator<Waiting> ORDER = Comparator
@@ -33,11 +33,12 @@ public final class Scheduler {
     private long sequence;
     private boolean passScheduled;
 
-    /** A workload in the queue, and the victims whose eviction it is waiting for. */
+    /** A workload in the queue, the jobs whose eviction it is waiting for, and the GPUs reserved for it. */
     private static final class Waiting {
         final GpuWorkload workload;
         final long sequence;
         final Set<GpuJob> victims = new LinkedHashSet<>();
+        final List<Gpu> claims = new ArrayList<>();
 
         Waiting(GpuWorkload workload, long sequence) {
             this.workload = workload;
@@ -97,10 +98,18 @@ public final class Scheduler {
             Allocation a = placeOnAnyPool(w.workload);
             if (a != null) {
                 queue.remove(i--);
+                w.claims.forEach(g -> g.unclaim(w.workload));
                 w.workload.placed(a);
             } else if (w.victims.isEmpty()) {
                 Preemption plan = cheapestPreemption(w.workload);
                 if (plan != null) {
+                    w.claims.forEach(g -> g.unclaim(w.workload));
+                    w.claims.clear();
+                    for (Gpu g : plan.claims()) {
+                        g.claim(w.workload);
+                        w.claims.add(g);
+                    }
+                    w.victims.addAll(plan.awaited());
                     w.victims.addAll(plan.victims());
                     plan.victims().forEach(GpuJob::preempt);
                 }
@@ -121,7 +130,7 @@ public final class Scheduler {
     private Preemption cheapestPreemption(GpuWorkload w) {
         Preemption best = null;
         for (GpuPool pool : w.pools()) {
-            Preemption p = Preemption.plan(pool, w.demand(pool), w.priority(), sim.now());
+            Preemption p = Preemption.plan(pool, w, sim.now());
             if (p != null && (best == null || p.isCheaperThan(best))) {
                 best = p;
             }

@@ -200,6 +200,42 @@ class PreemptionTest {
     }
 
     @Test
+    void twoReplicasArrivingTogetherEvictOneJobWhenItsGpusAreEnoughForBoth() throws Exception {
+        cluster(2, 8);
+        GpuJob a = job("a", PriorityClass.TRAIN, 8, 10 * 60 * MIN, 0, 0, 30 * S);
+        GpuJob b = job("b", PriorityClass.TRAIN, 8, 10 * 60 * MIN, 0, 0, 30 * S);
+        a.submit();
+        b.submit();
+        Replica first = replicaAt(MIN, 1);
+        Replica second = replicaAt(MIN, 1);
+        sim.runUntil(5 * MIN);
+        // The second replica waits for the GPUs the first one's victim is already giving back.
+        assertEquals(GpuJob.State.PENDING, a.state());
+        assertEquals(GpuJob.State.RUNNING, b.state());
+        assertEquals(MIN + 30 * S, first.allocation.placedAtNs());
+        assertEquals(MIN + 30 * S, second.allocation.placedAtNs());
+    }
+
+    @Test
+    void gpusFreedForAPreemptorAreNotTakenByWorkBackfilledMeanwhile() throws Exception {
+        cluster(1, 4);
+        GpuJob train = job("train", PriorityClass.TRAIN, 2, 10 * 60 * MIN, 0, 0, 30 * S);
+        GpuJob other = job("other", PriorityClass.TRAIN, 1, 10 * 60 * MIN, 0, 0, 30 * S);
+        train.submit();
+        other.submit();
+        // One GPU free; the replica needs two: it reserves the free one and evicts the smaller job,
+        // whose one GPU makes two.
+        Replica replica = replicaAt(MIN, 2);
+        GpuJob late = job("late", PriorityClass.TRAIN, 1, 60 * MIN, 0, 0, 30 * S);
+        sim.scheduleAt(MIN + 10 * S, late::submit);
+        sim.runUntil(5 * MIN);
+        assertEquals(MIN + 30 * S, replica.allocation.placedAtNs());
+        assertEquals(GpuJob.State.PENDING, other.state(), "the cheapest victim: one GPU with the free one makes two");
+        assertEquals(GpuJob.State.RUNNING, train.state());
+        assertEquals(GpuJob.State.PENDING, late.state(), "the free GPU was reserved for the replica");
+    }
+
+    @Test
     void aPreemptedJobsWorkIsAccountedExactlyOnceWhateverHappens() throws Exception {
         int preemptions = 0;
         long lost = 0;
