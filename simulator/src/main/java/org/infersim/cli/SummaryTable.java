@@ -8,6 +8,7 @@ import org.infersim.results.JobSummary;
 import org.infersim.results.LatencySummary;
 import org.infersim.results.PoolSummary;
 import org.infersim.results.PriorityClassSummary;
+import org.infersim.results.ReplicaSummary;
 import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
 
@@ -27,11 +28,14 @@ final class SummaryTable {
         if (s.streams().size() > 1) {
             out.append(row(s.overall()));
         }
-        out.append(String.format(Locale.ROOT, "%n%-18s %8s %8s %8s %10s %10s%n",
-                "deployment", "replicas", "ready", "pending", "GPU-hours", "cost $"));
+        out.append(String.format(Locale.ROOT, "%n%-18s %8s %8s %8s %12s %10s %10s%n",
+                "deployment", "replicas", "ready", "pending", "waited (max)", "GPU-hours", "cost $"));
         for (DeploymentSummary d : s.deployments()) {
-            out.append(String.format(Locale.ROOT, "%-18s %8d %8d %8s %10.2f %10.2f%n", d.name(), d.replicas(), d.ready(),
-                    d.pending() == 0 ? "-" : Integer.toString(d.pending()), d.gpuHours(), d.cost()));
+            double waited = s.replicas().stream().filter(r -> r.deployment().equals(d.name()))
+                    .mapToDouble(ReplicaSummary::waitedS).max().orElse(0);
+            out.append(String.format(Locale.ROOT, "%-18s %8d %8d %8s %12s %10.2f %10.2f%n", d.name(), d.replicas(),
+                    d.ready(), d.pending() == 0 ? "-" : Integer.toString(d.pending()), waited == 0 ? "-" : hms(waited),
+                    d.gpuHours(), d.cost()));
         }
         out.append(String.format(Locale.ROOT, "%n%-12s %-10s %5s %7s %8s %8s %10s%n",
                 "pool", "gpu", "gpus", "busy", "FLOP/s", "HBM B/s", "cost $"));

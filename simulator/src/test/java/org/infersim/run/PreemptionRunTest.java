@@ -9,6 +9,7 @@ import org.infersim.results.JobSummary;
 import org.infersim.results.PriorityClassSummary;
 import org.infersim.results.ReplicaSummary;
 import org.infersim.results.RunSummary;
+import org.infersim.results.SummaryJson;
 import org.infersim.scenario.LoadedScenario;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,12 @@ class PreemptionRunTest {
         assertEquals(job.runningS(), job.restartS() + job.workLostS() + job.workDoneS(), 1e-9);
         assertEquals("train", job.priorityClass());
         assertTrue(job.preemptible());
+    }
+
+    @Test
+    void preemptionRunsGiveIdenticalSummariesForTheSameSeed() throws Exception {
+        assertEquals(SummaryJson.write(Scenarios.summary(TRAINING_THEN_INFERENCE)),
+                SummaryJson.write(Scenarios.summary(TRAINING_THEN_INFERENCE)));
     }
 
     @Test
