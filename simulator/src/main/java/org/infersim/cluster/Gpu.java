@@ -64,10 +64,6 @@ public final class Gpu {
         return claimedBy == null || claimedBy == w;
     }
 
-    GpuWorkload claimedBy() {
-        return claimedBy;
-    }
-
     void claim(GpuWorkload w) {
         claimedBy = w;
     }
@@ -86,15 +82,6 @@ public final class Gpu {
     /** Share of the GPU its holders are billed for, between 0 and 1. */
     public double heldFraction() {
         return mode == SharingMode.WHOLE ? 1 : held;
-    }
-
-    /** Memory its holders may address, in bytes; never more than the GPU has. */
-    public double heldMemoryBytes() {
-        double total = 0;
-        for (Allocation a : holders) {
-            total += a.memoryBytesPerGpu();
-        }
-        return total;
     }
 
     /** Allocations holding this GPU now. */
@@ -119,15 +106,6 @@ public final class Gpu {
             total += s.busyNs();
         }
         return total;
-    }
-
-    /** MIG: the bitmask of memory slices in use. */
-    int migMemoryMask() {
-        return migMemory;
-    }
-
-    int migComputeSlices() {
-        return migCompute;
     }
 
     /** Whether a share of this GPU by time-slicing or MPS fits now; the room it would leave, or -1. */

@@ -26,7 +26,6 @@ public final class Scheduler {
             .thenComparingLong(w -> w.sequence);
 
     private final Simulation sim;
-    private final List<GpuPool> pools;
     private final PlacementPolicy policy;
     private final List<Waiting> queue = new ArrayList<>();
     private final Runnable pass = this::pass;
@@ -46,9 +45,8 @@ public final class Scheduler {
         }
     }
 
-    public Scheduler(Simulation sim, List<GpuPool> pools, PlacementPolicy policy) {
+    public Scheduler(Simulation sim, PlacementPolicy policy) {
         this.sim = sim;
-        this.pools = List.copyOf(pools);
         this.policy = policy;
     }
 
@@ -136,16 +134,5 @@ public final class Scheduler {
             }
         }
         return best;
-    }
-
-    /** Workloads still waiting for GPUs, most important first. */
-    public List<GpuWorkload> pending() {
-        List<Waiting> sorted = new ArrayList<>(queue);
-        sorted.sort(ORDER);
-        return sorted.stream().map(w -> w.workload).toList();
-    }
-
-    public List<GpuPool> pools() {
-        return pools;
     }
 }

@@ -111,14 +111,6 @@ public final class SharedGpu {
             done.run();
         }
 
-        public String name() {
-            return name;
-        }
-
-        public boolean isRunning() {
-            return running;
-        }
-
         /** Its rate now, as a fraction of its standalone speed (0 when idle). */
         public double rate() {
             return running ? rate : 0;
@@ -200,21 +192,9 @@ public final class SharedGpu {
         return Math.max(0, to - Math.max(from, measuredFromNs));
     }
 
-    public SharingMode mode() {
-        return mode;
-    }
-
-    /** Tenants busy now. */
-    public int busyTenants() {
-        return busy;
-    }
-
     /** Time at least one tenant was busy, after the warm-up, up to now. */
     public long busyNs() {
         return busyNs + (busy > 0 ? measured(busySinceNs, sim.now()) : 0);
     }
 
-    public List<Tenant> tenants() {
-        return List.copyOf(tenants);
-    }
 }

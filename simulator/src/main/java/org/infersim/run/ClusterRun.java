@@ -55,7 +55,7 @@ public final class ClusterRun {
             pools.add(new GpuPool(i, p.name(), gpu, p.nodes(), p.gpusPerNode(),
                     p.pricePerGpuHour().orElse(gpu.pricePerHour()), p.sharing(), sim, scenario.warmupNs()));
         }
-        this.scheduler = new Scheduler(sim, pools, scenario.placement());
+        this.scheduler = new Scheduler(sim, scenario.placement());
         this.cost = new CostMeter(pools);
 
         List<String> deploymentNames = new ArrayList<>();

@@ -26,7 +26,7 @@ class PreemptionTest {
     private void cluster(int nodes, int perNode) throws Exception {
         pool = new GpuPool(0, "p", Catalog.builtIn().gpu("h100-sxm").orElseThrow(), nodes, perNode, 4.0,
                 GpuSharing.DEFAULTS, sim, 0);
-        scheduler = new Scheduler(sim, List.of(pool), PlacementPolicy.FIRST_FIT);
+        scheduler = new Scheduler(sim, PlacementPolicy.FIRST_FIT);
     }
 
     private GpuJob job(String name, int priority, int gpus, long work, long checkpoint, long restart, long grace) {
@@ -245,7 +245,7 @@ class PreemptionTest {
             Simulation s = new Simulation();
             GpuPool p = new GpuPool(0, "p", Catalog.builtIn().gpu("h100-sxm").orElseThrow(), 2, 4, 4.0,
                     GpuSharing.DEFAULTS, s, 0);
-            Scheduler sched = new Scheduler(s, List.of(p), random.nextBoolean() ? PlacementPolicy.FIRST_FIT
+            Scheduler sched = new Scheduler(s, random.nextBoolean() ? PlacementPolicy.FIRST_FIT
                     : PlacementPolicy.BEST_FIT);
             List<GpuJob> jobs = new ArrayList<>();
             int[] sizes = {1, 2, 4, 8};
