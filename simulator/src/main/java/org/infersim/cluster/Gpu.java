@@ -153,21 +153,29 @@ public final class Gpu {
 
     void hold(Allocation a) {
         SharingMode m = a.demand().sharing();
+        // Placement only hands out what fits; these guard the invariants should it ever not.
         if (mode != null && mode != m || mode == SharingMode.WHOLE) {
             throw new IllegalStateException(id() + " is used as " + mode + ", cannot also hold " + m);
+        }
+        if (held + a.demand().billedFraction() > 1 + EPSILON) {
+            throw new IllegalStateException(id() + " would be held beyond its whole: " + held + " + "
+                    + a.demand().billedFraction());
+        }
+        int slices = m == SharingMode.MIG ? ((1 << a.migProfile().memorySlices()) - 1) << a.migStart() : 0;
+        if ((migMemory & slices) != 0 || migCompute + (m == SharingMode.MIG ? a.migProfile().computeSlices() : 0)
+                > MIG_COMPUTE_SLICES) {
+            throw new IllegalStateException(id() + ": MIG instance " + a.migProfile().name() + " overlaps another");
         }
         if (mode == null && (m == SharingMode.TIME_SLICING || m == SharingMode.MPS)) {
             if (shared != null) {
                 retired.add(shared);
             }
-            GpuPool p = pool;
-            shared = new SharedGpu(p.simulation(), m, p.sharing().contextSwitchNs(), p.sharing().mpsInterference(),
-                    p.measuredFromNs());
+            shared = new SharedGpu(pool.simulation(), m, pool.sharing().contextSwitchNs(),
+                    pool.sharing().mpsInterference(), pool.measuredFromNs());
         }
         mode = m;
         if (m == SharingMode.MIG) {
-            int m8 = a.migProfile().memorySlices();
-            migMemory |= ((1 << m8) - 1) << a.migStart();
+            migMemory |= slices;
             migCompute += a.migProfile().computeSlices();
         }
         held += a.demand().billedFraction();
