@@ -37,9 +37,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "2", description = "Runs; the first warms the JIT (default ${DEFAULT-VALUE}).")
     int repeat;
 
-    static String scenario(long requests, int replicas, double ratePerReplica) {
+    @Option(names = "--gpu-fraction", defaultValue = "1",
+            description = "Time-sliced share of an H100 per replica, in (0, 1]; 1 (the default) gives each replica a "
+                    + "whole GPU. 0.5 puts two replicas on each GPU, sharing it as processor sharing: lower "
+                    + "--rate-per-replica to match (each gets about half the GPU while both are busy).")
+    double gpuFraction;
+
+    static String scenario(long requests, int replicas, double ratePerReplica, double gpuFraction) {
         double rate = replicas * ratePerReplica;
         double seconds = requests / rate;
+        int gpus = (int) Math.ceil(replicas * gpuFraction - 1e-9);
+        String share = gpuFraction >= 1 ? "" : String.format(Locale.ROOT,
+                "    gpuShare: {mode: time-slicing, fraction: %s}%n", gpuFraction);
         return String.format(Locale.ROOT, """
                 name: bench-chat
                 seed: 7
@@ -54,26 +63,28 @@ final class BenchCommand implements Callable<Integer> {
                     model: llama-3.1-8b
                     replicas: %d
                     router: least-outstanding
-                workloads:
+                %sworkloads:
                   - name: chat
                     arrival: {type: poisson, rate: %.6f/s}
                     promptTokens: {type: lognormal, mean: 1000, stddev: 800, max: 8000}
                     outputTokens: {type: lognormal, mean: 250, stddev: 200, max: 2000}
                     slo: {ttft: 2s, tpot: 100ms}
-                """, seconds, replicas, replicas, rate);
+                """, seconds, gpus, replicas, share, rate);
     }
 
     @Override
     public Integer call() throws Exception {
         LoadedScenario loaded;
         try {
-            loaded = ScenarioValidation.parse(scenario(requests, replicas, ratePerReplica), "<bench>", Path.of("."), List.of());
+            loaded = ScenarioValidation.parse(scenario(requests, replicas, ratePerReplica, gpuFraction), "<bench>",
+                    Path.of("."), List.of());
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> System.err.println(p));
             return Main.BAD_INPUT;
         }
-        System.out.printf(Locale.ROOT, "bench: %,d requests of llama-3.1-8b chat over %d H100 replicas, %.0f req/s%n",
-                requests, replicas, replicas * ratePerReplica);
+        System.out.printf(Locale.ROOT, "bench: %,d requests of llama-3.1-8b chat over %d H100 replicas%s, %.0f req/s%n",
+                requests, replicas, gpuFraction >= 1 ? "" : " time-sliced at " + gpuFraction + " of a GPU each",
+                replicas * ratePerReplica);
         for (int i = 1; i <= repeat; i++) {
             resetPeaks();
             long start = System.nanoTime();

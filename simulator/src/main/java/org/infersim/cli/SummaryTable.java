@@ -1,8 +1,14 @@
 package org.infersim.cli;
 
 import java.util.Locale;
+import org.infersim.results.DeploymentSummary;
+import org.infersim.results.GpuSummary;
+import org.infersim.results.GpuTenantSummary;
+import org.infersim.results.JobSummary;
 import org.infersim.results.LatencySummary;
 import org.infersim.results.PoolSummary;
+import org.infersim.results.PriorityClassSummary;
+import org.infersim.results.ReplicaSummary;
 import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
 
@@ -22,6 +28,15 @@ final class SummaryTable {
         if (s.streams().size() > 1) {
             out.append(row(s.overall()));
         }
+        out.append(String.format(Locale.ROOT, "%n%-18s %8s %8s %8s %12s %10s %10s%n",
+                "deployment", "replicas", "ready", "pending", "waited (max)", "GPU-hours", "cost $"));
+        for (DeploymentSummary d : s.deployments()) {
+            double waited = s.replicas().stream().filter(r -> r.deployment().equals(d.name()))
+                    .mapToDouble(ReplicaSummary::waitedS).max().orElse(0);
+            out.append(String.format(Locale.ROOT, "%-18s %8d %8d %8s %12s %10.2f %10.2f%n", d.name(), d.replicas(),
+                    d.ready(), d.pending() == 0 ? "-" : Integer.toString(d.pending()), waited == 0 ? "-" : hms(waited),
+                    d.gpuHours(), d.cost()));
+        }
         out.append(String.format(Locale.ROOT, "%n%-12s %-10s %5s %7s %8s %8s %10s%n",
                 "pool", "gpu", "gpus", "busy", "FLOP/s", "HBM B/s", "cost $"));
         for (PoolSummary p : s.pools()) {
@@ -29,9 +44,42 @@ final class SummaryTable {
                     p.name(), p.gpu(), p.gpus(), p.busyFraction() * 100, p.flopsFraction() * 100,
                     p.bandwidthFraction() * 100, p.cost()));
         }
+        boolean shared = s.gpus().stream().anyMatch(g -> g.tenants().stream().anyMatch(t -> !"whole".equals(t.sharing())));
+        if (shared) {
+            out.append(String.format(Locale.ROOT, "%n%-16s %6s  %s%n", "shared GPU", "busy", "tenants (share, busy)"));
+            for (GpuSummary g : s.gpus()) {
+                if (g.tenants().stream().allMatch(t -> "whole".equals(t.sharing()))) {
+                    continue;
+                }
+                StringBuilder tenants = new StringBuilder();
+                for (GpuTenantSummary t : g.tenants()) {
+                    tenants.append(tenants.length() == 0 ? "" : ", ").append(t.workload()).append(" (")
+                            .append(t.migProfile() != null ? "mig " + t.migProfile()
+                                    : t.sharing() + " " + String.format(Locale.ROOT, "%.2f", t.fraction()))
+                            .append(String.format(Locale.ROOT, ", %.0f%%)", t.busyFraction() * 100));
+                }
+                out.append(String.format(Locale.ROOT, "%-16s %5.1f%%  %s%n", g.id(), g.busyFraction() * 100, tenants));
+            }
+        }
+        if (!s.jobs().isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%n%-18s %-9s %5s %-12s %9s %9s %9s %9s %6s%n", "job", "class", "gpus",
+                    "state", "running", "preempted", "work lost", "done", "evicted"));
+            for (JobSummary j : s.jobs()) {
+                out.append(String.format(Locale.ROOT, "%-18s %-9s %5d %-12s %9s %9s %9s %8.0f%% %6d%n", j.name(),
+                        j.priorityClass(), j.gpus(), j.state(), hms(j.runningS()), hms(j.preemptedS()),
+                        hms(j.workLostS()), 100 * j.workDoneS() / j.workS(), j.preemptions()));
+            }
+        }
+        if (s.priorityClasses().size() > 1) {
+            out.append(String.format(Locale.ROOT, "%n%-18s %10s %10s%n", "priority class", "GPU-hours", "cost $"));
+            for (PriorityClassSummary p : s.priorityClasses()) {
+                out.append(String.format(Locale.ROOT, "%-18s %10.2f %10.2f%n", p.name() + " (" + p.priority() + ")",
+                        p.gpuHours(), p.cost()));
+            }
+        }
         var c = s.cost();
-        out.append(String.format(Locale.ROOT, "%ncost: $%.2f total, $%.2f/h, %s per million output tokens%n",
-                c.total(), c.perHour(),
+        out.append(String.format(Locale.ROOT, "%ncost: $%.2f total ($%.2f held by workloads, $%.2f idle), $%.2f/h, %s per"
+                        + " million output tokens%n", c.total(), c.billed(), c.unbilled(), c.perHour(),
                 c.perMillionOutputTokens() == null ? "-" : String.format(Locale.ROOT, "$%.3f", c.perMillionOutputTokens())));
         var r = s.requests();
         out.append(String.format(Locale.ROOT, "requests: %d arrived = %d completed + %d rejected + %d in flight%n",
@@ -45,6 +93,15 @@ final class SummaryTable {
                 ms(st.ttftMs(), true), ms(st.tpotMs(), false),
                 st.sloAttainment() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", st.sloAttainment() * 100),
                 st.throughputRps(), st.outputTokensPerSec());
+    }
+
+    /** A duration in seconds as 1h02m, 3m20s or 45s. */
+    private static String hms(double seconds) {
+        long s = Math.round(seconds);
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
+        }
+        return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
     private static String ms(LatencySummary l, boolean withP99) {

@@ -24,8 +24,11 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 LoadedScenario loaded = ScenarioValidation.load(file, catalogs.dirs);
-                System.out.println(file + ": ok (" + count(loaded.scenario().deployments().size(), "deployment")
-                        + ", " + count(loaded.scenario().workloads().size(), "workload") + ")");
+                var s = loaded.scenario();
+                System.out.println(file + ": ok (" + count(s.deployments().size(), "deployment")
+                        + ", " + count(s.workloads().size(), "workload")
+                        + (s.jobs().isEmpty() ? "" : ", " + count(s.jobs().stream().mapToInt(j -> j.count()).sum(), "job"))
+                        + ")");
             } catch (InvalidInputException e) {
                 e.problems().forEach(p -> System.err.println(p));
                 status = Main.BAD_INPUT;

@@ -8,12 +8,15 @@ import org.infersim.serving.ReplicaSet;
 /**
  * One row per deployment every metrics interval: what a dashboard would have shown. Rates and
  * busy fractions are over the interval that just ended; queue, running and KV are at the instant.
+ * {@code replicas} counts replicas ready to serve, {@code pending_replicas} those still waiting
+ * for GPUs; the queue includes requests waiting for a first ready replica.
  */
 public final class TimeSeries {
     public static final List<String> COLUMNS = List.of(
             "time_s", "deployment", "replicas", "arrival_rate_rps", "completion_rate_rps", "rejections",
             "queue_length", "running", "busy_fraction", "kv_occupancy", "ttft_p50_ms", "ttft_p95_ms",
-            "tpot_p50_ms", "tpot_p95_ms", "output_tokens_per_s", "preemptions", "cost_so_far_usd");
+            "tpot_p50_ms", "tpot_p95_ms", "output_tokens_per_s", "preemptions", "cost_so_far_usd",
+            "pending_replicas");
 
     /** One sampled row; {@code values} align with {@link #COLUMNS} after time and deployment. */
     public record Row(double timeS, String deployment, double[] values) {}
@@ -27,7 +30,7 @@ public final class TimeSeries {
         for (int d = 0; d < sets.size(); d++) {
             ReplicaSet set = sets.get(d);
             IntervalMetrics m = intervals[d];
-            int waiting = 0;
+            int waiting = set.unroutedCount();
             int running = 0;
             long kvUsed = 0;
             long kvTotal = 0;
@@ -54,6 +57,7 @@ public final class TimeSeries {
                 m.outputTokens / seconds,
                 m.preemptions,
                 costSoFar,
+                set.requestedReplicas() - replicas,
             };
             rows.add(new Row(nowNs / 1e9, set.name(), v));
             m.reset();

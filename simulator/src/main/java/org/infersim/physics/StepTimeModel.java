@@ -25,16 +25,21 @@ public final class StepTimeModel {
      * @param gpu           the GPU type
      * @param footprint     the model at its precision
      * @param tp            tensor-parallel degree (GPUs sharing the work)
-     * @param computeShare  fraction of one GPU's compute this replica gets (1 for whole GPUs; a MIG slice less)
-     * @param blockSize     KV block size in tokens (for swap traffic)
+     * @param computeShare   fraction of each GPU's tensor throughput this replica gets when it runs
+     *                       alone (1 for whole GPUs and time-slicing; the SM share under MPS; the
+     *                       compute slices of a MIG instance)
+     * @param bandwidthShare fraction of each GPU's memory bandwidth it gets alone (1 but for MIG,
+     *                       whose instances own their memory slices' controllers)
+     * @param blockSize      KV block size in tokens (for swap traffic)
      */
-    public StepTimeModel(GpuSpec gpu, ModelFootprint footprint, int tp, double computeShare, int blockSize) {
+    public StepTimeModel(GpuSpec gpu, ModelFootprint footprint, int tp, double computeShare, double bandwidthShare,
+                         int blockSize) {
         Efficiency eff = gpu.efficiency();
         this.footprint = footprint;
         this.tp = tp;
         boolean fp8 = footprint.precision().weights().usesFp8Compute();
         this.effectiveFlops = tp * computeShare * gpu.peakFlops(fp8) * eff.mfu();
-        this.effectiveBandwidth = tp * computeShare * gpu.memoryBandwidth() * eff.mbu();
+        this.effectiveBandwidth = tp * bandwidthShare * gpu.memoryBandwidth() * eff.mbu();
         this.linkBandwidth = gpu.interconnectBandwidth();
         this.pcieBandwidth = gpu.pcieBandwidth();
         this.allReduceLatencyNs = eff.allReduceLatencyNs();

@@ -14,11 +14,20 @@ public record RunSummary(
         List<StreamSummary> streams,
         List<ReplicaSummary> replicas,
         List<PoolSummary> pools,
-        CostSummary cost) {
+        CostSummary cost,
+        List<DeploymentSummary> deployments,
+        List<GpuSummary> gpus,
+        List<JobSummary> jobs,
+        List<PriorityClassSummary> priorityClasses) {
 
     public RunSummary {
         streams = List.copyOf(streams);
         replicas = List.copyOf(replicas);
         pools = List.copyOf(pools);
+        // Summaries written before a list existed read back with it empty.
+        deployments = deployments == null ? List.of() : List.copyOf(deployments);
+        gpus = gpus == null ? List.of() : List.copyOf(gpus);
+        jobs = jobs == null ? List.of() : List.copyOf(jobs);
+        priorityClasses = priorityClasses == null ? List.of() : List.copyOf(priorityClasses);
     }
 }

@@ -1,11 +1,13 @@
 package org.infersim.run;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
+import org.infersim.catalog.ModelSpec;
+import org.infersim.cluster.GpuJob;
+import org.infersim.cluster.GpuPool;
+import org.infersim.cluster.Scheduler;
 import org.infersim.kernel.Simulation;
 import org.infersim.metrics.RequestSink;
 import org.infersim.metrics.RunMetrics;
@@ -15,11 +17,10 @@ import org.infersim.random.RandomStreams;
 import org.infersim.results.LatencyDistribution;
 import org.infersim.results.RunSummary;
 import org.infersim.scenario.Deployment;
+import org.infersim.scenario.Job;
 import org.infersim.scenario.Pool;
 import org.infersim.scenario.Scenario;
 import org.infersim.scenario.Workload;
-import org.infersim.serving.KvCache;
-import org.infersim.serving.Replica;
 import org.infersim.serving.ReplicaSet;
 import org.infersim.serving.Router;
 import org.infersim.workload.ArrivalProcess;
@@ -28,39 +29,46 @@ import org.infersim.workload.RequestIds;
 import org.infersim.workload.RequestStream;
 
 /**
- * Builds the simulated cluster from a validated scenario and runs it: pools and placement,
- * one replica set per deployment, one request stream per workload, the metrics observing them,
- * and a sampler for the time series.
+ * Builds the simulated cluster from a validated scenario and runs it: the pools of nodes and the
+ * scheduler that places replicas and jobs on them, one replica set per deployment, one request
+ * stream per workload, the metrics observing them, and a sampler for the time series.
  */
 public final class ClusterRun {
     private final Scenario scenario;
     private final Simulation sim = new Simulation();
+    private final List<GpuPool> pools = new ArrayList<>();
+    private final Scheduler scheduler;
     private final List<ReplicaSet> sets = new ArrayList<>();
+    private final List<ReplicaSlot> slots = new ArrayList<>();
+    private final List<GpuJob> jobs = new ArrayList<>();
+    private final List<Long> jobSubmitAtNs = new ArrayList<>();
     private final List<RequestStream> streams = new ArrayList<>();
-    private final Map<String, Placement> placements = new HashMap<>();
-    private final List<DeploymentPlan> plans = new ArrayList<>();
-    private final List<ReplicaInfo> replicaInfo = new ArrayList<>();
     private final RunMetrics metrics;
     private final TimeSeries timeSeries = new TimeSeries();
     private final CostMeter cost;
 
-    /** Where each replica runs, for the summary. */
-    record ReplicaInfo(String name, int deployment, String pool, GpuSpec gpu, int gpus, KvCache kv, Replica replica) {}
-
     public ClusterRun(Scenario scenario, Catalog catalog, RequestSink sink) {
         this.scenario = scenario;
-        for (Pool p : scenario.pools()) {
-            placements.put(p.name(), new Placement(p));
+        for (int i = 0; i < scenario.pools().size(); i++) {
+            Pool p = scenario.pools().get(i);
+            GpuSpec gpu = catalog.gpu(p.gpu()).orElseThrow();
+            pools.add(new GpuPool(i, p.name(), gpu, p.nodes(), p.gpusPerNode(),
+                    p.pricePerGpuHour().orElse(gpu.pricePerHour()), p.sharing(), sim, scenario.warmupNs()));
         }
-        this.cost = new CostMeter(scenario.pools(), catalog);
+        this.scheduler = new Scheduler(sim, scenario.placement());
+        this.cost = new CostMeter(pools);
 
         List<String> deploymentNames = new ArrayList<>();
         List<String> replicaNames = new ArrayList<>();
         List<Integer> replicaDeployment = new ArrayList<>();
+        List<List<DeploymentPlan>> plans = new ArrayList<>();
         for (Deployment d : scenario.deployments()) {
-            GpuSpec gpu = catalog.gpu(poolOf(d).gpu()).orElseThrow();
-            DeploymentPlan plan = DeploymentPlan.of(d, gpu, catalog.model(d.model()).orElseThrow());
-            plans.add(plan);
+            ModelSpec model = catalog.model(d.model()).orElseThrow();
+            List<DeploymentPlan> perPool = new ArrayList<>();
+            for (GpuPool pool : poolsOf(d)) {
+                perPool.add(DeploymentPlan.of(d, pool.spec(), model));
+            }
+            plans.add(perPool);
             deploymentNames.add(d.name());
             for (int r = 0; r < d.replicas(); r++) {
                 replicaNames.add(d.name() + "/" + r);
@@ -80,24 +88,25 @@ public final class ClusterRun {
                 replicaDeployment.stream().mapToInt(Integer::intValue).toArray(), deploymentNames, sink);
 
         int global = 0;
-        for (int di = 0; di < plans.size(); di++) {
-            DeploymentPlan plan = plans.get(di);
-            Deployment d = plan.deployment();
-            Pool pool = poolOf(d);
-            List<Replica> replicas = new ArrayList<>();
+        for (int di = 0; di < scenario.deployments().size(); di++) {
+            Deployment d = scenario.deployments().get(di);
+            List<DeploymentPlan> perPool = plans.get(di);
+            // A request must fit whichever pool its replica landed on.
+            int maxModelLen = perPool.stream().mapToInt(p -> p.settings().maxModelLen()).min().orElseThrow();
+            ReplicaSet set = new ReplicaSet(d.name(), d.replicas(), Router.of(d.router()), maxModelLen, metrics);
+            sets.add(set);
             for (int r = 0; r < d.replicas(); r++) {
-                int[] gpus = placements.get(pool.name()).allocate(d.tensorParallel());
-                if (gpus == null) {
-                    throw new IllegalStateException("no room for " + d.name() + "/" + r + " in pool " + pool.name());
-                }
-                KvCache kv = new KvCache(plan.memory().kvBlocks(), plan.settings().blockSize());
-                Replica replica = new Replica(global, d.name() + "/" + r, sim, plan.stepTimeModel(), kv,
-                        plan.settings(), metrics, scenario.workloads().size());
-                replicas.add(replica);
-                replicaInfo.add(new ReplicaInfo(replica.name(), di, pool.name(), plan.gpu(), d.tensorParallel(), kv, replica));
-                global++;
+                slots.add(new ReplicaSlot(d.name() + "/" + r, global++, di, d.priority(), d.startAtNs(), poolsOf(d),
+                        perPool, sim, metrics, set, scenario.workloads().size()));
             }
-            sets.add(new ReplicaSet(d.name(), replicas, Router.of(d.router()), plan.settings().maxModelLen(), metrics));
+        }
+        for (Job j : scenario.jobs()) {
+            for (int c = 0; c < j.count(); c++) {
+                jobs.add(new GpuJob(j.count() == 1 ? j.name() : j.name() + "/" + c, j.type().label(), j.priority(),
+                        j.preemptible(), j.gpus(), poolsOf(j.pools()), j.workNs(), j.checkpointIntervalNs(),
+                        j.restartCostNs(), j.gracePeriodNs(), sim, scheduler));
+                jobSubmitAtNs.add(j.submitAtNs());
+            }
         }
 
         RandomStreams random = new RandomStreams(scenario.seed());
@@ -115,13 +124,17 @@ public final class ClusterRun {
         }
     }
 
-    private Pool poolOf(Deployment d) {
-        for (Pool p : scenario.pools()) {
-            if (p.name().equals(d.pool())) {
-                return p;
-            }
+    private List<GpuPool> poolsOf(Deployment d) {
+        return poolsOf(d.pools());
+    }
+
+    private List<GpuPool> poolsOf(List<String> names) {
+        List<GpuPool> out = new ArrayList<>();
+        for (String name : names) {
+            out.add(pools.stream().filter(p -> p.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("unknown pool " + name)));
         }
-        throw new IllegalStateException("unknown pool " + d.pool());
+        return out;
     }
 
     private int deploymentIndex(String name) {
@@ -135,6 +148,14 @@ public final class ClusterRun {
 
     /** Runs the scenario to its end and assembles the results. */
     public RunResult run(Progress progress) {
+        // Replicas and jobs ask for GPUs first, so that at time 0 they are placed before the first request.
+        for (ReplicaSlot slot : slots) {
+            submitAt(slot.requestedAtNs(), () -> scheduler.submit(slot));
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            GpuJob job = jobs.get(i);
+            submitAt(jobSubmitAtNs.get(i), job::submit);
+        }
         streams.forEach(RequestStream::start);
         long interval = scenario.metricsIntervalNs();
         long end = scenario.durationNs();
@@ -151,7 +172,7 @@ public final class ClusterRun {
             sim.schedule(interval, sampler[0]);
         }
         sim.runUntil(end);
-        RunSummary summary = new SummaryAssembler(scenario, metrics, replicaInfo, placements, cost, sets).assemble(end);
+        RunSummary summary = new SummaryAssembler(scenario, metrics, slots, jobs, pools, cost, sets).assemble(end);
         List<LatencyDistribution> latencies = new ArrayList<>();
         for (StreamMetrics s : metrics.streamMetrics()) {
             latencies.addAll(s.distributions());
@@ -162,8 +183,12 @@ public final class ClusterRun {
         return new RunResult(summary, timeSeries, latencies, sim.eventsProcessed());
     }
 
-    public List<DeploymentPlan> plans() {
-        return plans;
+    private void submitAt(long atNs, Runnable submit) {
+        if (atNs == 0) {
+            submit.run();
+        } else {
+            sim.scheduleAt(atNs, submit);
+        }
     }
 
     public Simulation simulation() {

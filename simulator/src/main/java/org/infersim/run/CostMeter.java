@@ -1,31 +1,24 @@
 package org.infersim.run;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.infersim.catalog.Catalog;
-import org.infersim.scenario.Pool;
+import org.infersim.cluster.GpuPool;
 
 /** Prices the cluster: a static pool pays for every GPU, busy or idle, for as long as it exists. */
 public final class CostMeter {
-    private final List<Pool> pools;
-    private final double[] pricePerGpuHour;
+    private final List<GpuPool> pools;
 
-    public CostMeter(List<Pool> pools, Catalog catalog) {
-        this.pools = new ArrayList<>(pools);
-        this.pricePerGpuHour = new double[pools.size()];
-        for (int i = 0; i < pools.size(); i++) {
-            Pool p = pools.get(i);
-            pricePerGpuHour[i] = p.pricePerGpuHour().orElseGet(() -> catalog.gpu(p.gpu()).orElseThrow().pricePerHour());
-        }
+    public CostMeter(List<GpuPool> pools) {
+        this.pools = List.copyOf(pools);
     }
 
     public double pricePerGpuHour(int pool) {
-        return pricePerGpuHour[pool];
+        return pools.get(pool).pricePerGpuHour();
     }
 
     /** Dollars the pool costs between two instants. */
     public double poolCost(int pool, long fromNs, long toNs) {
-        return pools.get(pool).count() * pricePerGpuHour[pool] * (toNs - fromNs) / 3.6e12;
+        GpuPool p = pools.get(pool);
+        return p.gpus().size() * p.pricePerGpuHour() * (toNs - fromNs) / 3.6e12;
     }
 
     public double costUpTo(long nowNs) {
@@ -38,8 +31,8 @@ public final class CostMeter {
 
     public double perHour() {
         double total = 0;
-        for (int i = 0; i < pools.size(); i++) {
-            total += pools.get(i).count() * pricePerGpuHour[i];
+        for (GpuPool p : pools) {
+            total += p.gpus().size() * p.pricePerGpuHour();
         }
         return total;
     }

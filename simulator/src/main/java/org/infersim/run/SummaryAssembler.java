@@ -1,37 +1,55 @@
 package org.infersim.run;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import org.infersim.cluster.Allocation;
+import org.infersim.cluster.Gpu;
+import org.infersim.cluster.GpuJob;
+import org.infersim.cluster.GpuPool;
+import org.infersim.cluster.SharingMode;
 import org.infersim.metrics.ReplicaMetrics;
 import org.infersim.metrics.RunMetrics;
 import org.infersim.metrics.StreamMetrics;
 import org.infersim.results.CostSummary;
 import org.infersim.results.Decimal;
+import org.infersim.results.DeploymentSummary;
+import org.infersim.results.GpuSummary;
+import org.infersim.results.GpuTenantSummary;
+import org.infersim.results.JobSummary;
+import org.infersim.results.PriorityClassSummary;
 import org.infersim.results.PoolSummary;
 import org.infersim.results.ReplicaSummary;
 import org.infersim.results.RequestCounts;
 import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
-import org.infersim.scenario.Pool;
+import org.infersim.scenario.Deployment;
+import org.infersim.scenario.GpuShare;
+import org.infersim.scenario.PriorityClass;
 import org.infersim.scenario.Scenario;
+import org.infersim.serving.Replica;
 import org.infersim.serving.ReplicaSet;
 
 /** Turns the metrics of a finished run into the published summary. */
 final class SummaryAssembler {
     private final Scenario scenario;
     private final RunMetrics metrics;
-    private final List<ClusterRun.ReplicaInfo> replicas;
-    private final Map<String, Placement> placements;
+    private final List<ReplicaSlot> slots;
+    private final List<GpuJob> jobs;
+    private final List<GpuPool> pools;
     private final CostMeter cost;
     private final List<ReplicaSet> sets;
 
-    SummaryAssembler(Scenario scenario, RunMetrics metrics, List<ClusterRun.ReplicaInfo> replicas,
-                     Map<String, Placement> placements, CostMeter cost, List<ReplicaSet> sets) {
+    SummaryAssembler(Scenario scenario, RunMetrics metrics, List<ReplicaSlot> slots, List<GpuJob> jobs,
+                     List<GpuPool> pools, CostMeter cost, List<ReplicaSet> sets) {
         this.scenario = scenario;
         this.metrics = metrics;
-        this.replicas = replicas;
-        this.placements = placements;
+        this.slots = slots;
+        this.jobs = jobs;
+        this.pools = pools;
         this.cost = cost;
         this.sets = sets;
     }
@@ -39,8 +57,13 @@ final class SummaryAssembler {
     RunSummary assemble(long endNs) {
         long windowNs = endNs - scenario.warmupNs();
         double windowS = windowNs / 1e9;
+        long inFlight = 0;
         for (ReplicaSet set : sets) {
-            set.replicas().forEach(r -> r.forEachInFlight(req -> metrics.countInFlightAtEnd(req, endNs)));
+            set.forEachInFlight(req -> metrics.countInFlightAtEnd(req, endNs));
+            inFlight += set.unroutedCount();
+            for (Replica r : set.replicas()) {
+                inFlight += r.outstanding();
+            }
         }
 
         List<StreamSummary> streams = new ArrayList<>();
@@ -55,74 +78,183 @@ final class SummaryAssembler {
             completed += s.completedTotal();
             rejected += s.rejectedTotal();
         }
-        long inFlight = 0;
-        for (ReplicaSet set : sets) {
-            for (var r : set.replicas()) {
-                inFlight += r.outstanding();
-            }
-        }
         StreamMetrics overall = metrics.overall();
 
         List<ReplicaSummary> replicaSummaries = new ArrayList<>();
-        int poolCount = scenario.pools().size();
+        int poolCount = pools.size();
         double[] poolBusy = new double[poolCount];
         double[] poolFlops = new double[poolCount];
         double[] poolBytes = new double[poolCount];
         long[] poolPreemptions = new long[poolCount];
-        for (int i = 0; i < replicas.size(); i++) {
-            ClusterRun.ReplicaInfo info = replicas.get(i);
-            ReplicaMetrics m = metrics.replica(i);
-            int gpus = info.gpus();
-            double peakFlops = info.gpu().peakFlops(false) * gpus;
-            double peakBytes = info.gpu().memoryBandwidth() * gpus;
-            long blocks = info.kv().totalBlocks();
-            replicaSummaries.add(new ReplicaSummary(info.name(), scenario.deployments().get(info.deployment()).name(),
-                    info.pool(), info.gpu().id(), gpus,
+        for (ReplicaSlot slot : slots) {
+            String deployment = scenario.deployments().get(slot.deployment()).name();
+            Replica replica = slot.replica();
+            if (replica == null) {
+                int gpus = scenario.deployments().get(slot.deployment()).tensorParallel();
+                var share = scenario.deployments().get(slot.deployment()).gpuShare();
+                replicaSummaries.add(new ReplicaSummary(slot.name(), deployment, null, null, gpus,
+                        0, 0, 0, 0, 0, 0, 0, 0, 0, "pending", null, List.of(), sharingLabel(share), 0,
+                        share instanceof GpuShare.Mig m ? m.profile() : null,
+                        Decimal.round(Math.max(0, endNs - slot.requestedAtNs()) / 1e9)));
+                continue;
+            }
+            Allocation a = slot.allocation();
+            ReplicaMetrics m = metrics.replica(slot.index());
+            int gpus = a.gpus().size();
+            var spec = a.pool().spec();
+            double peakFlops = spec.peakFlops(false) * gpus;
+            double peakBytes = spec.memoryBandwidth() * gpus;
+            long blocks = replica.kvCache().totalBlocks();
+            replicaSummaries.add(new ReplicaSummary(slot.name(), deployment, a.pool().name(), spec.id(), gpus,
                     Decimal.round(m.busyNs() / windowNs),
                     Decimal.round(m.flops() / (peakFlops * windowS)),
                     Decimal.round(m.bytes() / (peakBytes * windowS)),
                     blocks == 0 ? 0 : Decimal.round(m.kvBlockNs() / windowNs / blocks),
                     blocks == 0 ? 0 : Decimal.round((double) m.peakKvBlocks() / blocks),
-                    blocks, blocks * info.kv().blockSize(), m.iterations(), m.preemptions()));
-            int p = poolIndex(info.pool());
-            poolBusy[p] += m.busyNs() * gpus;
+                    blocks, blocks * replica.kvCache().blockSize(), m.iterations(), m.preemptions(),
+                    "ready", Decimal.round(a.placedAtNs() / 1e9), a.gpus().stream().map(Gpu::id).toList(),
+                    a.demand().sharing().label(), Decimal.round(a.fraction()),
+                    a.migProfile() == null ? null : a.migProfile().name(),
+                    Decimal.round((a.placedAtNs() - slot.requestedAtNs()) / 1e9)));
+            int p = a.pool().index();
             poolFlops[p] += m.flops();
             poolBytes[p] += m.bytes();
             poolPreemptions[p] += m.preemptions();
         }
 
-        List<PoolSummary> pools = new ArrayList<>();
+        List<GpuSummary> gpuSummaries = new ArrayList<>();
+        double billed = 0;
+        Map<Integer, double[]> byPriority = new TreeMap<>(Comparator.reverseOrder());
+        for (GpuPool pool : pools) {
+            for (Gpu g : pool.gpus()) {
+                double busy = g.sharedBusyNs();
+                double allocated = 0;
+                List<GpuTenantSummary> tenants = new ArrayList<>();
+                for (Allocation a : g.history()) {
+                    double tenantBusy = busyInWindow(a, endNs);
+                    if (a.demand().sharing() == SharingMode.WHOLE) {
+                        busy += tenantBusy;
+                    } else if (a.demand().sharing() == SharingMode.MIG) {
+                        busy += tenantBusy * a.migProfile().computeSlices() / Gpu.MIG_COMPUTE_SLICES;
+                    }
+                    double gpuHours = a.fraction() * a.heldNs(0, endNs) / 3.6e12;
+                    double dollars = gpuHours * pool.pricePerGpuHour();
+                    allocated += a.fraction() * a.heldNs(0, endNs);
+                    billed += dollars;
+                    double[] classTotals = byPriority.computeIfAbsent(a.workload().priority(), k -> new double[2]);
+                    classTotals[0] += gpuHours;
+                    classTotals[1] += dollars;
+                    tenants.add(new GpuTenantSummary(a.workload().name(), a.workload().kind(),
+                            a.demand().sharing().label(), Decimal.round(a.fraction()),
+                            a.migProfile() == null ? null : a.migProfile().name(), Decimal.round(a.placedAtNs() / 1e9),
+                            a.isReleased() ? Double.valueOf(Decimal.round(a.releasedAtNs() / 1e9)) : null,
+                            Decimal.round(tenantBusy / windowNs), Decimal.round(gpuHours), Decimal.round(dollars)));
+                }
+                poolBusy[pool.index()] += busy;
+                gpuSummaries.add(new GpuSummary(g.id(), pool.name(), g.node().index(), Decimal.round(busy / windowNs),
+                        Decimal.round(allocated / endNs), tenants));
+            }
+        }
+
+        List<PoolSummary> poolSummaries = new ArrayList<>();
         double windowCost = 0;
-        for (int p = 0; p < poolCount; p++) {
-            Pool pool = scenario.pools().get(p);
-            var gpu = replicas.stream().filter(r -> r.pool().equals(pool.name())).findFirst().map(r -> r.gpu());
-            double gpuSeconds = pool.count() * windowS;
-            double flops = poolFlops[p];
-            double bytes = poolBytes[p];
-            double poolCost = cost.poolCost(p, 0, endNs);
+        for (GpuPool pool : pools) {
+            int p = pool.index();
+            var gpu = pool.spec();
+            double gpuSeconds = pool.gpus().size() * windowS;
             windowCost += cost.poolCost(p, scenario.warmupNs(), endNs);
-            pools.add(new PoolSummary(pool.name(), pool.gpu(), pool.count(), placements.get(pool.name()).allocatedGpus(),
+            poolSummaries.add(new PoolSummary(pool.name(), gpu.id(), pool.gpus().size(), pool.allocatedGpus(),
                     cost.pricePerGpuHour(p),
                     Decimal.round(poolBusy[p] / 1e9 / gpuSeconds),
-                    gpu.map(g -> Decimal.round(flops / (g.peakFlops(false) * gpuSeconds))).orElse(0.0),
-                    gpu.map(g -> Decimal.round(bytes / (g.memoryBandwidth() * gpuSeconds))).orElse(0.0),
-                    poolPreemptions[p], Decimal.round(poolCost)));
+                    Decimal.round(poolFlops[p] / (gpu.peakFlops(false) * gpuSeconds)),
+                    Decimal.round(poolBytes[p] / (gpu.memoryBandwidth() * gpuSeconds)),
+                    poolPreemptions[p], Decimal.round(cost.poolCost(p, 0, endNs))));
         }
         long outputTokens = overall.outputTokens();
-        CostSummary costSummary = new CostSummary(Decimal.round(cost.costUpTo(endNs)), Decimal.round(cost.perHour()),
-                Decimal.round(windowCost), outputTokens == 0 ? null : Decimal.of(windowCost / outputTokens * 1e6));
+        double total = cost.costUpTo(endNs);
+        CostSummary costSummary = new CostSummary(Decimal.round(total), Decimal.round(cost.perHour()),
+                Decimal.round(windowCost), outputTokens == 0 ? null : Decimal.of(windowCost / outputTokens * 1e6),
+                Decimal.round(billed), Decimal.round(Math.max(0, total - billed)));
 
         return new RunSummary(scenario.name(), scenario.seed(), endNs / 1e9, scenario.warmupNs() / 1e9, windowS,
                 new RequestCounts(arrived, completed, rejected, inFlight),
-                overall.summarize(windowS, anySlo), streams, replicaSummaries, pools, costSummary);
+                overall.summarize(windowS, anySlo), streams, replicaSummaries, poolSummaries, costSummary,
+                deployments(endNs), gpuSummaries, jobs(endNs), priorityClasses(byPriority));
     }
 
-    private int poolIndex(String name) {
-        for (int i = 0; i < scenario.pools().size(); i++) {
-            if (scenario.pools().get(i).name().equals(name)) {
-                return i;
-            }
+    private static List<PriorityClassSummary> priorityClasses(Map<Integer, double[]> byPriority) {
+        List<PriorityClassSummary> out = new ArrayList<>();
+        for (Map.Entry<Integer, double[]> e : byPriority.entrySet()) {
+            out.add(new PriorityClassSummary(e.getKey(), PriorityClass.label(e.getKey()), Decimal.round(e.getValue()[0]),
+                    Decimal.round(e.getValue()[1])));
         }
-        throw new IllegalStateException("unknown pool " + name);
+        return out;
+    }
+
+    private List<JobSummary> jobs(long endNs) {
+        List<JobSummary> out = new ArrayList<>();
+        for (GpuJob job : jobs) {
+            GpuJob.Accounting acc = job.accountingAt(endNs);
+            double gpuHours = 0;
+            double dollars = 0;
+            for (Allocation a : job.allocations()) {
+                gpuHours += a.gpuHours(endNs);
+                dollars += a.gpuHours(endNs) * a.pool().pricePerGpuHour();
+            }
+            List<Allocation> held = job.allocations();
+            Allocation last = held.isEmpty() ? null : held.get(held.size() - 1);
+            out.add(new JobSummary(job.name(), job.kind(), job.priority(), PriorityClass.label(job.priority()),
+                    job.preemptible(), job.gpus(), last == null ? null : last.pool().name(),
+                    job.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    Decimal.round(Math.max(0, acc.submittedAtNs()) / 1e9),
+                    acc.firstStartNs() < 0 ? null : Decimal.round(acc.firstStartNs() / 1e9),
+                    acc.completedAtNs() < 0 ? null : Decimal.round(acc.completedAtNs() / 1e9),
+                    Decimal.round(job.workNs() / 1e9), Decimal.round(acc.progressNs() / 1e9),
+                    Decimal.round(acc.lostNs() / 1e9), Decimal.round(acc.restartNs() / 1e9),
+                    Decimal.round(acc.runningNs() / 1e9), Decimal.round(acc.waitingNs() / 1e9),
+                    Decimal.round(acc.preemptedNs() / 1e9), acc.preemptions(), Decimal.round(gpuHours),
+                    Decimal.round(dollars)));
+        }
+        return out;
+    }
+
+    /** Time the allocation's holder had work running on its GPUs, in the measured window. */
+    private double busyInWindow(Allocation a, long endNs) {
+        if (a.workload() instanceof ReplicaSlot slot) {
+            return metrics.replica(slot.index()).busyNs();
+        }
+        return a.heldNs(scenario.warmupNs(), endNs);
+    }
+
+    private static String sharingLabel(GpuShare share) {
+        if (share instanceof GpuShare.TimeSlicing) {
+            return SharingMode.TIME_SLICING.label();
+        }
+        if (share instanceof GpuShare.Mps) {
+            return SharingMode.MPS.label();
+        }
+        return share instanceof GpuShare.Mig ? SharingMode.MIG.label() : SharingMode.WHOLE.label();
+    }
+
+    private List<DeploymentSummary> deployments(long endNs) {
+        List<DeploymentSummary> out = new ArrayList<>();
+        for (int di = 0; di < scenario.deployments().size(); di++) {
+            Deployment d = scenario.deployments().get(di);
+            int ready = 0;
+            double gpuHours = 0;
+            double dollars = 0;
+            for (ReplicaSlot slot : slots) {
+                if (slot.deployment() != di || slot.allocation() == null) {
+                    continue;
+                }
+                ready++;
+                double hours = slot.allocation().gpuHours(endNs);
+                gpuHours += hours;
+                dollars += hours * slot.allocation().pool().pricePerGpuHour();
+            }
+            out.add(new DeploymentSummary(d.name(), d.priority(), d.replicas(), ready, d.replicas() - ready,
+                    Decimal.round(gpuHours), Decimal.round(dollars)));
+        }
+        return out;
     }
 }

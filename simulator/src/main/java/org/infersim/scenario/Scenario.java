@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param file            the file it was read from (for messages), or null when built in code
  * @param catalogs        extra catalog directories named by the scenario, resolved against its folder
+ * @param placement       how the cluster scheduler chooses among the GPUs where a workload fits
+ * @param jobs            training and build jobs that hold GPUs beside the deployments
  * @param source          where each path of the scenario was written, for semantic validation messages
  */
 public record Scenario(
@@ -18,8 +20,10 @@ public record Scenario(
         long warmupNs,
         long metricsIntervalNs,
         List<Pool> pools,
+        PlacementPolicy placement,
         List<Deployment> deployments,
         List<Workload> workloads,
+        List<Job> jobs,
         List<Path> catalogs,
         Path file,
         SourceMap source) {
@@ -28,6 +32,7 @@ public record Scenario(
         pools = List.copyOf(pools);
         deployments = List.copyOf(deployments);
         workloads = List.copyOf(workloads);
+        jobs = List.copyOf(jobs);
         catalogs = List.copyOf(catalogs);
     }
 }

@@ -15,7 +15,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.catalog.ModelSpec;
@@ -23,7 +22,7 @@ import org.infersim.catalog.ModelSpec;
 /**
  * Binds a {@link YamlNode} tree to the scenario records, collecting every problem (with its
  * file, line and path) instead of stopping at the first. Semantic checks that need the catalog
- * (ids exist, tensor parallelism divides the heads, replicas fit their pool) are made here;
+ * (ids exist, tensor parallelism divides the heads and fits a node) are made here;
  * checks that need the physics (memory fit) run later as {@link ScenarioCheck}s.
  */
 final class ScenarioBinder {
@@ -32,11 +31,15 @@ final class ScenarioBinder {
     private static final int MAX_KNOWN_LISTED = 30;
 
     private static final List<String> ROOT_KEYS = List.of("name", "seed", "duration", "warmup", "metricsInterval",
-            "catalogs", "cluster", "deployments", "workloads");
-    private static final List<String> CLUSTER_KEYS = List.of("pools");
-    private static final List<String> POOL_KEYS = List.of("name", "gpu", "count", "gpusPerNode", "price");
-    private static final List<String> DEPLOYMENT_KEYS = List.of("name", "model", "pool", "precision", "tensorParallel",
-            "replicas", "engine", "router");
+            "catalogs", "cluster", "deployments", "workloads", "jobs");
+    private static final List<String> CLUSTER_KEYS = List.of("placement", "pools");
+    private static final List<String> POOL_KEYS = List.of("name", "gpu", "count", "nodes", "gpusPerNode", "price",
+            "sharing");
+    private static final List<String> SHARING_KEYS = List.of("contextSwitch", "mpsInterference");
+    private static final List<String> DEPLOYMENT_KEYS = List.of("name", "model", "pool", "pools", "precision",
+            "tensorParallel", "replicas", "gpuShare", "priority", "startAt", "engine", "router");
+    private static final List<String> JOB_KEYS = List.of("name", "type", "pool", "pools", "gpus", "duration", "priority",
+            "preemptible", "checkpointInterval", "restartCost", "gracePeriod", "submitAt", "count");
     private static final List<String> PRECISION_KEYS = List.of("weights", "kvCache");
     private static final List<String> ENGINE_KEYS = List.of("blockSize", "gpuMemoryUtilization", "maxNumSeqs",
             "maxNumBatchedTokens", "chunkedPrefill", "scheduling", "preemption", "swapSpace", "maxModelLen");
@@ -51,6 +54,10 @@ final class ScenarioBinder {
             "steps", List.of("type", "steps"),
             "diurnal", List.of("type", "mean", "amplitude", "period", "peakAt"),
             "trace", List.of("type", "file", "rateScale"));
+    private static final Map<String, List<String>> SHARE_KEYS = linked(
+            "time-slicing", List.of("mode", "fraction"),
+            "mps", List.of("mode", "fraction", "compute"),
+            "mig", List.of("mode", "profile"));
     private static final Map<String, List<String>> LENGTH_KEYS = linked(
             "fixed", List.of("type", "value"),
             "uniform", List.of("type", "min", "max"),
@@ -63,6 +70,9 @@ final class ScenarioBinder {
     private static final Map<String, SchedulingPolicy> SCHEDULING = enumLabels(SchedulingPolicy.values());
     private static final Map<String, PreemptionMode> PREEMPTION = enumLabels(PreemptionMode.values());
     private static final Map<String, RouterPolicy> ROUTERS = enumLabels(RouterPolicy.values());
+    private static final Map<String, PlacementPolicy> PLACEMENTS = enumLabels(PlacementPolicy.values());
+    private static final Map<String, JobType> JOB_TYPES = enumLabels(JobType.values());
+    private static final int DEFAULT_GPUS_PER_NODE = 8;
     private static final Map<String, Integer> BLOCK_SIZES = linked("8", 8, "16", 16, "32", 32);
 
     private final String file;
@@ -72,13 +82,15 @@ final class ScenarioBinder {
     private final Map<String, Integer> lines = new LinkedHashMap<>();
     private final SourceMap source;
     private Catalog catalog;
+    private PlacementPolicy placement = PlacementPolicy.FIRST_FIT;
+    /** The run's duration once known, to check that things start before the end. */
+    private Long durationNs;
 
     /** What is known of a pool, even an invalid one, for the checks of the deployments on it. */
-    private record PoolInfo(String name, Integer count, Integer gpusPerNode, Pool pool) {}
+    private record PoolInfo(String name, Integer count, Integer gpusPerNode, GpuSpec gpu, Pool pool) {}
 
     /** What is known of a deployment, for the checks of the workloads sent to it. */
-    private record DeploymentInfo(String name, int index, PoolInfo pool, Integer tensorParallel, Integer replicas,
-            int maxLen) {}
+    private record DeploymentInfo(String name, int index, int maxLen) {}
 
     ScenarioBinder(String file, Path baseDir, YamlNode root, List<Problem> problems) {
         this.file = file;
@@ -146,6 +158,7 @@ final class ScenarioBinder {
         if (duration != null && duration <= 0) {
             problem(f.at("duration"), "the duration must be longer than 0");
         }
+        durationNs = duration != null && duration > 0 ? duration : null;
         if (warmup != null && duration != null && duration > 0 && warmup >= duration) {
             problem(f.at("warmup"), "the warm-up (" + Quantities.formatDuration(warmup)
                     + ") must be shorter than the duration (" + Quantities.formatDuration(duration) + ")");
@@ -158,15 +171,16 @@ final class ScenarioBinder {
         List<Pool> poolList = bindPools(f, pools);
         Map<String, DeploymentInfo> deployments = new LinkedHashMap<>();
         List<Deployment> deploymentList = bindDeployments(f, pools, deployments);
-        checkPoolFit(pools, deployments);
         List<Workload> workloadList = bindWorkloads(f, deployments);
+        List<Job> jobList = bindJobs(f, pools, deployments.keySet());
 
-        if (name == null || duration == null || poolList == null || deploymentList == null || workloadList == null) {
+        if (name == null || duration == null || poolList == null || placement == null || deploymentList == null
+                || workloadList == null || jobList == null) {
             return null;
         }
         return new Scenario(name, seed == null ? 1 : seed, duration, warmup == null ? 0 : warmup,
-                interval == null ? 10_000_000_000L : interval, poolList, deploymentList, workloadList,
-                catalogDirs, scenarioFile, source);
+                interval == null ? 10_000_000_000L : interval, poolList, placement, deploymentList, workloadList,
+                jobList, catalogDirs, scenarioFile, source);
     }
 
     // ---------------------------------------------------------------- pools
@@ -176,6 +190,9 @@ final class ScenarioBinder {
                 "the cluster", CLUSTER_KEYS);
         if (cluster == null) {
             return null;
+        }
+        if (cluster.has("placement")) {
+            placement = choice(cluster, "placement", "placement policy", PLACEMENTS);
         }
         List<YamlNode> items = list(cluster, "pools", true, "a list of GPU pools");
         if (items == null) {
@@ -192,41 +209,89 @@ final class ScenarioBinder {
             }
             String name = name(p, "name", infos.keySet());
             String gpu = string(p, "gpu", true, "a GPU id from the catalog");
+            GpuSpec spec = null;
             if (gpu != null && catalog != null) {
-                GpuSpec spec = catalog.gpu(gpu).orElse(null);
+                spec = catalog.gpu(gpu).orElse(null);
                 if (spec == null) {
                     problem(p.at("gpu"), unknownId("GPU", gpu, catalog.gpus().stream().map(GpuSpec::id).toList()));
                 }
                 gpu = spec == null ? null : spec.id(); // the catalog's spelling
             }
-            Long count = integer(p, "count", true, 1, Integer.MAX_VALUE);
+            Long count = integer(p, "count", false, 1, Integer.MAX_VALUE);
+            Long nodes = integer(p, "nodes", false, 1, Integer.MAX_VALUE);
             Long perNode = integer(p, "gpusPerNode", false, 1, Integer.MAX_VALUE);
-            if (perNode != null && count != null && count % perNode != 0) {
+            if (!p.has("count") && !p.has("nodes")) {
+                missing(p, "count", "the number of GPUs, or give nodes and gpusPerNode");
+            }
+            if (nodes != null) {
+                long per = perNode != null ? perNode : p.has("gpusPerNode") ? -1 : DEFAULT_GPUS_PER_NODE;
+                long gpus = per < 0 ? -1 : nodes * per;
+                if (gpus > Integer.MAX_VALUE) {
+                    problem(p.at("nodes"), nodes + " nodes × " + per + " GPUs is more GPUs than infersim can hold");
+                    nodes = null;
+                } else if (count != null && gpus >= 0 && count != gpus) {
+                    problem(p.at("count"), count + " GPUs disagrees with nodes × gpusPerNode = " + nodes + " × " + per
+                            + " = " + gpus + "; give one of count and nodes");
+                    count = null;
+                } else if (gpus >= 0) {
+                    count = gpus;
+                    perNode = per;
+                }
+            } else if (perNode != null && count != null && count % perNode != 0) {
                 problem(p.at("gpusPerNode"), perNode + " GPUs per node does not divide the pool's " + count
                         + " GPUs (a pool is made of whole nodes)");
                 perNode = null;
             }
-            if (count != null && !p.has("gpusPerNode") && count > 8 && count % 8 != 0) {
+            if (count != null && !p.has("gpusPerNode") && !p.has("nodes") && count > DEFAULT_GPUS_PER_NODE
+                    && count % DEFAULT_GPUS_PER_NODE != 0) {
                 problem(p.at("count"), count + " GPUs cannot be split into nodes of 8 (the default gpusPerNode);"
                         + " set gpusPerNode to a divisor of " + count);
                 count = null;
             }
             Double price = price(p, "price");
+            GpuSharing sharing = sharing(p);
             Integer c = count == null ? null : count.intValue();
             Integer gpn = perNode != null ? Integer.valueOf(perNode.intValue())
-                    : count != null && !p.has("gpusPerNode") ? Integer.valueOf(Math.min(c, 8)) : null;
+                    : count != null && !p.has("gpusPerNode") ? Integer.valueOf(Math.min(c, DEFAULT_GPUS_PER_NODE)) : null;
             Pool pool = null;
-            if (name != null && gpu != null && c != null && gpn != null && (price != null || !p.has("price"))) {
-                pool = new Pool(name, gpu, c, gpn, price == null ? OptionalDouble.empty() : OptionalDouble.of(price));
+            if (name != null && gpu != null && c != null && gpn != null && (price != null || !p.has("price"))
+                    && sharing != null) {
+                pool = new Pool(name, gpu, c, gpn, price == null ? OptionalDouble.empty() : OptionalDouble.of(price),
+                        sharing);
                 pools.add(pool);
             } else {
                 ok = false;
             }
             if (name != null && !infos.containsKey(name)) {
-                infos.put(name, new PoolInfo(name, c, gpn, pool));
+                infos.put(name, new PoolInfo(name, c, gpn, spec, pool));
             }
         }
         return ok ? pools : null;
+    }
+
+    /** A pool's GPU-sharing settings, every key optional. */
+    private GpuSharing sharing(Fields p) {
+        GpuSharing def = GpuSharing.DEFAULTS;
+        if (!p.has("sharing")) {
+            return def;
+        }
+        Fields f = fields(p.node("sharing"), p.at("sharing"), "GPU-sharing settings", SHARING_KEYS);
+        if (f == null) {
+            return null;
+        }
+        Long contextSwitch = f.has("contextSwitch") ? duration(f, "contextSwitch", true) : Long.valueOf(def.contextSwitchNs());
+        if (contextSwitch != null && contextSwitch < 0) {
+            problem(f.at("contextSwitch"), "expected a duration of at least 0");
+            contextSwitch = null;
+        }
+        Double interference = f.has("mpsInterference") ? number(f, "mpsInterference", true)
+                : Double.valueOf(def.mpsInterference());
+        if (interference != null && !(interference >= 0)) {
+            problem(f.at("mpsInterference"), "expected a slowdown of at least 0 per unit of neighbour share, got "
+                    + fmt(interference));
+            interference = null;
+        }
+        return contextSwitch == null || interference == null ? null : new GpuSharing(contextSwitch, interference);
     }
 
     // ---------------------------------------------------------------- deployments
@@ -257,11 +322,11 @@ final class ScenarioBinder {
                     modelId = model.id(); // the catalog's spelling
                 }
             }
-            PoolInfo pool = reference(d, "pool", "pool", pools, "cluster.pools");
+            List<PoolInfo> allowed = poolList(d, pools);
             Precision precision = precision(d);
             Long tp = integer(d, "tensorParallel", false, 1, Integer.MAX_VALUE);
             if (tp != null && model != null) {
-                String tpProblem = tensorParallelProblem(tp.intValue(), model, pool);
+                String tpProblem = tensorParallelProblem(tp.intValue(), model, allowed);
                 if (tpProblem != null) {
                     problem(d.at("tensorParallel"), tpProblem);
                     tp = null;
@@ -271,6 +336,15 @@ final class ScenarioBinder {
                 tp = null;
             }
             Long replicas = integer(d, "replicas", false, 1, Integer.MAX_VALUE);
+            GpuShare share = d.has("gpuShare") ? gpuShare(d, allowed) : null;
+            boolean shareOk = share != null || !d.has("gpuShare");
+            if (share != null && tp != null && tp > 1) {
+                problem(d.at("gpuShare"), "a replica with a GPU share runs on one GPU, but tensorParallel is " + tp
+                        + "; remove one of them");
+                shareOk = false;
+            }
+            Integer priority = priority(d, PriorityClass.INFERENCE);
+            Long startAt = startTime(d, "startAt");
             EngineConfig engine = engine(d, model);
             RouterPolicy router = d.has("router")
                     ? choice(d, "router", "router", ROUTERS) : RouterPolicy.LEAST_OUTSTANDING;
@@ -281,11 +355,13 @@ final class ScenarioBinder {
             int maxLen = engine != null && engine.maxModelLen().isPresent() ? engine.maxModelLen().getAsInt()
                     : model != null ? model.maxContext() : Integer.MAX_VALUE;
             if (name != null && !infos.containsKey(name)) {
-                infos.put(name, new DeploymentInfo(name, i, pool, tpValue, replicaValue, maxLen));
+                infos.put(name, new DeploymentInfo(name, i, maxLen));
             }
-            if (name != null && modelId != null && (catalog == null || model != null) && pool != null
-                    && precision != null && tpValue != null && replicaValue != null && engine != null && router != null) {
-                deployments.add(new Deployment(name, modelId, pool.name(), precision, tpValue, replicaValue, engine, router));
+            if (name != null && modelId != null && (catalog == null || model != null) && allowed != null
+                    && precision != null && tpValue != null && replicaValue != null && engine != null && router != null
+                    && shareOk && priority != null && startAt != null) {
+                deployments.add(new Deployment(name, modelId, allowed.stream().map(PoolInfo::name).toList(), precision,
+                        tpValue, replicaValue, engine, router, share, priority, startAt));
             } else {
                 ok = false;
             }
@@ -293,8 +369,154 @@ final class ScenarioBinder {
         return ok ? deployments : null;
     }
 
-    /** Why a tensor-parallel degree cannot serve this model on this pool, or null when it can. */
-    private static String tensorParallelProblem(int tp, ModelSpec model, PoolInfo pool) {
+    /** A priority: a Run:ai class name or an integer (higher wins); the default when absent; null after a problem. */
+    private Integer priority(Fields f, int defaultPriority) {
+        if (!f.has("priority")) {
+            return defaultPriority;
+        }
+        YamlNode.Scalar s = scalar(f, "priority", true, "a priority class (" + String.join(", ",
+                PriorityClass.names().keySet()) + ") or an integer");
+        if (s == null) {
+            return null;
+        }
+        if (s.kind() == YamlNode.ScalarKind.INTEGER) {
+            Long v = integer(f, "priority", true, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            return v == null ? null : v.intValue();
+        }
+        Integer named = PriorityClass.names().get(s.text());
+        if (named == null) {
+            String hint = Suggestions.didYouMean(s.text(), PriorityClass.names().keySet());
+            problem(f.at("priority"), "unknown priority class '" + s.text() + "'" + hint
+                    + (hint.isEmpty() ? "; expected " : " Expected ") + "one of " + PriorityClass.names().entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(java.util.stream.Collectors.joining(", "))
+                    + ", or an integer");
+        }
+        return named;
+    }
+
+    /** An optional start time (default 0), which must fall before the end of the run; null after a problem. */
+    private Long startTime(Fields f, String key) {
+        if (!f.has(key)) {
+            return 0L;
+        }
+        Long at = duration(f, key, true);
+        if (at == null) {
+            return null;
+        }
+        if (at < 0) {
+            problem(f.at(key), "expected a time of at least 0");
+            return null;
+        }
+        if (durationNs != null && at >= durationNs) {
+            problem(f.at(key), Quantities.formatDuration(at) + " is not before the end of the run ("
+                    + Quantities.formatDuration(durationNs) + ")");
+            return null;
+        }
+        return at;
+    }
+
+    /** What part of one GPU a replica asks for; null after a problem. */
+    private GpuShare gpuShare(Fields d, List<PoolInfo> pools) {
+        Fields f = typed(d.node("gpuShare"), d.at("gpuShare"), "a GPU share such as {mode: time-slicing, fraction: 0.25}",
+                "GPU share", "mode", SHARE_KEYS);
+        if (f == null) {
+            return null;
+        }
+        switch (f.type) {
+            case "time-slicing": {
+                Double fraction = fraction(f, "fraction", true, "of the GPU's memory");
+                return fraction == null ? null : new GpuShare.TimeSlicing(fraction);
+            }
+            case "mps": {
+                Double fraction = fraction(f, "fraction", true, "of the GPU's memory");
+                Double compute = f.has("compute") ? fraction(f, "compute", true, "of the GPU's SMs") : fraction;
+                return fraction == null || compute == null ? null : new GpuShare.Mps(fraction, compute);
+            }
+            case "mig": {
+                String profile = string(f, "profile", true, "a MIG profile such as 1g.20gb");
+                if (profile == null) {
+                    return null;
+                }
+                for (PoolInfo pool : pools == null ? List.<PoolInfo>of() : pools) {
+                    if (pool.gpu() == null) {
+                        continue;
+                    }
+                    List<String> names = pool.gpu().migProfiles().stream().map(m -> m.name()).toList();
+                    if (names.isEmpty()) {
+                        problem(f.at("profile"), pool.gpu().id() + " (pool '" + pool.name() + "') does not support MIG;"
+                                + " use time-slicing or mps, or a pool of a MIG-capable GPU");
+                        return null;
+                    }
+                    if (!names.contains(profile)) {
+                        String hint = Suggestions.didYouMean(profile, names);
+                        problem(f.at("profile"), "unknown MIG profile '" + profile + "' for " + pool.gpu().id() + " (pool '"
+                                + pool.name() + "')" + hint + (hint.isEmpty() ? "; its profiles: " : " Its profiles: ")
+                                + String.join(", ", names));
+                        return null;
+                    }
+                }
+                return new GpuShare.Mig(profile);
+            }
+            default:
+                throw new IllegalStateException(f.type);
+        }
+    }
+
+    /** A number in (0, 1], or null after a problem. */
+    private Double fraction(Fields f, String key, boolean required, String ofWhat) {
+        Double v = number(f, key, required);
+        if (v != null && !(v > 0 && v <= 1)) {
+            problem(f.at(key), "expected a fraction " + ofWhat + " in (0, 1], got " + fmt(v));
+            return null;
+        }
+        return v;
+    }
+
+    /**
+     * The pools a workload may run on: {@code pool: name} or {@code pools: [a, b]} (in order of
+     * preference), or the only pool when neither is given. Null after a problem.
+     */
+    private List<PoolInfo> poolList(Fields f, Map<String, PoolInfo> pools) {
+        if (f.has("pool") && f.has("pools")) {
+            problem(f.at("pools"), "give either pool (one) or pools (a list), not both");
+            return null;
+        }
+        if (!f.has("pools")) {
+            PoolInfo one = reference(f, "pool", "pool", pools, "cluster.pools");
+            return one == null ? null : List.of(one);
+        }
+        List<YamlNode> items = list(f, "pools", true, "a list of pool names, in order of preference");
+        if (items == null) {
+            return null;
+        }
+        List<PoolInfo> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            String path = f.at("pools") + "[" + i + "]";
+            YamlNode item = items.get(i);
+            if (!(item instanceof YamlNode.Scalar s) || s.kind() != YamlNode.ScalarKind.STRING) {
+                problem(path, "expected the name of a pool in cluster.pools, got " + item.describe());
+                ok = false;
+                continue;
+            }
+            PoolInfo pool = pools.get(s.text());
+            if (pool == null) {
+                String hint = Suggestions.didYouMean(s.text(), pools.keySet());
+                problem(path, "unknown pool '" + s.text() + "'" + hint + (hint.isEmpty() ? "; defined: " : " Defined: ")
+                        + String.join(", ", pools.keySet()));
+                ok = false;
+            } else if (out.contains(pool)) {
+                problem(path, "pool '" + s.text() + "' is listed twice");
+                ok = false;
+            } else {
+                out.add(pool);
+            }
+        }
+        return ok ? out : null;
+    }
+
+    /** Why a tensor-parallel degree cannot serve this model on these pools, or null when it can. */
+    private static String tensorParallelProblem(int tp, ModelSpec model, List<PoolInfo> pools) {
         if (model.attentionHeads() % tp != 0) {
             return tp + " does not divide the " + model.attentionHeads() + " attention heads of " + model.id();
         }
@@ -304,9 +526,11 @@ final class ScenarioBinder {
         if (Integer.bitCount(tp) != 1) {
             return tp + " is not a power of two (1, 2, 4, 8, ...)";
         }
-        if (pool != null && pool.gpusPerNode() != null && tp > pool.gpusPerNode()) {
-            return tp + " exceeds the " + pool.gpusPerNode() + " GPUs per node of pool '" + pool.name()
-                    + "' (a tensor-parallel group stays within one node)";
+        for (PoolInfo pool : pools == null ? List.<PoolInfo>of() : pools) {
+            if (pool.gpusPerNode() != null && tp > pool.gpusPerNode()) {
+                return tp + " exceeds the " + pool.gpusPerNode() + " GPUs per node of pool '" + pool.name()
+                        + "' (a tensor-parallel group stays within one node)";
+            }
         }
         return null;
     }
@@ -391,63 +615,93 @@ final class ScenarioBinder {
         return v.intValue();
     }
 
-    /**
-     * Checks that the tensor-parallel groups of all deployments on each pool fit its GPUs, placed
-     * as the cluster places them: deployments in order, each group first fit on one node.
-     */
-    private void checkPoolFit(Map<String, PoolInfo> pools, Map<String, DeploymentInfo> deployments) {
-        Map<String, List<DeploymentInfo>> byPool = new LinkedHashMap<>();
-        for (DeploymentInfo d : deployments.values()) {
-            if (d.pool() != null) {
-                byPool.computeIfAbsent(d.pool().name(), k -> new ArrayList<>()).add(d);
-            }
+    // ---------------------------------------------------------------- jobs
+
+    private List<Job> bindJobs(Fields scenario, Map<String, PoolInfo> pools, Set<String> deploymentNames) {
+        if (!scenario.has("jobs")) {
+            return List.of();
         }
-        for (Map.Entry<String, List<DeploymentInfo>> e : byPool.entrySet()) {
-            PoolInfo pool = pools.get(e.getKey());
-            List<DeploymentInfo> ds = e.getValue();
-            if (pool == null || pool.count() == null || pool.gpusPerNode() == null
-                    || ds.stream().anyMatch(d -> d.tensorParallel() == null || d.replicas() == null)) {
+        List<YamlNode> items = list(scenario, "jobs", false, "a list of training and build jobs");
+        if (items == null) {
+            return null;
+        }
+        List<Job> jobs = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>(deploymentNames);
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            String path = "jobs[" + i + "]";
+            Fields j = fields(items.get(i), path, "a job", JOB_KEYS);
+            if (j == null) {
+                ok = false;
                 continue;
             }
-            int perNode = pool.gpusPerNode();
-            int[] free = new int[pool.count() / perNode];
-            java.util.Arrays.fill(free, perNode);
-            long needed = 0;
-            DeploymentInfo overflow = null;
-            for (DeploymentInfo d : ds) {
-                needed += (long) d.tensorParallel() * d.replicas();
-                for (int r = 0; r < d.replicas() && overflow == null; r++) {
-                    int node = 0;
-                    while (node < free.length && free[node] < d.tensorParallel()) {
-                        node++;
-                    }
-                    if (node == free.length) {
-                        overflow = d;
-                    } else {
-                        free[node] -= d.tensorParallel();
+            String name = name(j, "name", names);
+            if (name != null) {
+                names.add(name);
+            }
+            JobType type = j.has("type") ? choice(j, "type", "job type", JOB_TYPES) : null;
+            if (!j.has("type")) {
+                missing(j, "type", String.join(" | ", JOB_TYPES.keySet()));
+            }
+            List<PoolInfo> allowed = poolList(j, pools);
+            Long gpus = integer(j, "gpus", true, 1, Integer.MAX_VALUE);
+            if (gpus != null && allowed != null) {
+                for (PoolInfo pool : allowed) {
+                    String problem = jobFitProblem(gpus, pool);
+                    if (problem != null) {
+                        problem(j.at("gpus"), problem);
+                        gpus = null;
+                        break;
                     }
                 }
             }
-            if (overflow == null) {
-                continue;
+            Long work = duration(j, "duration", true);
+            if (work != null && work <= 0) {
+                problem(j.at("duration"), "expected how long the job runs uninterrupted, longer than 0");
+                work = null;
             }
-            String path = "deployments[" + overflow.index() + "].replicas";
-            String fit = needed > pool.count() ? "" : ", but their tensor-parallel groups cannot be placed on nodes of "
-                    + perNode + " GPUs (a group stays within one node)";
-            if (ds.size() == 1) {
-                DeploymentInfo d = ds.get(0);
-                problem(path, d.replicas() + " replicas × tensorParallel " + d.tensorParallel() + " = " + needed
-                        + " GPUs" + (fit.isEmpty() ? " do not fit pool '" + pool.name() + "' of " + pool.count() + " GPUs"
-                        : " on pool '" + pool.name() + "' of " + pool.count() + " GPUs" + fit));
+            Integer priority = type == null ? null : priority(j, type.defaultPriority());
+            Boolean preemptible = j.has("preemptible") ? bool(j, "preemptible")
+                    : priority == null ? null : Boolean.valueOf(PriorityClass.preemptibleByDefault(priority));
+            Long checkpoint = j.has("checkpointInterval") ? positiveDuration(j, "checkpointInterval") : Long.valueOf(0);
+            Long restart = j.has("restartCost") ? duration(j, "restartCost", true) : Long.valueOf(0);
+            if (restart != null && restart < 0) {
+                problem(j.at("restartCost"), "expected a duration of at least 0");
+                restart = null;
+            }
+            Long grace = j.has("gracePeriod") ? duration(j, "gracePeriod", true) : Long.valueOf(Job.DEFAULT_GRACE_PERIOD_NS);
+            if (grace != null && grace < 0) {
+                problem(j.at("gracePeriod"), "expected a duration of at least 0");
+                grace = null;
+            }
+            Long submitAt = startTime(j, "submitAt");
+            Long count = j.has("count") ? integer(j, "count", true, 1, 10_000) : Long.valueOf(1);
+            if (name != null && type != null && allowed != null && gpus != null && work != null && priority != null
+                    && preemptible != null && checkpoint != null && restart != null && grace != null && submitAt != null
+                    && count != null) {
+                jobs.add(new Job(name, type, allowed.stream().map(PoolInfo::name).toList(), gpus.intValue(), work,
+                        priority, preemptible, checkpoint, restart, grace, submitAt, count.intValue()));
             } else {
-                String parts = ds.stream()
-                        .map(d -> d.name() + " " + d.replicas() + " × " + d.tensorParallel() + " = "
-                                + (long) d.replicas() * d.tensorParallel())
-                        .collect(Collectors.joining(", "));
-                problem(path, "the deployments on pool '" + pool.name() + "' need " + needed + " GPUs (replicas ×"
-                        + " tensorParallel: " + parts + ")" + (fit.isEmpty() ? " but it has " + pool.count() : fit));
+                ok = false;
             }
         }
+        return ok ? jobs : null;
+    }
+
+    /** Why a job of this many GPUs can never run on the pool, or null when it can. */
+    private static String jobFitProblem(long gpus, PoolInfo pool) {
+        if (pool.gpusPerNode() == null || pool.count() == null) {
+            return null;
+        }
+        int perNode = pool.gpusPerNode();
+        if (gpus > pool.count()) {
+            return gpus + " GPUs is more than pool '" + pool.name() + "' has (" + pool.count() + ")";
+        }
+        if (gpus > perNode && gpus % perNode != 0) {
+            return gpus + " GPUs is more than a node of pool '" + pool.name() + "' (" + perNode + ") but not whole"
+                    + " nodes; a job takes up to one node, or whole nodes";
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- workloads
@@ -774,17 +1028,23 @@ final class ScenarioBinder {
      * other variants are reported as not applying to this one.
      */
     private Fields typed(YamlNode node, String path, String what, String kind, Map<String, List<String>> variants) {
+        return typed(node, path, what, kind, "type", variants);
+    }
+
+    /** Same, with the variant chosen by the key {@code discriminator}. */
+    private Fields typed(YamlNode node, String path, String what, String kind, String discriminator,
+            Map<String, List<String>> variants) {
         if (!(node instanceof YamlNode.Mapping map)) {
-            problem(path, "expected " + what + " (a mapping with a type: " + String.join(" | ", variants.keySet())
-                    + "), got " + node.describe());
+            problem(path, "expected " + what + " (a mapping with a " + discriminator + ": "
+                    + String.join(" | ", variants.keySet()) + "), got " + node.describe());
             return null;
         }
         Fields f = new Fields(path, map);
-        if (!f.has("type")) {
-            missing(f, "type", String.join(" | ", variants.keySet()));
+        if (!f.has(discriminator)) {
+            missing(f, discriminator, String.join(" | ", variants.keySet()));
             return null;
         }
-        String type = choice(f, "type", kind + " type", linkedKeys(variants.keySet()));
+        String type = choice(f, discriminator, kind + " " + discriminator, linkedKeys(variants.keySet()));
         if (type == null) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.Queue;
+import org.infersim.cluster.SharedGpu;
 import org.infersim.kernel.Simulation;
 import org.infersim.physics.IterationShape;
 import org.infersim.physics.StepTimeModel;
@@ -29,6 +30,8 @@ public final class Replica {
     private final String name;
     private final Simulation sim;
     private final StepTimeModel stepTime;
+    /** Where iterations run when the GPU is shared (time-slicing, MPS); null when the replica owns its GPUs. */
+    private final SharedGpu.Tenant sharedGpu;
     private final KvCache kv;
     private final EngineSettings settings;
     private final ServingObserver observer;
@@ -51,12 +54,18 @@ public final class Replica {
     private long iterations;
     private int outstanding;
 
-    public Replica(int index, String name, Simulation sim, StepTimeModel stepTime, KvCache kv,
-                   EngineSettings settings, ServingObserver observer, int streams) {
+    /**
+     * @param sharedGpu its place on a GPU shared by time-slicing or MPS, where its iterations are
+     *                  stretched by busy neighbours; null on whole GPUs or a MIG instance, where an
+     *                  iteration takes exactly what the step-time model says
+     */
+    public Replica(int index, String name, Simulation sim, StepTimeModel stepTime, SharedGpu.Tenant sharedGpu,
+                   KvCache kv, EngineSettings settings, ServingObserver observer, int streams) {
         this.index = index;
         this.name = name;
         this.sim = sim;
         this.stepTime = stepTime;
+        this.sharedGpu = sharedGpu;
         this.kv = kv;
         this.settings = settings;
         this.observer = observer;
@@ -104,8 +113,13 @@ public final class Replica {
         iterations++;
         kvBlocksInIteration = kv.usedBlocks();
         iterationStartNs = sim.now();
-        iterationDurationNs = stepTime.stepTimeNs(shape);
-        sim.schedule(iterationDurationNs, iterationEnd);
+        long work = stepTime.stepTimeNs(shape);
+        if (sharedGpu == null) {
+            iterationDurationNs = work;
+            sim.schedule(work, iterationEnd);
+        } else {
+            sharedGpu.begin(work, iterationEnd);
+        }
     }
 
     /** Gives running sequences their tokens; returns whether anything had to be preempted. */
@@ -253,6 +267,9 @@ public final class Replica {
 
     private void endIteration() {
         long now = sim.now();
+        if (sharedGpu != null) {
+            iterationDurationNs = now - iterationStartNs;
+        }
         java.util.Arrays.fill(regularGaps, 0);
         int kept = 0;
         for (int i = 0, n = running.size(); i < n; i++) {

@@ -106,6 +106,28 @@ class CommandLineTest {
     }
 
     @Test
+    void aReplicaWhoseWeightsAndKvDoNotFitItsFractionIsRefusedWithExitStatusTwo() throws Exception {
+        Path bad = tmp.resolve("share.yaml");
+        Files.writeString(bad, """
+                name: share
+                duration: 1m
+                cluster:
+                  pools: [{name: p, gpu: h100-sxm, count: 1}]
+                deployments:
+                  - name: d
+                    model: llama-3.1-8b
+                    gpuShare: {mode: time-slicing, fraction: 0.2}
+                workloads:
+                  - {name: w, arrival: {type: poisson, rate: 1/s}, promptTokens: 100, outputTokens: 100}
+                """);
+        Outcome o = infersim("run", bad.toString(), "--output", tmp.resolve("out").toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains(bad + ":8: deployments[0].gpuShare.fraction: llama-3.1-8b at bf16 does not fit in"
+                + " 0.2 of h100-sxm (16.0 GB)"), o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+    }
+
+    @Test
     void anUnknownFlagIsABadInput() {
         Outcome o = infersim("run", "--frobnicate", "x.yaml");
         assertEquals(2, o.status());

@@ -90,7 +90,7 @@ class ClusterRunTest {
     }
 
     @Test
-    void highPriorityRequestsSeeLowerLatencyUnderOverload() throws Exception {
+    void highPriorityRequestsSeeLowerLatencyUnderOverloadAndOnlyBecauseOfPriorityScheduling() throws Exception {
         String yaml = """
                 name: priorities
                 seed: 8
@@ -101,7 +101,7 @@ class ClusterRunTest {
                 deployments:
                   - name: d
                     model: llama-3.1-8b
-                    engine: {scheduling: priority}
+                    engine: {scheduling: %s}
                 workloads:
                   - name: batch
                     arrival: {type: poisson, rate: 30/s}
@@ -114,10 +114,19 @@ class ClusterRunTest {
                     outputTokens: {type: fixed, value: 300}
                     priority: 10
                 """;
-        RunSummary s = Scenarios.summary(yaml);
-        double low = s.streams().get(0).ttftMs().p95();
-        double high = s.streams().get(1).ttftMs().p95();
-        assertTrue(high * 5 < low, "p95 TTFT interactive " + high + " ms vs batch " + low + " ms");
+        RunSummary priority = Scenarios.summary(yaml.formatted("priority"));
+        StreamSummary low = priority.streams().get(0);
+        StreamSummary high = priority.streams().get(1);
+        assertTrue(high.ttftMs().p95() * 5 < low.ttftMs().p95(),
+                "p95 TTFT interactive " + high.ttftMs().p95() + " ms vs batch " + low.ttftMs().p95() + " ms");
+        assertTrue(high.e2eMs().p95() < low.e2eMs().p95(), "end to end too: " + high.e2eMs() + " vs " + low.e2eMs());
+        assertTrue(high.preemptions() * 10 < low.preemptions() + 10, "KV preemptions fall on the batch stream: "
+                + high.preemptions() + " vs " + low.preemptions());
+
+        // The same overload first come first served: both streams wait in the same queue.
+        RunSummary fcfs = Scenarios.summary(yaml.formatted("fcfs"));
+        double ratio = fcfs.streams().get(1).ttftMs().p95() / fcfs.streams().get(0).ttftMs().p95();
+        assertTrue(ratio > 0.5 && ratio < 2, "without priority scheduling the streams are alike: " + ratio);
     }
 
     @Test

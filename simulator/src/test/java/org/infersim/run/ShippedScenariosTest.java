@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.infersim.results.JobSummary;
 import org.infersim.results.RunSummary;
+import org.infersim.results.StreamSummary;
 import org.infersim.scenario.LoadedScenario;
 import org.infersim.scenario.Scenario;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,6 +30,44 @@ class ShippedScenariosTest {
         }
     }
 
+    @Test
+    void everyYamlFileInScenariosIsShippedAndRun() throws Exception {
+        List<String> names = shipped().map(p -> p.getFileName().toString()).toList();
+        assertTrue(names.containsAll(List.of("quickstart.yaml", "shared-gpus.yaml", "training-preempted.yaml")), names.toString());
+    }
+
+    private static RunSummary run(String file) throws Exception {
+        Path path = Path.of(System.getProperty("infersim.root", ".."), "scenarios", file);
+        LoadedScenario loaded = ScenarioValidation.load(path, List.of());
+        return new ClusterRun(loaded.scenario(), loaded.catalog(), null).run(Progress.NONE).summary();
+    }
+
+    @Test
+    void sharedGpusShowsThePlannerTheLatencyAndCostTradeOff() throws Exception {
+        RunSummary s = run("shared-gpus.yaml");
+        StreamSummary whole = s.streams().get(0);
+        StreamSummary quarters = s.streams().get(1);
+        StreamSummary mig = s.streams().get(2);
+        assertTrue(whole.tpotMs().p95() * 3 < quarters.tpotMs().p95(), "time-slicing stretches the steps");
+        assertTrue(whole.ttftMs().p95() < quarters.ttftMs().p95() && quarters.ttftMs().p95() < mig.ttftMs().p95(),
+                "MIG's seventh of the SMs makes prefills slowest");
+        assertTrue(whole.sloAttainment() > quarters.sloAttainment() && quarters.sloAttainment() > mig.sloAttainment());
+        assertEquals(4 * s.pools().get(1).cost(), s.pools().get(0).cost(), 1e-6, "at four times the price");
+        assertEquals(s.pools().get(1).cost(), s.pools().get(2).cost(), 1e-6);
+    }
+
+    @Test
+    void trainingPreemptedShowsTheEvictionTheLossAndTheWait() throws Exception {
+        RunSummary s = run("training-preempted.yaml");
+        JobSummary a = s.jobs().get(0);
+        assertEquals(1, a.preemptions());
+        assertEquals(330.0, a.workLostS(), "from the 30 min checkpoint to the eviction at 35.5 min");
+        assertEquals("completed", a.state(), "it resumed once the other job finished");
+        assertEquals(0, s.jobs().get(1).preemptions(), "only one job was needed for both replicas");
+        assertEquals(30.0, s.replicas().get(0).waitedS());
+        assertTrue(s.streams().get(0).ttftMs().max() > 29_000, "the first requests waited out the grace period");
+    }
+
     @ParameterizedTest
     @MethodSource("shipped")
     void runsAndConservesRequests(Path file) throws Exception {
@@ -34,7 +75,8 @@ class ShippedScenariosTest {
         Scenario s = loaded.scenario();
         if (s.durationNs() > MAX_NS) {
             s = new Scenario(s.name(), s.seed(), MAX_NS, Math.min(s.warmupNs(), MAX_NS / 10), s.metricsIntervalNs(),
-                    s.pools(), s.deployments(), s.workloads(), s.catalogs(), s.file(), s.source());
+                    s.pools(), s.placement(), s.deployments(), s.workloads(), s.jobs(), s.catalogs(), s.file(),
+                    s.source());
         }
         RunSummary summary = new ClusterRun(s, loaded.catalog(), null).run(Progress.NONE).summary();
         var r = summary.requests();

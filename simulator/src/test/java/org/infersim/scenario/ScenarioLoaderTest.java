@@ -83,17 +83,27 @@ class ScenarioLoaderTest {
         assertEquals(fixtures().resolve("full.yaml"), s.file());
         assertEquals(List.of(), s.catalogs());
 
+        assertEquals(PlacementPolicy.BEST_FIT, s.placement());
         assertEquals(List.of(
-                new Pool("h100", "h100-sxm", 16, 8, OptionalDouble.of(2.99)),
-                new Pool("a100", "a100-80gb", 4, 4, OptionalDouble.empty())), s.pools());
+                new Pool("h100", "h100-sxm", 16, 8, OptionalDouble.of(2.99), GpuSharing.DEFAULTS),
+                new Pool("a100", "a100-80gb", 4, 4, OptionalDouble.empty(), new GpuSharing(200_000, 0.3))), s.pools());
 
         EngineConfig engine = new EngineConfig(32, 0.85, OptionalInt.of(128), OptionalInt.of(4096), false,
                 SchedulingPolicy.PRIORITY, PreemptionMode.SWAP, 8L << 30, OptionalInt.of(16384));
         assertEquals(List.of(
-                new Deployment("chat", "llama-3.1-8b", "h100", new Precision(NumericFormat.FP8, NumericFormat.FP8),
-                        2, 3, engine, RouterPolicy.ROUND_ROBIN),
-                new Deployment("batch", "llama-3.1-8b", "a100", new Precision(NumericFormat.INT4, NumericFormat.FP8),
-                        1, 1, EngineConfig.defaults(), RouterPolicy.LEAST_OUTSTANDING)), s.deployments());
+                new Deployment("chat", "llama-3.1-8b", List.of("h100"), new Precision(NumericFormat.FP8, NumericFormat.FP8),
+                        2, 3, engine, RouterPolicy.ROUND_ROBIN, null, 130, 300 * S),
+                new Deployment("batch", "llama-3.1-8b", List.of("a100", "h100"),
+                        new Precision(NumericFormat.INT4, NumericFormat.FP8),
+                        1, 1, EngineConfig.defaults(), RouterPolicy.LEAST_OUTSTANDING, new GpuShare.Mig("3g.40gb"), 125,
+                        0)),
+                s.deployments());
+
+        assertEquals(List.of(
+                new Job("pretrain", JobType.TRAINING, List.of("h100"), 16, 6 * 3600 * S, PriorityClass.TRAIN, true,
+                        1800 * S, 300 * S, 60 * S, 0, 1),
+                new Job("ci", JobType.BUILD, List.of("a100"), 1, 1200 * S, PriorityClass.BUILD, true, 0, 0,
+                        Job.DEFAULT_GRACE_PERIOD_NS, 0, 3)), s.jobs());
 
         List<Workload> w = s.workloads();
         assertEquals(5, w.size());
@@ -132,9 +142,11 @@ class ScenarioLoaderTest {
         assertEquals(1, s.seed());
         assertEquals(0, s.warmupNs());
         assertEquals(10 * S, s.metricsIntervalNs());
-        assertEquals(new Pool("h100", "h100-sxm", 8, 8, OptionalDouble.empty()), s.pools().get(0));
-        assertEquals(new Deployment("chat", "llama-3.1-8b", "h100", Precision.BF16, 1, 1, EngineConfig.defaults(),
-                RouterPolicy.LEAST_OUTSTANDING), s.deployments().get(0));
+        assertEquals(new Pool("h100", "h100-sxm", 8, 8, OptionalDouble.empty(), GpuSharing.DEFAULTS), s.pools().get(0));
+        assertEquals(PlacementPolicy.FIRST_FIT, s.placement());
+        assertEquals(new Deployment("chat", "llama-3.1-8b", List.of("h100"), Precision.BF16, 1, 1, EngineConfig.defaults(),
+                RouterPolicy.LEAST_OUTSTANDING, null, PriorityClass.INFERENCE, 0), s.deployments().get(0));
+        assertEquals(List.of(), s.jobs());
         Workload w = s.workloads().get(0);
         assertEquals("chat", w.deployment());
         assertEquals(0, w.priority());
@@ -334,30 +346,147 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void replicasThatDoNotFitThePoolAreReported() {
-        assertEquals(List.of("scenarios/x.yaml:12: deployments[0].replicas: 3 replicas × tensorParallel 4 = 12 GPUs"
-                + " do not fit pool 'h100' of 8 GPUs"), problems(scenario("tensorParallel: 4\nreplicas: 3", WORKLOAD)));
+    void aPoolIsGivenInGpusOrInNodes() throws Exception {
+        String nodes = scenario("", WORKLOAD).replace("count: 8", "nodes: 3\n      gpusPerNode: 4");
+        assertEquals(new Pool("h100", "h100-sxm", 12, 4, OptionalDouble.empty(), GpuSharing.DEFAULTS), parse(nodes).pools().get(0));
+        String defaultNode = scenario("", WORKLOAD).replace("count: 8", "nodes: 2");
+        assertEquals(new Pool("h100", "h100-sxm", 16, 8, OptionalDouble.empty(), GpuSharing.DEFAULTS), parse(defaultNode).pools().get(0));
+        String both = scenario("", WORKLOAD).replace("count: 8", "count: 8\n      nodes: 2\n      gpusPerNode: 8");
+        assertEquals(List.of("scenarios/x.yaml:7: cluster.pools[0].count: 8 GPUs disagrees with nodes × gpusPerNode"
+                + " = 2 × 8 = 16; give one of count and nodes"), problems(both));
+        String neither = scenario("", WORKLOAD).replace("      count: 8\n", "");
+        assertEquals(List.of("scenarios/x.yaml:5: cluster.pools[0]: missing required key 'count' (the number of GPUs,"
+                + " or give nodes and gpusPerNode)"), problems(neither));
     }
 
     @Test
-    void replicasOfSeveralDeploymentsOnOnePoolMustFitTogether() {
-        String yaml = scenario("tensorParallel: 4\nreplicas: 1", "deployment: chat\n" + WORKLOAD).replace("workloads:", """
-                  - name: code
-                    model: llama-3.1-8b
-                    tensorParallel: 2
-                    replicas: 3
-                workloads:""");
-        assertEquals(List.of("scenarios/x.yaml:16: deployments[1].replicas: the deployments on pool 'h100' need 10"
-                + " GPUs (replicas × tensorParallel: chat 1 × 4 = 4, code 3 × 2 = 6) but it has 8"), problems(yaml));
+    void aDeploymentMayRunOnSeveralPoolsInOrderOfPreference() throws Exception {
+        String twoPools = scenario("pools: [a100, h100]", WORKLOAD).replace("deployments:", """
+                    - name: a100
+                      gpu: a100-80gb
+                      count: 4
+                deployments:""");
+        assertEquals(List.of("a100", "h100"), parse(twoPools).deployments().get(0).pools());
+        assertEquals(List.of("scenarios/x.yaml:15: deployments[0].pools: give either pool (one) or pools (a list), not both"),
+                problems(twoPools.replace("pools: [a100, h100]", "pool: h100\n    pools: [a100, h100]")));
+        assertEquals(List.of("scenarios/x.yaml:14: deployments[0].pools[1]: unknown pool 'h10'; did you mean 'h100'?"
+                        + " Defined: h100, a100"), problems(twoPools.replace("[a100, h100]", "[a100, h10]")));
+        assertEquals(List.of("scenarios/x.yaml:14: deployments[0].pools[1]: pool 'a100' is listed twice"),
+                problems(twoPools.replace("[a100, h100]", "[a100, a100]")));
     }
 
     @Test
-    void groupsThatFitInCountButNotInNodesAreReported() {
-        String yaml = scenario("tensorParallel: 4\nreplicas: 3", WORKLOAD)
-                .replace("count: 8", "count: 12\n      gpusPerNode: 6");
+    void tensorParallelMustFitInANodeOfEveryPoolItMayRunOn() {
+        String yaml = scenario("tensorParallel: 8\npools: [h100, small]", WORKLOAD).replace("deployments:", """
+                    - name: small
+                      gpu: h100-sxm
+                      nodes: 2
+                      gpusPerNode: 4
+                deployments:""");
+        assertEquals(List.of("scenarios/x.yaml:15: deployments[0].tensorParallel: 8 exceeds the 4 GPUs per node of"
+                + " pool 'small' (a tensor-parallel group stays within one node)"), problems(yaml));
+    }
+
+    @Test
+    void thePlacementPolicyIsFirstFitOrBestFit() {
+        String yaml = scenario("", WORKLOAD).replace("cluster:\n", "cluster:\n  placement: worst-fit\n");
         List<String> p = problems(yaml);
         assertEquals(1, p.size());
-        assertTrue(p.get(0).contains("cannot be placed on nodes of 6 GPUs"), p.get(0));
+        assertEquals(List.of("scenarios/x.yaml:4: cluster.placement: unknown placement policy 'worst-fit'; did you mean"
+                + " 'first-fit'? Expected one of first-fit, best-fit"), p);
+    }
+
+    @Test
+    void aReplicaMayAskForAShareOfOneGpu() throws Exception {
+        assertEquals(new GpuShare.TimeSlicing(0.25),
+                parse(scenario("gpuShare: {mode: time-slicing, fraction: 0.25}", WORKLOAD)).deployments().get(0).gpuShare());
+        assertEquals(new GpuShare.Mps(0.5, 0.5),
+                parse(scenario("gpuShare: {mode: mps, fraction: 0.5}", WORKLOAD)).deployments().get(0).gpuShare());
+        assertEquals(new GpuShare.Mps(0.5, 0.3),
+                parse(scenario("gpuShare: {mode: mps, fraction: 0.5, compute: 0.3}", WORKLOAD)).deployments().get(0)
+                        .gpuShare());
+        assertEquals(new GpuShare.Mig("3g.40gb"),
+                parse(scenario("gpuShare: {mode: mig, profile: 3g.40gb}", WORKLOAD)).deployments().get(0).gpuShare());
+        assertNull(parse(scenario("", WORKLOAD)).deployments().get(0).gpuShare());
+    }
+
+    @Test
+    void aGpuShareIsCheckedAgainstItsModeAndTheGpu() {
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].gpuShare.fraction: expected a fraction of the GPU's"
+                + " memory in (0, 1], got 1.5"), problems(scenario("gpuShare: {mode: time-slicing, fraction: 1.5}", WORKLOAD)));
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].gpuShare: missing required key 'fraction' (a number)"),
+                problems(scenario("gpuShare: {mode: time-slicing}", WORKLOAD)));
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].gpuShare.mode: unknown GPU share mode 'timeslicing';"
+                + " did you mean 'time-slicing'? Expected one of time-slicing, mps, mig"),
+                problems(scenario("gpuShare: {mode: timeslicing, fraction: 0.5}", WORKLOAD)));
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].gpuShare.profile: 'profile' does not apply to a"
+                + " time-slicing GPU share (it belongs to mig); a time-slicing GPU share has keys mode, fraction"),
+                problems(scenario("gpuShare: {mode: time-slicing, fraction: 0.5, profile: 1g.10gb}", WORKLOAD)));
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].gpuShare.profile: unknown MIG profile '2g.40gb' for"
+                + " h100-sxm (pool 'h100'); did you mean '2g.20gb'? Its profiles: 1g.10gb, 1g.20gb, 2g.20gb, 3g.40gb,"
+                + " 4g.40gb, 7g.80gb"), problems(scenario("gpuShare: {mode: mig, profile: 2g.40gb}", WORKLOAD)));
+        assertEquals(List.of("scenarios/x.yaml:12: deployments[0].gpuShare: a replica with a GPU share runs on one GPU,"
+                + " but tensorParallel is 2; remove one of them"),
+                problems(scenario("tensorParallel: 2\ngpuShare: {mode: time-slicing, fraction: 0.5}", WORKLOAD)));
+        String l40s = scenario("gpuShare: {mode: mig, profile: 1g.10gb}", WORKLOAD).replace("h100-sxm", "l40s");
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].gpuShare.profile: l40s (pool 'h100') does not support"
+                + " MIG; use time-slicing or mps, or a pool of a MIG-capable GPU"), problems(l40s));
+    }
+
+    @Test
+    void aPoolsSharingSettingsAreOptionalAndChecked() throws Exception {
+        String yaml = scenario("", WORKLOAD).replace("count: 8", "count: 8\n      sharing: {contextSwitch: 250us}");
+        assertEquals(new GpuSharing(250_000, GpuSharing.DEFAULTS.mpsInterference()), parse(yaml).pools().get(0).sharing());
+        String bad = scenario("", WORKLOAD).replace("count: 8", "count: 8\n      sharing: {mpsInterference: -1}");
+        assertEquals(List.of("scenarios/x.yaml:8: cluster.pools[0].sharing.mpsInterference: expected a slowdown of at"
+                + " least 0 per unit of neighbour share, got -1"), problems(bad));
+    }
+
+    @Test
+    void aDeploymentHasAPriorityClassAndAStartTime() throws Exception {
+        Deployment d = parse(scenario("priority: build\nstartAt: 90s", WORKLOAD)).deployments().get(0);
+        assertEquals(PriorityClass.BUILD, d.priority());
+        assertEquals(90 * S, d.startAtNs());
+        assertEquals(200, parse(scenario("priority: 200", WORKLOAD)).deployments().get(0).priority());
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].priority: unknown priority class 'inferense'; did you"
+                + " mean 'inference'? Expected one of train (50), build-preemptible (75), build (100), inference (125),"
+                + " or an integer"), problems(scenario("priority: inferense", WORKLOAD)));
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].startAt: 10m is not before the end of the run (10m)"),
+                problems(scenario("startAt: 10m", WORKLOAD)));
+    }
+
+    private static String withJob(String job) {
+        return scenario("", WORKLOAD) + "jobs:\n  - " + job.strip().replace("\n", "\n    ") + "\n";
+    }
+
+    @Test
+    void aJobTakesItsDefaultsFromItsType() throws Exception {
+        Job train = parse(withJob("{name: t, type: training, gpus: 8, duration: 2h}")).jobs().get(0);
+        assertEquals(new Job("t", JobType.TRAINING, List.of("h100"), 8, 7200 * S, 50, true, 0, 0,
+                Job.DEFAULT_GRACE_PERIOD_NS, 0, 1), train);
+        Job build = parse(withJob("{name: b, type: build, gpus: 1, duration: 10m}")).jobs().get(0);
+        assertEquals(100, build.priority());
+        assertFalse(build.preemptible(), "build (100) is not preemptible in Run:ai");
+        assertTrue(parse(withJob("{name: b, type: build, gpus: 1, duration: 10m, priority: build-preemptible}"))
+                .jobs().get(0).preemptible());
+    }
+
+    @Test
+    void aJobIsCheckedAgainstItsPools() {
+        assertEquals(List.of("scenarios/x.yaml:17: jobs[0].gpus: 12 GPUs is more than pool 'h100' has (8)"),
+                problems(withJob("{name: t, type: training, gpus: 12, duration: 1h}")));
+        String twoNodes = withJob("{name: t, type: training, gpus: 6, duration: 1h}").replace("count: 8",
+                "nodes: 2\n      gpusPerNode: 4");
+        assertEquals(List.of("scenarios/x.yaml:18: jobs[0].gpus: 6 GPUs is more than a node of pool 'h100' (4) but not"
+                + " whole nodes; a job takes up to one node, or whole nodes"), problems(twoNodes));
+        assertEquals(List.of("scenarios/x.yaml:17: jobs[0]: missing required key 'type' (training | build)"),
+                problems(withJob("{name: t, gpus: 1, duration: 1h}")));
+        assertEquals(List.of("scenarios/x.yaml:17: jobs[0].duration: expected how long the job runs uninterrupted,"
+                + " longer than 0"), problems(withJob("{name: t, type: training, gpus: 1, duration: 0s}")));
+        assertEquals(List.of("scenarios/x.yaml:17: jobs[0].name: the name 'chat' is already used; names must be unique"),
+                problems(withJob("{name: chat, type: training, gpus: 1, duration: 1h}")));
+        assertEquals(List.of("scenarios/x.yaml:17: jobs[0].submitAt: 1h is not before the end of the run (10m)"),
+                problems(withJob("{name: t, type: training, gpus: 1, duration: 1h, submitAt: 1h}")));
     }
 
     @Test
@@ -397,7 +526,7 @@ class ScenarioLoaderTest {
     @Test
     void anUnknownKeyWithNothingCloseListsTheAllowedKeys() {
         assertEquals(List.of("scenarios/x.yaml:11: deployments[0].colour: unknown key 'colour'; expected one of: name,"
-                + " model, pool, precision, tensorParallel, replicas, engine, router"),
+                + " model, pool, pools, precision, tensorParallel, replicas, gpuShare, priority, startAt, engine, router"),
                 problems(scenario("colour: blue", WORKLOAD)));
     }
 
@@ -543,7 +672,7 @@ class ScenarioLoaderTest {
     @Test
     void aDocumentThatIsNotAMappingIsAProblem() {
         assertEquals(List.of("scenarios/x.yaml:1: expected a scenario (a mapping with keys name, seed, duration, warmup,"
-                + " metricsInterval, catalogs, cluster, deployments, workloads), got a list"), problems("- a\n- b\n"));
+                + " metricsInterval, catalogs, cluster, deployments, workloads, jobs), got a list"), problems("- a\n- b\n"));
     }
 
     // ------------------------------------------------------------------ files, catalogs, checks
