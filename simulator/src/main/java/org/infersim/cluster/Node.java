@@ -1,12 +1,16 @@
 package org.infersim.cluster;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A machine of a pool: a fixed number of GPUs joined by NVLink, so a tensor-parallel group lives on one. */
 public final class Node {
     private final int index;
     private final List<Gpu> gpus = new ArrayList<>();
+    /** Container images already pulled to this node: a replica started here again skips the pull. */
+    private final Set<String> images = new HashSet<>();
 
     Node(int index) {
         this.index = index;
@@ -18,6 +22,14 @@ public final class Node {
 
     public List<Gpu> gpus() {
         return gpus;
+    }
+
+    public boolean hasImage(String image) {
+        return images.contains(image);
+    }
+
+    public void addImage(String image) {
+        images.add(image);
     }
 
     int freeGpus() {

@@ -56,6 +56,23 @@ public final class Scheduler {
         schedulePass();
     }
 
+    /**
+     * Takes back a workload that has not been placed yet (an autoscaler changed its mind); returns
+     * whether it was still waiting. GPUs reserved for it go back to the pool.
+     */
+    public boolean withdraw(GpuWorkload workload) {
+        for (int i = 0; i < queue.size(); i++) {
+            Waiting w = queue.get(i);
+            if (w.workload == workload) {
+                queue.remove(i);
+                w.claims.forEach(g -> g.unclaim(workload));
+                schedulePass();
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A workload lets its GPUs go; whatever waits gets another chance at the end of this instant. */
     public void release(Allocation allocation) {
         allocation.release(sim.now());

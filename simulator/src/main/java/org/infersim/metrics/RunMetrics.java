@@ -1,5 +1,6 @@
 package org.infersim.metrics;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.infersim.physics.IterationShape;
 import org.infersim.serving.Replica;
@@ -16,7 +17,9 @@ public final class RunMetrics implements ServingObserver {
     private final long warmupNs;
     private final StreamMetrics[] streams;
     private final int[] streamDeployment;
-    private final ReplicaMetrics[] replicas;
+    private final ArrayList<ReplicaMetrics> replicas = new ArrayList<>();
+    /** Per deployment, over the whole run: what autoscalers read as rates between their ticks. */
+    private final DeploymentSignals[] signals;
     private final IntervalMetrics[] intervals;
     private final RequestSink sink;
 
@@ -34,9 +37,12 @@ public final class RunMetrics implements ServingObserver {
             streams[i] = new StreamMetrics(d.name(), d.deployment(), d.ttftTargetNs(), d.tpotTargetNs());
         }
         this.streamDeployment = streamDeployment.clone();
-        this.replicas = new ReplicaMetrics[replicaNames.size()];
-        for (int i = 0; i < replicas.length; i++) {
-            replicas[i] = new ReplicaMetrics(replicaNames.get(i), replicaDeployment[i]);
+        for (int i = 0; i < replicaNames.size(); i++) {
+            addReplica(replicaNames.get(i), replicaDeployment[i]);
+        }
+        this.signals = new DeploymentSignals[deploymentNames.size()];
+        for (int i = 0; i < signals.length; i++) {
+            signals[i] = new DeploymentSignals();
         }
         this.intervals = new IntervalMetrics[deploymentNames.size()];
         for (int i = 0; i < intervals.length; i++) {
@@ -60,6 +66,7 @@ public final class RunMetrics implements ServingObserver {
             s.arrived++;
         }
         intervals[streamDeployment[r.stream()]].arrivals++;
+        signals[streamDeployment[r.stream()]].arrivals++;
     }
 
     @Override
@@ -82,6 +89,9 @@ public final class RunMetrics implements ServingObserver {
             streams[r.stream()].ttft.record(ttft);
         }
         intervals[streamDeployment[r.stream()]].ttft.record(ttft);
+        DeploymentSignals sig = signals[streamDeployment[r.stream()]];
+        sig.firstTokens++;
+        sig.ttftNsSum += ttft;
     }
 
     @Override
@@ -91,6 +101,7 @@ public final class RunMetrics implements ServingObserver {
         IntervalMetrics interval = intervals[streamDeployment[r.stream()]];
         interval.completions++;
         interval.outputTokens += r.generated();
+        signals[streamDeployment[r.stream()]].outputTokens += r.generated();
         long ttft = r.firstTokenNs() - r.arrivalNs();
         double tpot = r.generated() > 1 ? (double) (now - r.firstTokenNs()) / (r.generated() - 1) : 0;
         if (r.generated() > 1) {
@@ -124,15 +135,15 @@ public final class RunMetrics implements ServingObserver {
     public void onPreempted(Request r, Replica replica, long now) {
         if (now >= warmupNs) {
             streams[r.stream()].preemptions++;
-            replicas[replica.index()].preemptions++;
+            replicas.get(replica.index()).preemptions++;
         }
-        intervals[replicas[replica.index()].deployment].preemptions++;
+        intervals[replicas.get(replica.index()).deployment].preemptions++;
     }
 
     @Override
     public void onIteration(Replica replica, long startNs, long durationNs, IterationShape shape, int[] regularGaps) {
         long end = startNs + durationNs;
-        ReplicaMetrics m = replicas[replica.index()];
+        ReplicaMetrics m = replicas.get(replica.index());
         IntervalMetrics interval = intervals[m.deployment];
         interval.busyNs += durationNs;
         interval.iterations++;
@@ -177,7 +188,18 @@ public final class RunMetrics implements ServingObserver {
     }
 
     public ReplicaMetrics replica(int index) {
-        return replicas[index];
+        return replicas.get(index);
+    }
+
+    /** Starts the accounts of a replica added during the run (an autoscaler's); returns its index. */
+    public int addReplica(String name, int deployment) {
+        replicas.add(new ReplicaMetrics(name, deployment));
+        return replicas.size() - 1;
+    }
+
+    /** Cumulative counters of one deployment, for its autoscaler. */
+    public DeploymentSignals signals(int deployment) {
+        return signals[deployment];
     }
 
     IntervalMetrics[] intervals() {

@@ -16,7 +16,7 @@ public final class TimeSeries {
             "time_s", "deployment", "replicas", "arrival_rate_rps", "completion_rate_rps", "rejections",
             "queue_length", "running", "busy_fraction", "kv_occupancy", "ttft_p50_ms", "ttft_p95_ms",
             "tpot_p50_ms", "tpot_p95_ms", "output_tokens_per_s", "preemptions", "cost_so_far_usd",
-            "pending_replicas");
+            "pending_replicas", "replicas_starting", "replicas_draining");
 
     /** One sampled row; {@code values} align with {@link #COLUMNS} after time and deployment. */
     public record Row(double timeS, String deployment, double[] values) {}
@@ -57,7 +57,9 @@ public final class TimeSeries {
                 m.outputTokens / seconds,
                 m.preemptions,
                 costSoFar,
-                set.requestedReplicas() - replicas,
+                Math.max(0, set.requestedReplicas() - replicas - set.startingReplicas()),
+                set.startingReplicas(),
+                set.drainingReplicas(),
             };
             rows.add(new Row(nowNs / 1e9, set.name(), v));
             m.reset();

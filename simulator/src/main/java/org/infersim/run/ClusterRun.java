@@ -1,7 +1,14 @@
 package org.infersim.run;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongToDoubleFunction;
+import org.infersim.autoscale.PolicyContext;
+import org.infersim.autoscale.ScalingPolicies;
+import org.infersim.autoscale.ScalingPolicy;
+import org.infersim.autoscale.ScalingPolicyProvider;
 import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.catalog.ModelSpec;
@@ -9,6 +16,7 @@ import org.infersim.cluster.GpuJob;
 import org.infersim.cluster.GpuPool;
 import org.infersim.cluster.Scheduler;
 import org.infersim.kernel.Simulation;
+import org.infersim.lifecycle.ColdStart;
 import org.infersim.metrics.RequestSink;
 import org.infersim.metrics.RunMetrics;
 import org.infersim.metrics.StreamMetrics;
@@ -16,6 +24,7 @@ import org.infersim.metrics.TimeSeries;
 import org.infersim.random.RandomStreams;
 import org.infersim.results.LatencyDistribution;
 import org.infersim.results.RunSummary;
+import org.infersim.scenario.Autoscaler;
 import org.infersim.scenario.Deployment;
 import org.infersim.scenario.Job;
 import org.infersim.scenario.Pool;
@@ -25,6 +34,7 @@ import org.infersim.serving.ReplicaSet;
 import org.infersim.serving.Router;
 import org.infersim.workload.ArrivalProcess;
 import org.infersim.workload.LengthSampler;
+import org.infersim.workload.RateFunction;
 import org.infersim.workload.RequestIds;
 import org.infersim.workload.RequestStream;
 
@@ -40,6 +50,7 @@ public final class ClusterRun {
     private final Scheduler scheduler;
     private final List<ReplicaSet> sets = new ArrayList<>();
     private final List<ReplicaSlot> slots = new ArrayList<>();
+    private final List<DeploymentScaler> scalers = new ArrayList<>();
     private final List<GpuJob> jobs = new ArrayList<>();
     private final List<Long> jobSubmitAtNs = new ArrayList<>();
     private final List<RequestStream> streams = new ArrayList<>();
@@ -60,6 +71,7 @@ public final class ClusterRun {
 
         List<String> deploymentNames = new ArrayList<>();
         List<String> replicaNames = new ArrayList<>();
+        Map<String, Integer> replicaIndex = new HashMap<>();
         List<Integer> replicaDeployment = new ArrayList<>();
         List<List<DeploymentPlan>> plans = new ArrayList<>();
         for (Deployment d : scenario.deployments()) {
@@ -70,6 +82,7 @@ public final class ClusterRun {
             }
             plans.add(perPool);
             deploymentNames.add(d.name());
+            replicaIndex.put(d.name(), replicaNames.size());
             for (int r = 0; r < d.replicas(); r++) {
                 replicaNames.add(d.name() + "/" + r);
                 replicaDeployment.add(deploymentNames.size() - 1);
@@ -87,7 +100,6 @@ public final class ClusterRun {
         this.metrics = new RunMetrics(scenario.warmupNs(), streamDefs, streamDeployment, replicaNames,
                 replicaDeployment.stream().mapToInt(Integer::intValue).toArray(), deploymentNames, sink);
 
-        int global = 0;
         for (int di = 0; di < scenario.deployments().size(); di++) {
             Deployment d = scenario.deployments().get(di);
             List<DeploymentPlan> perPool = plans.get(di);
@@ -95,9 +107,23 @@ public final class ClusterRun {
             int maxModelLen = perPool.stream().mapToInt(p -> p.settings().maxModelLen()).min().orElseThrow();
             ReplicaSet set = new ReplicaSet(d.name(), d.replicas(), Router.of(d.router()), maxModelLen, metrics);
             sets.add(set);
+            int deployment = di;
+            ColdStart cold = new ColdStart(d.coldStart());
+            int[] serial = {d.replicas()};
+            DeploymentScaler scaler = new DeploymentScaler(d, policyFor(d, di), sim, set, metrics.signals(di),
+                    priority -> {
+                        String name = d.name() + "/" + serial[0]++;
+                        ReplicaSlot slot = newSlot(name, metrics.addReplica(name, deployment), deployment, sim.now(),
+                                perPool, set, cold);
+                        scheduler.submit(slot);
+                        return slot;
+                    });
+            scalers.add(scaler);
             for (int r = 0; r < d.replicas(); r++) {
-                slots.add(new ReplicaSlot(d.name() + "/" + r, global++, di, d.priority(), d.startAtNs(), poolsOf(d),
-                        perPool, sim, metrics, set, scenario.workloads().size()));
+                // The replicas the run starts with are warm: the service was up before the run began.
+                ReplicaSlot slot = newSlot(d.name() + "/" + r, replicaIndex.get(d.name()) + r, di, d.startAtNs(),
+                        perPool, set, null);
+                scaler.adopt(slot);
             }
         }
         for (Job j : scenario.jobs()) {
@@ -122,6 +148,34 @@ public final class ClusterRun {
             streams.add(new RequestStream(i, w.name(), w.priority(), sim, arrivals, prompt, output,
                     sets.get(deploymentIndex(w.deployment())), ids, scenario.durationNs()));
         }
+    }
+
+    private ReplicaSlot newSlot(String name, int index, int deployment, long requestedAtNs, List<DeploymentPlan> perPool,
+                                ReplicaSet set, ColdStart cold) {
+        Deployment d = scenario.deployments().get(deployment);
+        ReplicaSlot slot = new ReplicaSlot(name, index, deployment, d.priority(), requestedAtNs, poolsOf(d), perPool, sim,
+                scheduler, metrics, set, scenario.workloads().size(), cold);
+        slots.add(slot);
+        return slot;
+    }
+
+    /** The deployment's autoscaling policy, fresh for this run; null for a fixed number of replicas. */
+    private ScalingPolicy policyFor(Deployment d, int di) {
+        Autoscaler a = d.autoscaler();
+        if (a == null) {
+            return null;
+        }
+        List<LongToDoubleFunction> rates = new ArrayList<>();
+        for (Workload w : scenario.workloads()) {
+            if (w.deployment().equals(d.name())) {
+                rates.add(RateFunction.expected(w.arrival()));
+            }
+        }
+        LongToDoubleFunction scheduled = t -> rates.stream().mapToDouble(r -> r.applyAsDouble(t)).sum();
+        ScalingPolicyProvider provider = ScalingPolicies.available().find(a.policy()).orElseThrow(
+                () -> new IllegalStateException("unknown autoscaling policy " + a.policy()));
+        return provider.create(new PolicyContext(a.metric(), a.target(), a.min(), a.max(), d.replicas(), a.settings(),
+                scheduled));
     }
 
     private List<GpuPool> poolsOf(Deployment d) {
@@ -156,6 +210,7 @@ public final class ClusterRun {
             GpuJob job = jobs.get(i);
             submitAt(jobSubmitAtNs.get(i), job::submit);
         }
+        scalers.forEach(DeploymentScaler::start);
         streams.forEach(RequestStream::start);
         long interval = scenario.metricsIntervalNs();
         long end = scenario.durationNs();
@@ -172,7 +227,7 @@ public final class ClusterRun {
             sim.schedule(interval, sampler[0]);
         }
         sim.runUntil(end);
-        RunSummary summary = new SummaryAssembler(scenario, metrics, slots, jobs, pools, cost, sets).assemble(end);
+        RunSummary summary = new SummaryAssembler(scenario, metrics, slots, scalers, jobs, pools, cost, sets).assemble(end);
         List<LatencyDistribution> latencies = new ArrayList<>();
         for (StreamMetrics s : metrics.streamMetrics()) {
             latencies.addAll(s.distributions());

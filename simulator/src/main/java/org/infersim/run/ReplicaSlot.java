@@ -1,21 +1,45 @@
 package org.infersim.run;
 
 import java.util.List;
+import java.util.Locale;
 import org.infersim.cluster.Allocation;
 import org.infersim.cluster.Demand;
 import org.infersim.cluster.GpuPool;
 import org.infersim.cluster.GpuWorkload;
+import org.infersim.cluster.Node;
+import org.infersim.cluster.Scheduler;
 import org.infersim.kernel.Simulation;
+import org.infersim.lifecycle.ColdStart;
 import org.infersim.metrics.RunMetrics;
 import org.infersim.serving.KvCache;
 import org.infersim.serving.Replica;
 import org.infersim.serving.ReplicaSet;
 
 /**
- * One replica of a deployment as the cluster scheduler sees it: a demand for GPUs that becomes a
- * serving engine, sized for the GPU type of the pool it lands on, the moment it is placed.
+ * One replica of a deployment through its life: a demand for GPUs (pending), then, once placed,
+ * its cold start (image pull, weights, engine initialisation; skipped for the replicas the run
+ * starts with, which are warm), then a serving engine sized for the GPU type it landed on, until
+ * it is removed: drained of its requests, or cut off after the drain timeout, and its GPUs freed.
  */
 final class ReplicaSlot implements GpuWorkload {
+    /** All vLLM deployments run the same serving image: a node that pulled it once has it. */
+    static final String SERVING_IMAGE = "vllm-openai";
+
+    enum State {
+        PENDING, STARTING, READY, DRAINING, STOPPED, CANCELLED;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Hears of the replica becoming ready and going away (its deployment's autoscaler). */
+    interface Listener {
+        void ready(ReplicaSlot slot);
+
+        void gone(ReplicaSlot slot);
+    }
+
     private final String name;
     private final int index;
     private final int deployment;
@@ -23,21 +47,35 @@ final class ReplicaSlot implements GpuWorkload {
     private final List<GpuPool> pools;
     private final List<DeploymentPlan> plans;
     private final Simulation sim;
+    private final Scheduler scheduler;
     private final RunMetrics metrics;
     private final ReplicaSet set;
     private final int streams;
     private final long requestedAtNs;
+    /** Null for a warm replica (one the run starts with). */
+    private final ColdStart coldStart;
+    private Listener listener;
+
+    private State state = State.PENDING;
     private Allocation allocation;
     private DeploymentPlan plan;
     private Replica replica;
+    private ColdStart.Phases phases;
+    private long readyAtNs = -1;
+    private long goneAtNs = -1;
+    private long readyEvent;
+    private long drainTimeoutEvent;
+    private int requeued;
 
     /**
      * @param index global replica index, the same whichever pool it lands on
-     * @param requestedAtNs when it asks for GPUs (its deployment's start)
+     * @param requestedAtNs when it asks for GPUs
      * @param plans one per allowed pool, in the same order as {@code pools}
+     * @param coldStart how it gets ready once placed; null when it is warm from the start
      */
     ReplicaSlot(String name, int index, int deployment, int priority, long requestedAtNs, List<GpuPool> pools,
-                List<DeploymentPlan> plans, Simulation sim, RunMetrics metrics, ReplicaSet set, int streams) {
+                List<DeploymentPlan> plans, Simulation sim, Scheduler scheduler, RunMetrics metrics, ReplicaSet set,
+                int streams, ColdStart coldStart) {
         this.name = name;
         this.index = index;
         this.deployment = deployment;
@@ -45,10 +83,16 @@ final class ReplicaSlot implements GpuWorkload {
         this.pools = List.copyOf(pools);
         this.plans = List.copyOf(plans);
         this.sim = sim;
+        this.scheduler = scheduler;
         this.metrics = metrics;
         this.set = set;
         this.streams = streams;
         this.requestedAtNs = requestedAtNs;
+        this.coldStart = coldStart;
+    }
+
+    void listen(Listener l) {
+        this.listener = l;
     }
 
     @Override
@@ -80,10 +124,79 @@ final class ReplicaSlot implements GpuWorkload {
     public void placed(Allocation allocation) {
         this.allocation = allocation;
         this.plan = plans.get(pools.indexOf(allocation.pool()));
+        if (coldStart == null) {
+            becomeReady();
+            return;
+        }
+        state = State.STARTING;
+        Node node = allocation.gpus().get(0).node();
+        phases = coldStart.phases(plan.footprint().weightBytes(), plan.model().layers(),
+                plan.deployment().tensorParallel(), node.hasImage(SERVING_IMAGE));
+        if (phases.imagePullNs() > 0) {
+            sim.schedule(phases.imagePullNs(), () -> node.addImage(SERVING_IMAGE));
+        }
+        readyEvent = sim.schedule(phases.totalNs(), this::becomeReady);
+    }
+
+    private void becomeReady() {
+        state = State.READY;
+        readyAtNs = sim.now();
         KvCache kv = new KvCache(plan.memory().kvBlocks(), plan.settings().blockSize());
         replica = new Replica(index, name, sim, plan.stepTimeModel(), allocation.tenant(), kv, plan.settings(),
                 metrics, streams);
+        if (coldStart != null) {
+            replica.slowFirstIteration(coldStart.firstIterationPenaltyNs());
+        }
         set.addReady(replica);
+        if (listener != null) {
+            listener.ready(this);
+        }
+    }
+
+    /**
+     * Removes the replica: a pending one is withdrawn, a starting one stops at once, a serving
+     * one takes no new requests and leaves when its requests are done, or after
+     * {@code drainTimeoutNs}, when those still running go back to the deployment.
+     */
+    void stop(long drainTimeoutNs) {
+        switch (state) {
+            case PENDING -> {
+                scheduler.withdraw(this);
+                state = State.CANCELLED;
+                goneAtNs = sim.now();
+                if (listener != null) {
+                    listener.gone(this);
+                }
+            }
+            case STARTING -> {
+                sim.cancel(readyEvent);
+                release();
+            }
+            case READY -> {
+                state = State.DRAINING;
+                set.removeReady(replica);
+                drainTimeoutEvent = sim.schedule(drainTimeoutNs, () -> replica.evacuate(requests -> {
+                    requeued += requests.size();
+                    set.resubmit(requests);
+                }));
+                replica.drain(this::release);
+            }
+            default -> { }
+        }
+    }
+
+    private void release() {
+        sim.cancel(drainTimeoutEvent);
+        scheduler.release(allocation);
+        state = State.STOPPED;
+        goneAtNs = sim.now();
+        if (listener != null) {
+            listener.gone(this);
+        }
+    }
+
+    State state() {
+        return state;
     }
 
     int index() {
@@ -98,6 +211,30 @@ final class ReplicaSlot implements GpuWorkload {
         return requestedAtNs;
     }
 
+    boolean isCold() {
+        return coldStart != null;
+    }
+
+    /** The phases of its cold start; null while pending, for a warm replica, or one withdrawn before placement. */
+    ColdStart.Phases phases() {
+        return phases;
+    }
+
+    /** When it could first serve; -1 if it never did. */
+    long readyAtNs() {
+        return readyAtNs;
+    }
+
+    /** When it left (drained, stopped or withdrawn); -1 while it is still there. */
+    long goneAtNs() {
+        return goneAtNs;
+    }
+
+    /** Requests it handed back when its drain timed out. */
+    int requeued() {
+        return requeued;
+    }
+
     /** Null while it waits for GPUs. */
     Allocation allocation() {
         return allocation;
@@ -108,7 +245,7 @@ final class ReplicaSlot implements GpuWorkload {
         return plan;
     }
 
-    /** Null while it waits for GPUs. */
+    /** Null until it is ready to serve. */
     Replica replica() {
         return replica;
     }

@@ -15,6 +15,8 @@ import org.infersim.metrics.ReplicaMetrics;
 import org.infersim.metrics.RunMetrics;
 import org.infersim.metrics.StreamMetrics;
 import org.infersim.results.CostSummary;
+import org.infersim.lifecycle.ColdStart;
+import org.infersim.results.ColdStartPhases;
 import org.infersim.results.Decimal;
 import org.infersim.results.DeploymentSummary;
 import org.infersim.results.GpuSummary;
@@ -38,16 +40,19 @@ final class SummaryAssembler {
     private final Scenario scenario;
     private final RunMetrics metrics;
     private final List<ReplicaSlot> slots;
+    private final List<DeploymentScaler> scalers;
     private final List<GpuJob> jobs;
     private final List<GpuPool> pools;
     private final CostMeter cost;
     private final List<ReplicaSet> sets;
 
-    SummaryAssembler(Scenario scenario, RunMetrics metrics, List<ReplicaSlot> slots, List<GpuJob> jobs,
+    SummaryAssembler(Scenario scenario, RunMetrics metrics, List<ReplicaSlot> slots, List<DeploymentScaler> scalers,
+                     List<GpuJob> jobs,
                      List<GpuPool> pools, CostMeter cost, List<ReplicaSet> sets) {
         this.scenario = scenario;
         this.metrics = metrics;
         this.slots = slots;
+        this.scalers = scalers;
         this.jobs = jobs;
         this.pools = pools;
         this.cost = cost;
@@ -89,11 +94,11 @@ final class SummaryAssembler {
         for (ReplicaSlot slot : slots) {
             String deployment = scenario.deployments().get(slot.deployment()).name();
             Replica replica = slot.replica();
-            if (replica == null) {
+            if (slot.allocation() == null) {
                 int gpus = scenario.deployments().get(slot.deployment()).tensorParallel();
                 var share = scenario.deployments().get(slot.deployment()).gpuShare();
                 replicaSummaries.add(new ReplicaSummary(slot.name(), deployment, null, null, gpus,
-                        0, 0, 0, 0, 0, 0, 0, 0, 0, "pending", null, List.of(), sharingLabel(share), 0,
+                        0, 0, 0, 0, 0, 0, 0, 0, 0, slot.state().label(), null, List.of(), sharingLabel(share), 0,
                         share instanceof GpuShare.Mig m ? m.profile() : null,
                         Decimal.round(Math.max(0, endNs - slot.requestedAtNs()) / 1e9)));
                 continue;
@@ -104,15 +109,17 @@ final class SummaryAssembler {
             var spec = a.pool().spec();
             double peakFlops = spec.peakFlops(false) * gpus;
             double peakBytes = spec.memoryBandwidth() * gpus;
-            long blocks = replica.kvCache().totalBlocks();
+            // A replica that never got ready (stopped while cold-starting) has no cache and did no work.
+            long blocks = replica == null ? 0 : replica.kvCache().totalBlocks();
+            int blockSize = replica == null ? 0 : replica.kvCache().blockSize();
             replicaSummaries.add(new ReplicaSummary(slot.name(), deployment, a.pool().name(), spec.id(), gpus,
                     Decimal.round(m.busyNs() / windowNs),
                     Decimal.round(m.flops() / (peakFlops * windowS)),
                     Decimal.round(m.bytes() / (peakBytes * windowS)),
                     blocks == 0 ? 0 : Decimal.round(m.kvBlockNs() / windowNs / blocks),
                     blocks == 0 ? 0 : Decimal.round((double) m.peakKvBlocks() / blocks),
-                    blocks, blocks * replica.kvCache().blockSize(), m.iterations(), m.preemptions(),
-                    "ready", Decimal.round(a.placedAtNs() / 1e9), a.gpus().stream().map(Gpu::id).toList(),
+                    blocks, blocks * blockSize, m.iterations(), m.preemptions(),
+                    slot.state().label(), Decimal.round(a.placedAtNs() / 1e9), a.gpus().stream().map(Gpu::id).toList(),
                     a.demand().sharing().label(), Decimal.round(a.fraction()),
                     a.migProfile() == null ? null : a.migProfile().name(),
                     Decimal.round((a.placedAtNs() - slot.requestedAtNs()) / 1e9)));
@@ -240,20 +247,54 @@ final class SummaryAssembler {
         List<DeploymentSummary> out = new ArrayList<>();
         for (int di = 0; di < scenario.deployments().size(); di++) {
             Deployment d = scenario.deployments().get(di);
-            int ready = 0;
+            int[] byState = new int[ReplicaSlot.State.values().length];
             double gpuHours = 0;
             double dollars = 0;
+            int coldStarts = 0;
+            double wait = 0;
+            double pull = 0;
+            double weights = 0;
+            double init = 0;
+            double total = 0;
+            double longest = 0;
+            long requeued = 0;
             for (ReplicaSlot slot : slots) {
-                if (slot.deployment() != di || slot.allocation() == null) {
+                if (slot.deployment() != di) {
                     continue;
                 }
-                ready++;
+                byState[slot.state().ordinal()]++;
+                requeued += slot.requeued();
+                if (slot.allocation() == null) {
+                    continue;
+                }
                 double hours = slot.allocation().gpuHours(endNs);
                 gpuHours += hours;
                 dollars += hours * slot.allocation().pool().pricePerGpuHour();
+                ColdStart.Phases ph = slot.phases();
+                if (ph != null) {
+                    coldStarts++;
+                    double w = (slot.allocation().placedAtNs() - slot.requestedAtNs()) / 1e9;
+                    wait += w;
+                    pull += ph.imagePullNs() / 1e9;
+                    weights += ph.weightsNs() / 1e9;
+                    init += ph.engineInitNs() / 1e9;
+                    total += w + ph.totalNs() / 1e9;
+                    longest = Math.max(longest, w + ph.totalNs() / 1e9);
+                }
             }
-            out.add(new DeploymentSummary(d.name(), d.priority(), d.replicas(), ready, d.replicas() - ready,
-                    Decimal.round(gpuHours), Decimal.round(dollars)));
+            ColdStartPhases phases = coldStarts == 0 ? null : new ColdStartPhases(Decimal.round(wait / coldStarts),
+                    Decimal.round(pull / coldStarts), Decimal.round(weights / coldStarts), Decimal.round(init / coldStarts),
+                    Decimal.round(total / coldStarts), Decimal.round(longest));
+            ReplicaSet set = sets.get(di);
+            long waited = set.waitedForReplica();
+            DeploymentScaler scaler = scalers.get(di);
+            out.add(new DeploymentSummary(d.name(), d.priority(), d.replicas(),
+                    byState[ReplicaSlot.State.READY.ordinal()], byState[ReplicaSlot.State.PENDING.ordinal()],
+                    Decimal.round(gpuHours), Decimal.round(dollars),
+                    byState[ReplicaSlot.State.STARTING.ordinal()], byState[ReplicaSlot.State.DRAINING.ordinal()],
+                    scaler.peakReplicas(), scaler.scaleUps(), scaler.scaleDowns(), coldStarts, phases, waited,
+                    waited == 0 ? null : Decimal.of(set.waitedForReplicaNs() / 1e9 / waited),
+                    waited == 0 ? null : Decimal.of(set.longestWaitForReplicaNs() / 1e9), requeued));
         }
         return out;
     }

@@ -1,15 +1,19 @@
 package org.infersim.scenario;
 
 import java.util.List;
+import org.infersim.lifecycle.ColdStart;
 
 /**
- * One model served by a fixed number of identical replicas, each on a tensor-parallel group of
+ * One model served by identical replicas (a fixed number, or as many as its autoscaler asks for), each on a tensor-parallel group of
  * whole GPUs of one node, or on a share of one GPU.
  *
  * @param pools    the pools its replicas may run on, in order of preference (at least one)
  * @param gpuShare the part of one GPU each replica asks for; null for whole GPUs
  * @param priority scheduling priority of its replicas (Run:ai: inference 125)
  * @param startAtNs when its replicas ask for GPUs; requests that arrive before one is ready wait
+ * @param autoscaler null for a fixed number of replicas
+ * @param coldStart how a replica started during the run gets ready (the initial replicas are warm)
+ * @param drainTimeoutNs how long a replica being removed may finish its requests before the rest are requeued
  */
 public record Deployment(
         String name,
@@ -22,9 +26,23 @@ public record Deployment(
         RouterPolicy router,
         GpuShare gpuShare,
         int priority,
-        long startAtNs) {
+        long startAtNs,
+        Autoscaler autoscaler,
+        ColdStart.Settings coldStart,
+        long drainTimeoutNs) {
+
+    /** Kubernetes' default termination grace period. */
+    public static final long DEFAULT_DRAIN_TIMEOUT_NS = 30_000_000_000L;
 
     public Deployment {
         pools = List.copyOf(pools);
+    }
+
+    /** A deployment with a fixed number of replicas and the default cold start. */
+    public Deployment(String name, String model, List<String> pools, Precision precision, int tensorParallel,
+                      int replicas, EngineConfig engine, RouterPolicy router, GpuShare gpuShare, int priority,
+                      long startAtNs) {
+        this(name, model, pools, precision, tensorParallel, replicas, engine, router, gpuShare, priority, startAtNs,
+                null, ColdStartDefaults.SETTINGS, DEFAULT_DRAIN_TIMEOUT_NS);
     }
 }

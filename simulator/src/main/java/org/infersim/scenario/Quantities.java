@@ -22,6 +22,7 @@ public final class Quantities {
     public static final String RATE_HINT = "expected a rate such as 20/s, 1200/min, 50/h";
     public static final String BYTES_HINT = "expected a size such as 512MiB, 4GiB, 80GB";
     public static final String PRICE_HINT = "expected a price per GPU-hour such as $2.99/h";
+    public static final String BANDWIDTH_HINT = "expected a bandwidth such as 2GB/s, 250MB/s";
 
     private static final String NUMBER = "([0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)";
 
@@ -103,6 +104,20 @@ public final class Quantities {
         }
         BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(BYTES_PER_UNIT.get(m.group(2))));
         return toLong(bytes, s, "size");
+    }
+
+    /** Bytes per second from {@code 2GB/s} or {@code 250MiB/s}. */
+    public static double parseBytesPerSec(String text) {
+        String s = text.strip();
+        int slash = s.lastIndexOf('/');
+        if (slash < 0 || !s.substring(slash + 1).strip().equals("s")) {
+            throw new IllegalArgumentException(BANDWIDTH_HINT + "; got '" + s + "'");
+        }
+        try {
+            return parseBytes(s.substring(0, slash).strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(BANDWIDTH_HINT + "; got '" + s + "'");
+        }
     }
 
     /** Dollars per GPU-hour from {@code $2.99/h}, {@code 2.99/hr}, {@code $2.99} or {@code 2.99}. */

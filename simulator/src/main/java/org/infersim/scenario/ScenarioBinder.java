@@ -15,9 +15,15 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.infersim.autoscale.PolicySetting;
+import org.infersim.autoscale.ScalingMetric;
+import org.infersim.autoscale.ScalingPolicies;
+import org.infersim.autoscale.ScalingPolicyProvider;
 import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.catalog.ModelSpec;
+import org.infersim.lifecycle.ColdStart;
+import org.infersim.lifecycle.StorageTier;
 
 /**
  * Binds a {@link YamlNode} tree to the scenario records, collecting every problem (with its
@@ -37,7 +43,11 @@ final class ScenarioBinder {
             "sharing");
     private static final List<String> SHARING_KEYS = List.of("contextSwitch", "mpsInterference");
     private static final List<String> DEPLOYMENT_KEYS = List.of("name", "model", "pool", "pools", "precision",
-            "tensorParallel", "replicas", "gpuShare", "priority", "startAt", "engine", "router");
+            "tensorParallel", "replicas", "gpuShare", "priority", "startAt", "engine", "router", "autoscaler", "coldStart",
+            "drainTimeout");
+    private static final List<String> AUTOSCALER_KEYS = List.of("policy", "metric", "target", "min", "max");
+    private static final List<String> COLD_START_KEYS = List.of("image", "registryBandwidth", "storage",
+            "storageBandwidth", "engineInit", "firstIteration");
     private static final List<String> JOB_KEYS = List.of("name", "type", "pool", "pools", "gpus", "duration", "priority",
             "preemptible", "checkpointInterval", "restartCost", "gracePeriod", "submitAt", "count");
     private static final List<String> PRECISION_KEYS = List.of("weights", "kvCache");
@@ -73,6 +83,8 @@ final class ScenarioBinder {
     private static final Map<String, PlacementPolicy> PLACEMENTS = enumLabels(PlacementPolicy.values());
     private static final Map<String, JobType> JOB_TYPES = enumLabels(JobType.values());
     private static final int DEFAULT_GPUS_PER_NODE = 8;
+    private static final Map<String, ScalingMetric> SCALING_METRICS = labels(ScalingMetric.values(), ScalingMetric::label);
+    private static final Map<String, StorageTier> STORAGE_TIERS = labels(StorageTier.values(), StorageTier::label);
     private static final Map<String, Integer> BLOCK_SIZES = linked("8", 8, "16", 16, "32", 32);
 
     private final String file;
@@ -335,7 +347,7 @@ final class ScenarioBinder {
                 problem(d.at("tensorParallel"), tp + " is not a power of two (1, 2, 4, 8, ...)");
                 tp = null;
             }
-            Long replicas = integer(d, "replicas", false, 1, Integer.MAX_VALUE);
+            Long replicas = integer(d, "replicas", false, d.has("autoscaler") ? 0 : 1, Integer.MAX_VALUE);
             GpuShare share = d.has("gpuShare") ? gpuShare(d, allowed) : null;
             boolean shareOk = share != null || !d.has("gpuShare");
             if (share != null && tp != null && tp > 1) {
@@ -350,8 +362,14 @@ final class ScenarioBinder {
                     ? choice(d, "router", "router", ROUTERS) : RouterPolicy.LEAST_OUTSTANDING;
 
             Integer tpValue = tp == null ? (d.has("tensorParallel") ? null : Integer.valueOf(1)) : Integer.valueOf(tp.intValue());
-            Integer replicaValue = replicas == null ? (d.has("replicas") ? null : Integer.valueOf(1))
+            Autoscaler autoscaler = d.has("autoscaler") ? autoscaler(d, replicas) : null;
+            boolean autoscalerOk = autoscaler != null || !d.has("autoscaler");
+            Integer replicaValue = replicas == null ? (d.has("replicas") ? null
+                    : Integer.valueOf(autoscaler == null ? 1 : Math.min(autoscaler.max(), Math.max(autoscaler.min(), 1))))
                     : Integer.valueOf(replicas.intValue());
+            ColdStart.Settings coldStart = d.has("coldStart") ? coldStart(d) : ColdStartDefaults.SETTINGS;
+            Long drainTimeout = d.has("drainTimeout") ? duration(d, "drainTimeout", true)
+                    : Long.valueOf(Deployment.DEFAULT_DRAIN_TIMEOUT_NS);
             int maxLen = engine != null && engine.maxModelLen().isPresent() ? engine.maxModelLen().getAsInt()
                     : model != null ? model.maxContext() : Integer.MAX_VALUE;
             if (name != null && !infos.containsKey(name)) {
@@ -359,14 +377,200 @@ final class ScenarioBinder {
             }
             if (name != null && modelId != null && (catalog == null || model != null) && allowed != null
                     && precision != null && tpValue != null && replicaValue != null && engine != null && router != null
-                    && shareOk && priority != null && startAt != null) {
+                    && shareOk && priority != null && startAt != null && autoscalerOk && coldStart != null
+                    && drainTimeout != null) {
                 deployments.add(new Deployment(name, modelId, allowed.stream().map(PoolInfo::name).toList(), precision,
-                        tpValue, replicaValue, engine, router, share, priority, startAt));
+                        tpValue, replicaValue, engine, router, share, priority, startAt, autoscaler, coldStart,
+                        drainTimeout));
             } else {
                 ok = false;
             }
         }
         return ok ? deployments : null;
+    }
+
+    /**
+     * {@code autoscaler: {policy, metric, target, min, max, ...}}: the policy decides which further
+     * keys apply (its settings), and what the metric may be. Null after a problem.
+     */
+    private Autoscaler autoscaler(Fields d, Long replicas) {
+        String path = d.at("autoscaler");
+        YamlNode node = d.node("autoscaler");
+        if (!(node instanceof YamlNode.Mapping map)) {
+            problem(path, "expected an autoscaler (a mapping with policy, metric, target, min, max), got " + node.describe());
+            return null;
+        }
+        ScalingPolicies policies = ScalingPolicies.available();
+        YamlNode policyNode = map.get("policy");
+        if (policyNode == null) {
+            problem(path, "missing 'policy'; expected one of " + String.join(", ", policies.names()));
+            return null;
+        }
+        String policyName = policyNode instanceof YamlNode.Scalar ps ? ps.text() : "";
+        ScalingPolicyProvider provider = policies.find(policyName).orElse(null);
+        if (provider == null) {
+            String hint = Suggestions.didYouMean(policyName, policies.names());
+            problem(child(path, "policy"), "unknown autoscaling policy '" + policyName + "'" + hint
+                    + (hint.isEmpty() ? "; expected " : " Expected ") + "one of " + String.join(", ", policies.names())
+                    + " (or a policy registered on the class path; see the README)");
+            return null;
+        }
+        List<String> allowed = new ArrayList<>(AUTOSCALER_KEYS);
+        provider.settings().forEach(s -> allowed.add(s.key()));
+        // A setting of another policy is a likely slip when switching policies: say whose it is.
+        List<String> known = new ArrayList<>(allowed);
+        for (String other : policies.names()) {
+            for (PolicySetting setting : policies.find(other).orElseThrow().settings()) {
+                if (!allowed.contains(setting.key()) && map.entries().containsKey(setting.key())
+                        && !known.contains(setting.key())) {
+                    known.add(setting.key());
+                    problem(child(path, setting.key()), "'" + setting.key() + "' is a setting of policy " + other
+                            + ", not of " + policyName + " (whose settings are "
+                            + String.join(", ", allowed.subList(AUTOSCALER_KEYS.size(), allowed.size())) + ")");
+                }
+            }
+        }
+        Fields a = fields(node, path, "an autoscaler", known);
+        boolean isStatic = policyName.equals("static");
+        ScalingMetric metric = a.has("metric") ? choice(a, "metric", "metric", SCALING_METRICS) : ScalingMetric.CONCURRENCY;
+        if (metric != null && provider.unsupported(metric) != null) {
+            problem(a.has("metric") ? a.at("metric") : path, "policy " + policyName + " cannot use metric "
+                    + metric.label() + ": " + provider.unsupported(metric));
+            metric = null;
+        }
+        Double target = isStatic && !a.has("target") ? Double.valueOf(1) : metric == null ? null : target(a, metric);
+        boolean scalesToZero = policyName.equals("kpa") || policyName.equals("runai");
+        int initial = replicas == null ? 1 : replicas.intValue();
+        Long min = a.has("min") ? integer(a, "min", true, 0, Integer.MAX_VALUE)
+                : Long.valueOf(isStatic ? initial : scalesToZero ? 0 : 1);
+        Long max = a.has("max") ? integer(a, "max", true, 1, Integer.MAX_VALUE)
+                : isStatic ? Long.valueOf(Math.max(initial, 1)) : null;
+        if (!a.has("max") && !isStatic) {
+            problem(path, "missing 'max'; expected the most replicas it may run");
+        }
+        if (min != null && max != null && min > max) {
+            problem(a.at("min"), "min " + min + " is above max " + max);
+            min = null;
+        }
+        if (min != null && min == 0 && policyName.equals("hpa")) {
+            problem(a.at("min"), "the Kubernetes HPA cannot scale to zero (KEDA adds that); use min: 1, or policy kpa or runai");
+            min = null;
+        }
+        if (replicas != null && min != null && max != null && (replicas < min || replicas > max)) {
+            problem(d.at("replicas"), replicas + " replicas to start with is outside the autoscaler's " + min + ".." + max);
+            min = null;
+        }
+        Map<String, Double> settings = new LinkedHashMap<>();
+        boolean ok = true;
+        for (PolicySetting setting : provider.settings()) {
+            if (!a.has(setting.key())) {
+                continue;
+            }
+            Double v = switch (setting.kind()) {
+                case DURATION -> {
+                    Long ns = duration(a, setting.key(), true);
+                    if (ns != null && ns <= 0) {
+                        problem(a.at(setting.key()), "expected a duration above 0");
+                        ns = null;
+                    }
+                    yield ns == null ? null : Double.valueOf(ns);
+                }
+                case FRACTION -> share(a, setting.key());
+                case NUMBER -> {
+                    Double n = number(a, setting.key(), true);
+                    if (n != null && n <= 0) {
+                        problem(a.at(setting.key()), "expected a number above 0, got " + fmt(n));
+                        n = null;
+                    }
+                    yield n;
+                }
+            };
+            if (v == null) {
+                ok = false;
+            } else {
+                settings.put(setting.key(), v);
+            }
+        }
+        if (!ok || metric == null || target == null || min == null || max == null) {
+            return null;
+        }
+        return new Autoscaler(policyName, metric, target, min.intValue(), max.intValue(), settings);
+    }
+
+    /** The per-replica target in the metric's unit: a duration for latency (kept in ms), a share for KV use. */
+    private Double target(Fields a, ScalingMetric metric) {
+        if (!a.has("target")) {
+            problem(a.at("target"), "missing; expected the " + metric.meaning() + " to aim at");
+            return null;
+        }
+        if (metric == ScalingMetric.LATENCY) {
+            Long ns = duration(a, "target", true);
+            return ns == null ? null : ns > 0 ? Double.valueOf(ns / 1e6) : badTarget(a);
+        }
+        Double v = metric == ScalingMetric.KV_UTILIZATION ? share(a, "target") : number(a, "target", true);
+        return v == null ? null : v > 0 ? v : badTarget(a);
+    }
+
+    private Double badTarget(Fields a) {
+        problem(a.at("target"), "expected a target above 0");
+        return null;
+    }
+
+    /** A share written as a percentage ({@code 70%}) or a number ({@code 0.7}), above 0. */
+    private Double share(Fields f, String key) {
+        YamlNode n = f.node(key);
+        Double v = null;
+        if (n instanceof YamlNode.Scalar s && s.isNumber()) {
+            v = number(f, key, true);
+        } else if (n instanceof YamlNode.Scalar s && s.text().strip().endsWith("%")) {
+            try {
+                v = Double.parseDouble(s.text().strip().replace("%", "").strip()) / 100;
+            } catch (NumberFormatException e) {
+                v = null;
+            }
+            if (v == null) {
+                problem(f.at(key), "expected a percentage such as 70% or a fraction such as 0.7, got " + n.describe());
+                return null;
+            }
+        } else {
+            problem(f.at(key), "expected a percentage such as 70% or a fraction such as 0.7, got " + n.describe());
+            return null;
+        }
+        if (v != null && !(v > 0)) {
+            problem(f.at(key), "expected a share above 0, got " + fmt(v));
+            return null;
+        }
+        return v;
+    }
+
+    /** {@code coldStart: {image, registryBandwidth, storage, storageBandwidth, engineInit, firstIteration}}. */
+    private ColdStart.Settings coldStart(Fields d) {
+        Fields c = fields(d.node("coldStart"), d.at("coldStart"), "cold-start settings", COLD_START_KEYS);
+        if (c == null) {
+            return null;
+        }
+        Long image = c.has("image") ? bytes(c, "image") : Long.valueOf((long) ColdStartDefaults.IMAGE_BYTES);
+        Double registry = c.has("registryBandwidth") ? bandwidth(c, "registryBandwidth")
+                : Double.valueOf(ColdStartDefaults.REGISTRY_BYTES_PER_SEC);
+        StorageTier tier = c.has("storage") ? choice(c, "storage", "storage tier", STORAGE_TIERS) : ColdStartDefaults.STORAGE;
+        Double storage = c.has("storageBandwidth") ? bandwidth(c, "storageBandwidth")
+                : tier == null ? null : Double.valueOf(tier.bytesPerSec());
+        Long init = c.has("engineInit") ? duration(c, "engineInit", true) : Long.valueOf(-1);
+        Long first = c.has("firstIteration") ? duration(c, "firstIteration", true)
+                : Long.valueOf(ColdStartDefaults.FIRST_ITERATION_PENALTY_NS);
+        if (image == null || registry == null || storage == null || init == null || first == null) {
+            return null;
+        }
+        return new ColdStart.Settings(image, registry, storage, init, first);
+    }
+
+    private Double bandwidth(Fields f, String key) {
+        Double v = quantity(f, key, true, Quantities.BANDWIDTH_HINT, Quantities::parseBytesPerSec);
+        if (v != null && v <= 0) {
+            problem(f.at(key), "expected a bandwidth above 0");
+            return null;
+        }
+        return v;
     }
 
     /** A priority: a Run:ai class name or an integer (higher wins); the default when absent; null after a problem. */
@@ -1354,6 +1558,14 @@ final class ScenarioBinder {
     }
 
     @SuppressWarnings("unchecked")
+    private static <E> Map<String, E> labels(E[] values, Function<E, String> label) {
+        Map<String, E> m = new LinkedHashMap<>();
+        for (E v : values) {
+            m.put(label.apply(v), v);
+        }
+        return m;
+    }
+
     private static <V> Map<String, V> linked(Object... kv) {
         Map<String, V> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {

@@ -3,8 +3,10 @@ package org.infersim.serving;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
+import java.util.function.Consumer;
 import org.infersim.cluster.SharedGpu;
 import org.infersim.kernel.Simulation;
 import org.infersim.physics.IterationShape;
@@ -53,6 +55,12 @@ public final class Replica {
     private long preemptions;
     private long iterations;
     private int outstanding;
+    /** Added to the next iteration only: the first one after a cold start is slower (lazy compilation, warm-up). */
+    private long firstIterationPenaltyNs;
+    /** Set while draining: told once nothing is left. */
+    private Runnable whenDrained;
+    /** Set when a drain times out: the requests still here go back to the deployment at the next iteration boundary. */
+    private Consumer<List<Request>> evacuateTo;
 
     /**
      * @param sharedGpu its place on a GPU shared by time-slicing or MPS, where its iterations are
@@ -113,7 +121,8 @@ public final class Replica {
         iterations++;
         kvBlocksInIteration = kv.usedBlocks();
         iterationStartNs = sim.now();
-        long work = stepTime.stepTimeNs(shape);
+        long work = stepTime.stepTimeNs(shape) + firstIterationPenaltyNs;
+        firstIterationPenaltyNs = 0;
         if (sharedGpu == null) {
             iterationDurationNs = work;
             sim.schedule(work, iterationEnd);
@@ -296,8 +305,70 @@ public final class Replica {
         }
         iterating = false;
         observer.onIteration(this, iterationStartNs, iterationDurationNs, shape, regularGaps);
-        if (hasWork()) {
+        if (evacuateTo != null) {
+            evacuate();
+        } else if (hasWork()) {
             startIteration();
+        } else {
+            drained();
+        }
+    }
+
+    /** The first iteration after a cold start takes this much longer. */
+    public void slowFirstIteration(long penaltyNs) {
+        firstIterationPenaltyNs = penaltyNs;
+    }
+
+    /**
+     * Stops for removal: the router sends nothing more (the caller took it out), what is here runs
+     * to completion, and {@code whenEmpty} is told once nothing is left (at once if idle).
+     */
+    public void drain(Runnable whenEmpty) {
+        whenDrained = whenEmpty;
+        if (!iterating && !hasWork()) {
+            drained();
+        }
+    }
+
+    /**
+     * Gives up on the requests still here (a drain timeout): at the end of the running iteration,
+     * or now if idle, they are handed to {@code receiver} to be served elsewhere, each to be
+     * recomputed from its prompt and the tokens it already has, then the replica counts as drained.
+     */
+    public void evacuate(Consumer<List<Request>> receiver) {
+        evacuateTo = receiver;
+        if (!iterating) {
+            evacuate();
+        }
+    }
+
+    private void evacuate() {
+        List<Request> out = new ArrayList<>(running);
+        out.addAll(swapped);
+        out.addAll(waiting);
+        for (Request r : out) {
+            kv.free(r.blocks);
+            r.blocks = 0;
+            r.swappedBlocks = 0;
+            r.computed = 0;
+            r.chunk = 0;
+        }
+        running.clear();
+        swapped.clear();
+        waiting.clear();
+        hostBlocksUsed = 0;
+        outstanding = 0;
+        Consumer<List<Request>> receiver = evacuateTo;
+        evacuateTo = null;
+        receiver.accept(out);
+        drained();
+    }
+
+    private void drained() {
+        if (whenDrained != null && outstanding == 0) {
+            Runnable r = whenDrained;
+            whenDrained = null;
+            r.run();
         }
     }
 
@@ -328,12 +399,19 @@ public final class Replica {
             Request r = waiting.poll();
             outstanding--;
             observer.onRejected(r, sim.now(), "does not fit in an empty KV cache");
+            if (waiting.isEmpty()) {
+                drained();
+            }
             wake();
         }
     }
 
     private boolean hasWork() {
         return !running.isEmpty() || !waiting.isEmpty() || !swapped.isEmpty();
+    }
+
+    long nowNs() {
+        return sim.now();
     }
 
     public int index() {

@@ -14,10 +14,17 @@ import java.util.function.Consumer;
  */
 public final class ReplicaSet {
     private final String name;
-    private final int requestedReplicas;
+    private int requestedReplicas;
+    /** Told when a request finds no replica ready (the activator's poke to the autoscaler); may be null. */
+    private Runnable whenUnrouted;
     private final ArrayList<Replica> ready = new ArrayList<>();
     private final List<Replica> readyView = Collections.unmodifiableList(ready);
     private final ArrayDeque<Request> unrouted = new ArrayDeque<>();
+    private int starting;
+    private int draining;
+    private long waitedForReplica;
+    private long waitedForReplicaNs;
+    private long longestWaitForReplicaNs;
     private final Router router;
     private final int maxModelLen;
     private final ServingObserver observer;
@@ -39,11 +46,67 @@ public final class ReplicaSet {
         }
         // vLLM caps max_tokens so that prompt + output fits the model length.
         request.outputTokens = Math.min(request.outputTokens, maxModelLen - request.promptTokens);
+        route(request);
+    }
+
+    private void route(Request request) {
         if (ready.isEmpty()) {
             unrouted.addLast(request);
+            if (whenUnrouted != null) {
+                whenUnrouted.run();
+            }
             return;
         }
         router.choose(ready).submit(request);
+    }
+
+    /** Requests taken back from a replica that went away before finishing them: routed again. */
+    public void resubmit(List<Request> requests) {
+        for (Request r : requests) {
+            route(r);
+        }
+    }
+
+    /** A replica chosen for removal: it takes no new requests from now on. */
+    public void removeReady(Replica replica) {
+        ready.remove(replica);
+    }
+
+    /** The deployment now asks for this many replicas (an autoscaler changed it). */
+    public void setRequestedReplicas(int replicas) {
+        this.requestedReplicas = replicas;
+    }
+
+    /** Replicas placed and cold-starting, and replicas draining, for the time series. */
+    public void setLifecycleCounts(int starting, int draining) {
+        this.starting = starting;
+        this.draining = draining;
+    }
+
+    public int startingReplicas() {
+        return starting;
+    }
+
+    public int drainingReplicas() {
+        return draining;
+    }
+
+    /** Requests that arrived when no replica was ready and waited for one (a cold start, or GPUs), over the run. */
+    public long waitedForReplica() {
+        return waitedForReplica;
+    }
+
+    public long waitedForReplicaNs() {
+        return waitedForReplicaNs;
+    }
+
+    public long longestWaitForReplicaNs() {
+        return longestWaitForReplicaNs;
+    }
+
+    /** Registers who hears of requests that find no replica ready. */
+    public void whenUnrouted(Runnable listener) {
+        this.whenUnrouted = listener;
     }
 
     /** A replica was placed and can serve: it joins the router's choice, and takes what was waiting. */
@@ -54,8 +117,17 @@ public final class ReplicaSet {
             at--;
         }
         ready.add(at, replica);
+        long now = -1;
         while (!unrouted.isEmpty()) {
-            router.choose(ready).submit(unrouted.pollFirst());
+            Request r = unrouted.pollFirst();
+            if (r.replica < 0) {
+                // A request that found no replica ready (one handed back by a drain has been on a replica).
+                now = now < 0 ? replica.nowNs() : now;
+                waitedForReplica++;
+                waitedForReplicaNs += now - r.arrivalNs;
+                longestWaitForReplicaNs = Math.max(longestWaitForReplicaNs, now - r.arrivalNs);
+            }
+            router.choose(ready).submit(r);
         }
     }
 

@@ -8,6 +8,30 @@ public interface RateFunction {
 
     double maxRatePerSec();
 
+    /**
+     * The rate a planner expects from an arrival specification at each time: its schedule for steps
+     * and diurnal curves, its mean for the others (a trace's mean over its span).
+     */
+    static java.util.function.LongToDoubleFunction expected(ArrivalSpec spec) {
+        if (spec instanceof ArrivalSpec.Poisson p) {
+            return t -> p.ratePerSec();
+        }
+        if (spec instanceof ArrivalSpec.Gamma g) {
+            return t -> g.ratePerSec();
+        }
+        if (spec instanceof ArrivalSpec.Steps s) {
+            return steps(s)::ratePerSec;
+        }
+        if (spec instanceof ArrivalSpec.Diurnal d) {
+            return diurnal(d)::ratePerSec;
+        }
+        ArrivalSpec.Trace tr = (ArrivalSpec.Trace) spec;
+        int n = tr.offsetsNs().length;
+        long span = n < 2 ? 0 : tr.offsetsNs()[n - 1] - tr.offsetsNs()[0];
+        double mean = span <= 0 ? 0 : (n - 1) * tr.rateScale() / (span / 1e9);
+        return t -> mean;
+    }
+
     static RateFunction steps(ArrivalSpec.Steps s) {
         var steps = s.steps();
         long[] at = new long[steps.size()];

@@ -526,7 +526,8 @@ class ScenarioLoaderTest {
     @Test
     void anUnknownKeyWithNothingCloseListsTheAllowedKeys() {
         assertEquals(List.of("scenarios/x.yaml:11: deployments[0].colour: unknown key 'colour'; expected one of: name,"
-                + " model, pool, pools, precision, tensorParallel, replicas, gpuShare, priority, startAt, engine, router"),
+                + " model, pool, pools, precision, tensorParallel, replicas, gpuShare, priority, startAt, engine, router,"
+                + " autoscaler, coldStart, drainTimeout"),
                 problems(scenario("colour: blue", WORKLOAD)));
     }
 

@@ -1,0 +1,136 @@
+package org.infersim.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.infersim.results.DeploymentSummary;
+import org.infersim.results.RunSummary;
+import org.infersim.results.SummaryJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AutoscalingRunTest {
+    @TempDir
+    Path dir;
+
+    /** Llama-3.1-8B on H100s behind the given autoscaler, fed by a trace of requests at the given seconds. */
+    private String scenario(String autoscaler, int replicas, String duration, double... arrivalsS) throws Exception {
+        StringBuilder trace = new StringBuilder("TIMESTAMP,ContextTokens,GeneratedTokens\n");
+        for (double s : arrivalsS) {
+            long ms = Math.round(s * 1000);
+            trace.append(String.format("2024-01-01 00:%02d:%02d.%03d0000,1000,50%n", ms / 60000, ms / 1000 % 60, ms % 1000));
+        }
+        Path file = dir.resolve("trace.csv");
+        Files.writeString(file, trace);
+        return """
+                name: autoscaled
+                seed: 5
+                duration: %s
+                cluster:
+                  pools: [{name: p, gpu: h100-sxm, count: 4}]
+                deployments:
+                  - name: d
+                    model: llama-3.1-8b
+                    replicas: %d
+                    autoscaler: %s
+                workloads:
+                  - name: w
+                    arrival: {type: trace, file: %s}
+                """.formatted(duration, replicas, autoscaler, file);
+    }
+
+    @Test
+    void aRequestAtZeroReplicasWaitsForExactlyOneColdStartMadeOfItsPhases() throws Exception {
+        RunSummary s = Scenarios.summary(scenario("{policy: kpa, target: 10, min: 0, max: 2}", 0, "5m", 0));
+        DeploymentSummary d = s.deployments().get(0);
+        assertEquals(1, d.coldStarts());
+        var p = d.coldStartPhases();
+        // Image 15 GB at 250 MB/s; 16.06 GB of BF16 weights from a network file system at 1.67 GB/s;
+        // engine initialisation 14 s + 0.5 s x 32 layers.
+        assertEquals(0, p.waitForGpuS(), 1e-9);
+        assertEquals(60.0, p.imagePullS(), 1e-6);
+        assertEquals(16.06e9 / (140e9 / 84), p.weightsS(), 0.1);
+        assertEquals(30.0, p.engineInitS(), 1e-6);
+        assertEquals(p.waitForGpuS() + p.imagePullS() + p.weightsS() + p.engineInitS(), p.meanTotalS(), 1e-3);
+        // The request waited for all of it, plus the slower first iteration (5 s) and its prefill.
+        double ttftS = s.overall().ttftMs().max() / 1000;
+        assertTrue(ttftS >= p.meanTotalS() + 5 && ttftS < p.meanTotalS() + 5.5, "TTFT " + ttftS + " s");
+        assertEquals(1, d.waitedForReplica());
+        assertEquals(p.meanTotalS(), d.meanWaitForReplicaS(), 0.01);
+    }
+
+    @Test
+    void afterScalingToZeroTheNextColdStartSkipsTheImagePullOnTheSameNode() throws Exception {
+        RunSummary s = Scenarios.summary(scenario("{policy: kpa, target: 10, min: 0, max: 2}", 0, "20m", 0, 600));
+        DeploymentSummary d = s.deployments().get(0);
+        assertEquals(2, d.coldStarts(), "idle for minutes, it scaled to zero in between");
+        assertEquals(30.0, d.coldStartPhases().imagePullS(), 1e-6, "60 s the first time, 0 the second (mean 30 s)");
+        assertEquals(2, d.waitedForReplica());
+        assertEquals(0, d.ready(), "back at zero at the end");
+        assertEquals(2, s.requests().completed());
+    }
+
+    @Test
+    void theHpaDoesNotKeepAddingReplicasWhileTheFirstOnesAreStillStarting() throws Exception {
+        // 60 requests in flight from t = 0 against a target of 20 per replica: 3 replicas are enough.
+        // Their cold start (~100 s) spans several 15 s periods in which 1 replica carries the load.
+        double[] burst = new double[600];
+        for (int i = 0; i < burst.length; i++) {
+            burst[i] = i * 0.5;
+        }
+        RunSummary s = Scenarios.summary(scenario("{policy: hpa, metric: rps, target: 0.6, min: 1, max: 16}", 1, "6m",
+                burst));
+        DeploymentSummary d = s.deployments().get(0);
+        assertTrue(d.peakReplicas() <= 5, "2 requests/s at 0.6 per replica needs 4; peak " + d.peakReplicas());
+        assertTrue(d.peakReplicas() >= 4, "peak " + d.peakReplicas());
+    }
+
+    @Test
+    void scalingDownDrainsAndEveryRequestIsStillAccountedFor() throws Exception {
+        double[] arrivals = new double[400];
+        for (int i = 0; i < arrivals.length; i++) {
+            arrivals[i] = i * 0.25; // 4/s for 100 s, then nothing
+        }
+        String yaml = scenario("{policy: kpa, target: 2, min: 0, max: 4, stableWindow: 20s}", 2, "10m", arrivals);
+        RunSummary s = Scenarios.summary(yaml);
+        DeploymentSummary d = s.deployments().get(0);
+        assertTrue(d.scaleDowns() > 0, "the load went away");
+        assertEquals(0, d.ready() + d.starting() + d.draining(), "scaled to zero at the end");
+        var r = s.requests();
+        assertEquals(r.arrived(), r.completed() + r.rejected() + r.inFlight());
+        assertEquals(400, r.completed());
+    }
+
+    @Test
+    void aDrainThatTimesOutHandsItsRequestsBackAndTheyStillComplete() throws Exception {
+        double[] arrivals = new double[200];
+        for (int i = 0; i < arrivals.length; i++) {
+            arrivals[i] = 30 + i * 0.05;
+        }
+        // Long outputs keep requests running when the fleet shrinks from 3 to the 1 that min allows.
+        String yaml = scenario("{policy: hpa, metric: rps, target: 100, min: 1, max: 3, scaleDownWindow: 15s}", 3, "15m",
+                arrivals).replace("model: llama-3.1-8b", "model: llama-3.1-8b\n    drainTimeout: 1s")
+                .replace("ContextTokens", "ContextTokens");
+        RunSummary s = Scenarios.summary(yaml);
+        DeploymentSummary d = s.deployments().get(0);
+        assertTrue(d.scaleDowns() > 0);
+        var r = s.requests();
+        assertEquals(r.arrived(), r.completed() + r.rejected() + r.inFlight());
+        assertEquals(200, r.completed());
+    }
+
+    @Test
+    void theSameScenarioAndSeedGiveTheSameSummaryWithAnAutoscaler() throws Exception {
+        double[] arrivals = new double[1000];
+        for (int i = 0; i < arrivals.length; i++) {
+            arrivals[i] = i * 0.2; // 5/s for 200 s: about 1.8 in flight, against 0.7 per replica
+        }
+        String yaml = scenario("{policy: kpa, target: 1, min: 0, max: 4}", 1, "10m", arrivals);
+        assertEquals(SummaryJson.write(Scenarios.summary(yaml)), SummaryJson.write(Scenarios.summary(yaml)));
+        RunSummary s = Scenarios.summary(yaml);
+        assertNotNull(s.deployments().get(0).coldStartPhases(), s.deployments() + " " + s.overall());
+    }
+}
