@@ -37,6 +37,22 @@ final class SummaryTable {
                     d.ready(), d.pending() == 0 ? "-" : Integer.toString(d.pending()), waited == 0 ? "-" : hms(waited),
                     d.gpuHours(), d.cost()));
         }
+        for (DeploymentSummary d : s.deployments()) {
+            if (d.scaleUps() + d.scaleDowns() + d.coldStarts() == 0) {
+                continue;
+            }
+            var p = d.coldStartPhases();
+            out.append(String.format(Locale.ROOT, "  %s: peak %d replicas, %d scale-ups, %d scale-downs, %d cold starts%s%n",
+                    d.name(), d.peakReplicas(), d.scaleUps(), d.scaleDowns(), d.coldStarts(),
+                    p == null ? "" : String.format(Locale.ROOT,
+                            " (mean %s: GPU wait %s, image %s, weights %s, engine %s)", hms(p.meanTotalS()),
+                            hms(p.waitForGpuS()), hms(p.imagePullS()), hms(p.weightsS()), hms(p.engineInitS()))));
+            if (d.waitedForReplica() > 0) {
+                out.append(String.format(Locale.ROOT, "  %s: %d requests found no replica ready and waited %s on average"
+                        + " (longest %s)%n", d.name(), d.waitedForReplica(), hms(d.meanWaitForReplicaS()),
+                        hms(d.maxWaitForReplicaS())));
+            }
+        }
         out.append(String.format(Locale.ROOT, "%n%-12s %-10s %5s %7s %8s %8s %10s%n",
                 "pool", "gpu", "gpus", "busy", "FLOP/s", "HBM B/s", "cost $"));
         for (PoolSummary p : s.pools()) {
