@@ -70,6 +70,13 @@ final class SummaryAssembler {
                 inFlight += r.outstanding();
             }
         }
+        for (ReplicaSlot slot : slots) {
+            // Draining replicas are out of their set's router but still finishing requests.
+            if (slot.state() == ReplicaSlot.State.DRAINING) {
+                slot.replica().forEachInFlight(req -> metrics.countInFlightAtEnd(req, endNs));
+                inFlight += slot.replica().outstanding();
+            }
+        }
 
         List<StreamSummary> streams = new ArrayList<>();
         boolean anySlo = false;
