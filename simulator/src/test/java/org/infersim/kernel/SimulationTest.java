@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.Test;
 
 class SimulationTest {
@@ -492,5 +494,253 @@ class SimulationTest {
         assertEquals(total, scheduled[0]);
         assertTrue(cancels[0] > 1_000, "workload should exercise cancellation, got " + cancels[0]);
         assertEquals(total - cancels[0], ran[0]);
+    }
+
+    /**
+     * Tick widths for the key tests: the production width, widths small enough that ticks run
+     * out and pending counts of a few dozen (8) or a handful (6) push the kernel back and forth
+     * between composite and exact keys, and 0, which keeps exact keys throughout.
+     */
+    private static final int[] TICK_WIDTHS = {Long.SIZE, 8, 6, 0};
+
+    /**
+     * Many events at a few times, some of them at the end of time, with cancels among them: the
+     * survivors must run in the order a stable sort by time puts them.
+     */
+    @Test
+    void equalTimesWithCancelsRunInTimeThenSchedulingOrder() {
+        long[][] timeSets = {
+            {0, 1, 2, 3, 7, 1_000},
+            {0, 1, 2, 1L << 40, 1L << 61, Long.MAX_VALUE - 1, Long.MAX_VALUE},
+        };
+        for (int width : TICK_WIDTHS) {
+            for (long[] timeSet : timeSets) {
+                String config = "tick width " + width + ", times " + Arrays.toString(timeSet);
+                Random rnd = new Random(width * 31L + timeSet.length);
+                Simulation sim = new Simulation(1, width);
+                int n = 20_000;
+                long[] times = new long[n];
+                long[] ids = new long[n];
+                boolean[] cancelled = new boolean[n];
+                List<Integer> ran = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    int idx = i;
+                    times[i] = timeSet[rnd.nextInt(timeSet.length)];
+                    ids[i] = sim.scheduleAt(times[i], () -> {
+                        assertEquals(times[idx], sim.now(), config);
+                        ran.add(idx);
+                    });
+                    if (rnd.nextInt(4) == 0) {
+                        int victim = rnd.nextInt(i + 1);
+                        assertEquals(!cancelled[victim], sim.cancel(ids[victim]), config);
+                        cancelled[victim] = true;
+                    }
+                }
+                List<Integer> expected = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (!cancelled[i]) {
+                        expected.add(i);
+                    }
+                }
+                expected.sort(Comparator.comparingLong(i -> times[i])); // stable: ties keep order
+                assertEquals(expected.size(), sim.pendingEvents(), config);
+
+                sim.run();
+
+                assertEquals(expected, ran, config);
+                assertEquals(0, sim.pendingEvents(), config);
+            }
+        }
+    }
+
+    /**
+     * Ties made while running (zero and tiny delays), cancels, far-future events that do not fit
+     * a composite key, and a pending count that wanders across the limits of the small tick
+     * widths: every event must run in (time, scheduling order) as a reference ordered set has it,
+     * while the keys are rebuilt and switched between composite and exact along the way.
+     */
+    @Test
+    void tiesMadeWhileRunningFollowTheReferenceAcrossRekeys() {
+        for (int width : TICK_WIDTHS) {
+            String config = "tick width " + width;
+            Random rnd = new Random(777 + width);
+            Simulation sim = new Simulation(1, width);
+            TreeSet<long[]> reference = new TreeSet<>(
+                    Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+            Map<Long, long[]> keyOf = new HashMap<>();
+            List<Long> live = new ArrayList<>(); // ids that may or may not still be pending
+            List<Long> far = new ArrayList<>(); // far-future ids of the current phase
+            int total = 100_000;
+            int[] scheduled = {0};
+            int[] ran = {0};
+            int[] cancels = {0};
+            int[] stopCountdown = {0};
+            int[] exactSeen = {0};
+            int[] compositeSeen = {0};
+            // Per phase: the pending count the workload hovers around, and whether far-future
+            // events may be scheduled.
+            int[] targetPending = {10};
+            boolean[] farAllowed = {false};
+
+            LongConsumer cancelAndCheck = victim -> {
+                boolean pending = reference.contains(keyOf.get(victim));
+                assertEquals(pending, sim.isPending(victim), config);
+                assertEquals(pending, sim.cancel(victim), config);
+                if (pending) {
+                    cancels[0]++;
+                    reference.remove(keyOf.get(victim));
+                }
+            };
+
+            class Ev implements Runnable {
+                final long time;
+                final long seq;
+
+                Ev() {
+                    long delay = Math.min(randomDelay(rnd, farAllowed[0]), Long.MAX_VALUE - sim.now());
+                    this.time = sim.now() + delay;
+                    this.seq = scheduled[0]++;
+                    long id = sim.schedule(delay, this);
+                    long[] key = {time, seq};
+                    reference.add(key);
+                    keyOf.put(id, key);
+                    live.add(id);
+                    if (delay >= 1L << 30) {
+                        far.add(id);
+                    }
+                }
+
+                @Override
+                public void run() {
+                    long[] head = reference.pollFirst();
+                    assertEquals(head[0], time, config + ": event ran out of (time, scheduling order)");
+                    assertEquals(head[1], seq, config + ": event ran out of (time, scheduling order)");
+                    assertEquals(time, sim.now(), config);
+                    ran[0]++;
+                    if (sim.usesExactKeys()) {
+                        exactSeen[0]++;
+                    } else {
+                        compositeSeen[0]++;
+                    }
+                    int children = sim.pendingEvents() < targetPending[0] ? 2 : rnd.nextInt(2);
+                    for (int c = 0; c < children && scheduled[0] < total; c++) {
+                        new Ev();
+                    }
+                    if (rnd.nextInt(4) == 0 && !live.isEmpty()) {
+                        // Mostly recent ids, which are likelier to be pending.
+                        int k = live.size() - 1 - rnd.nextInt(Math.min(live.size(), 32));
+                        long victim = live.get(k);
+                        live.set(k, live.get(live.size() - 1));
+                        live.remove(live.size() - 1);
+                        cancelAndCheck.accept(victim);
+                    }
+                    assertEquals(reference.size(), sim.pendingEvents(), config);
+                    if (--stopCountdown[0] == 0) {
+                        sim.stop();
+                    }
+                    if (live.size() > 4_096) {
+                        live.subList(0, 2_048).clear(); // bound the bookkeeping, not the kernel
+                    }
+                }
+            }
+
+            int[] targets = {2, 6, 12, 40, 300};
+            while (scheduled[0] < total || sim.pendingEvents() > 0) {
+                targetPending[0] = targets[rnd.nextInt(targets.length)];
+                farAllowed[0] = rnd.nextInt(3) == 0;
+                if (!farAllowed[0]) {
+                    // Clear most far events out, so that composite keys get their turn; the rest
+                    // stay, to be run at the far end of time.
+                    for (long id : far) {
+                        if (rnd.nextInt(8) != 0) {
+                            cancelAndCheck.accept(id);
+                        }
+                    }
+                    far.clear();
+                }
+                if (sim.pendingEvents() == 0 && scheduled[0] < total) {
+                    new Ev();
+                }
+                if (rnd.nextBoolean()) {
+                    long duration = rnd.nextInt(16) == 0 ? Long.MAX_VALUE : rnd.nextInt(200);
+                    sim.runFor(duration); // a horizon past the end of time is clamped
+                } else {
+                    stopCountdown[0] = 1 + rnd.nextInt(3_000);
+                    sim.run();
+                }
+            }
+            assertTrue(reference.isEmpty(), config);
+            assertEquals(total - cancels[0], ran[0], config);
+            assertTrue(cancels[0] > 1_000, config + ": too few cancels, " + cancels[0]);
+            // Every width must have run events under both kinds of key (bar width 0, which has
+            // none but exact), so the switches between them were exercised.
+            if (width == 0) {
+                assertEquals(0, compositeSeen[0], config);
+            } else {
+                assertTrue(compositeSeen[0] > 0, config + ": composite keys never used");
+                assertTrue(sim.rekeys() >= 2, config + ": too few rekeys, " + sim.rekeys());
+            }
+            assertTrue(exactSeen[0] > 0, config + ": exact keys never used");
+            assertEquals(Long.MAX_VALUE, sim.now(), config + ": the far end of time was not reached");
+        }
+    }
+
+    /**
+     * Far events at every power of two of delay and just either side of it, so that whatever
+     * range the composite keys have, some event lands on each edge of it: all events must run in
+     * (time, scheduling order), the far ones (which tie with each other) last.
+     */
+    @Test
+    void eventsAtTheEdgesOfTheKeyRangeKeepTheirOrder() {
+        long start = 12_345; // so that the key base is not 0
+        for (int pending : new int[] {1, 20, 1_000}) {
+            for (int k = 0; k <= 63; k++) {
+                for (long offset = -2; offset <= 1; offset++) {
+                    long far = k == 63 ? Long.MAX_VALUE - start + offset - 1 : (1L << k) + offset;
+                    if (far < 0) {
+                        continue;
+                    }
+                    String config = pending + " pending, far delay " + far;
+                    Simulation sim = new Simulation();
+                    sim.runUntil(start);
+                    List<long[]> ran = new ArrayList<>();
+                    Random rnd = new Random(k * 4 + offset);
+                    long last = start;
+                    for (int i = 0; i < 2 * pending + 2; i++) {
+                        long delay = i == pending || i == 2 * pending + 1 ? far : rnd.nextInt(4);
+                        long seq = i;
+                        sim.schedule(delay, () -> ran.add(new long[] {sim.now(), seq}));
+                        last = Math.max(last, start + delay);
+                    }
+                    sim.run();
+                    assertEquals(2 * pending + 2, ran.size(), config);
+                    for (int i = 1; i < ran.size(); i++) {
+                        long[] a = ran.get(i - 1);
+                        long[] b = ran.get(i);
+                        assertTrue(a[0] < b[0] || (a[0] == b[0] && a[1] < b[1]),
+                                config + ": ran (" + a[0] + ", " + a[1] + ") before (" + b[0] + ", " + b[1] + ")");
+                    }
+                    assertEquals(last, sim.now(), config);
+                }
+            }
+        }
+    }
+
+    /**
+     * Mostly ties (0 to 3 ns) or a little later; where allowed, now and then far ahead, up to
+     * 2^61 ns (whether that fits a composite key depends on the pending count), or at the end
+     * of time.
+     */
+    private static long randomDelay(Random rnd, boolean farAllowed) {
+        int r = rnd.nextInt(100);
+        if (r < 80) {
+            return rnd.nextInt(4);
+        } else if (r < 98 || !farAllowed) {
+            return rnd.nextInt(1_000);
+        } else if (r < 99) {
+            return 1L << (30 + rnd.nextInt(32));
+        } else {
+            return Long.MAX_VALUE;
+        }
     }
 }
