@@ -113,6 +113,11 @@ final class ComparisonTable {
             return "-";
         }
         double scale = scale(f);
+        if (ci.halfWidth() == 0) {
+            // No spread (a fixed fleet's cost): the value as it is, without decimals the interval does not warrant.
+            return new java.math.BigDecimal(ci.mean() * scale).round(new java.math.MathContext(4)).stripTrailingZeros()
+                    .toPlainString() + " ± 0";
+        }
         int decimals = decimals(ci.mean() * scale, ci.halfWidth() * scale);
         String mean = fixed(ci.mean() * scale, decimals);
         return Double.isFinite(ci.halfWidth()) ? mean + " ± " + fixed(ci.halfWidth() * scale, decimals)
