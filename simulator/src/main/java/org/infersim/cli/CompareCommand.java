@@ -28,7 +28,7 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
     Path file;
 
-    @Option(names = "--policies", required = true, split = ",", paramLabel = "P1,P2,...",
+    @Option(names = "--policies", required = true, split = ",", paramLabel = "POLICY",
             description = "The policies to compare, such as kpa,hpa,predictive; each is written at the policy path.")
     List<String> policies = new ArrayList<>();
 

@@ -69,7 +69,7 @@ class CompareCommandTest {
                 "compare", s, "--policies", "kpa,hpa", "--path", "deployments[2].router", "-o", out);
         expectBadInput("infersim compare: --threads: expected at least 1, got 0",
                 "compare", s, "--policies", "kpa,hpa", "--path", "deployments[0].router", "-j", "0", "-o", out);
-        expectBadInput("Missing required option: '--policies=P1,P2,...'", "compare", s, "-o", out);
+        expectBadInput("Missing required option: '--policies=POLICY'", "compare", s, "-o", out);
         expectBadInput("Invalid value for option '--replications': 'five' is not an int",
                 "compare", s, "--policies", "a,b", "--replications", "five", "-o", out);
         expectBadInput("nothere.yaml", "compare", tmp.resolve("nothere.yaml").toString(), "--policies", "a,b", "-o", out);
