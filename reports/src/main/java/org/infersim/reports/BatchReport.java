@@ -29,8 +29,10 @@ final class BatchReport {
     private final Set<String> cheapestRuns = new HashSet<>();
     private final Set<String> paretoRuns;
     private final HtmlPage page;
+    private final ComparisonResults comparison;
 
-    private BatchReport(BatchResults batch) {
+    private BatchReport(BatchResults batch, ComparisonResults comparison) {
+        this.comparison = comparison;
         this.batch = batch;
         this.load = batch.load();
         this.others = batch.parameters().stream().filter(p -> p != load).toList();
@@ -42,23 +44,39 @@ final class BatchReport {
         });
         this.paretoRuns = new HashSet<>(batch.pareto());
         String name = batch.name() == null ? batch.dir().getFileName().toString() : batch.name();
-        this.page = new HtmlPage("Batch report: " + name,
+        this.page = comparison != null
+                ? new HtmlPage("Policy comparison: " + name, "infersim compare of " + comparison.policies().size()
+                        + " policies × " + comparison.replications() + " replications ("
+                        + Figures.count(batch.runs().size()) + " runs)"
+                        + (batch.base() == null ? "" : " of the scenario " + batch.base()) + ".")
+                : new HtmlPage("Batch report: " + name,
                 "infersim batch of " + Figures.count(batch.runs().size()) + " runs"
                         + (batch.base() == null ? "" : ", each a variant of the scenario " + batch.base()) + ".");
     }
 
     static String render(BatchResults batch) {
-        return new BatchReport(batch).build();
+        return render(batch, null);
+    }
+
+    /** The report of a batch, with the policy comparison first when the folder holds one. */
+    static String render(BatchResults batch, ComparisonResults comparison) {
+        return new BatchReport(batch, comparison).build();
     }
 
     private String build() {
+        if (comparison != null) {
+            ComparisonSection.add(page, comparison);
+        }
         varied();
         cheapest();
         if (load != null) {
             againstLoad();
         }
         for (BatchResults.Parameter p : others) {
-            againstParameter(p);
+            // The comparison already charts every figure by policy, with intervals.
+            if (comparison == null || !comparison.paths().contains(p.path())) {
+                againstParameter(p);
+            }
         }
         pareto();
         allRuns();

@@ -29,7 +29,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
     @Override
     public Path renderBatch(Path batchDir) throws IOException {
         try {
-            return write(batchDir, BatchReport.render(BatchResults.read(batchDir)));
+            ComparisonResults comparison = ComparisonResults.present(batchDir) ? ComparisonResults.read(batchDir) : null;
+            return write(batchDir, BatchReport.render(BatchResults.read(batchDir), comparison));
         } catch (InvalidInputException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -684,7 +684,7 @@ final class RunReport {
     }
 
     /** Seconds, minutes or hours on the time axis, whichever keeps its numbers short. */
-    private record TimeUnit(double seconds, String label) {
+    record TimeUnit(double seconds, String label) {
         static TimeUnit forDuration(double durationS) {
             if (durationS >= 3 * 3600) {
                 return new TimeUnit(3600, "h");

@@ -68,6 +68,8 @@ final class XyChart {
     private double bandTo = Double.NaN;
     private String subtitle;
     private int visibleReferences;
+    private final List<Series> rightSeries = new ArrayList<>();
+    private String rightLabel;
 
     XyChart(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -97,6 +99,16 @@ final class XyChart {
 
     XyChart add(Series s) {
         series.add(s);
+        return this;
+    }
+
+    /**
+     * A line on a second y axis at the right, from zero (the load behind a count of replicas):
+     * two quantities in different units on one time axis, so that a reader sees one follow the other.
+     */
+    XyChart rightLine(String axisLabel, String name, double[] x, double[] y, Color color) {
+        rightLabel = axisLabel;
+        rightSeries.add(new Series(name, x, y, color, true, false, false, null));
         return this;
     }
 
@@ -283,8 +295,11 @@ final class XyChart {
             plot.addAnnotation(a);
         }
 
+        if (!rightSeries.isEmpty()) {
+            addRightAxis(plot);
+        }
         String offChart = fitRanges(xAxis, yAxis);
-        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, series.size() > 1);
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, series.size() + rightSeries.size() > 1);
         chart.setBackgroundPaint(ChartStyle.BACKGROUND);
         chart.setPadding(new RectangleInsets(6, 6, 6, 12));
         chart.getTitle().setPaint(ChartStyle.TEXT);
@@ -303,6 +318,38 @@ final class XyChart {
             legend.setBackgroundPaint(ChartStyle.BACKGROUND);
         }
         return chart;
+    }
+
+    private void addRightAxis(XYPlot plot) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);
+        renderer.setAutoPopulateSeriesPaint(false);
+        renderer.setAutoPopulateSeriesStroke(false);
+        double highest = 0;
+        for (int i = 0; i < rightSeries.size(); i++) {
+            Series s = rightSeries.get(i);
+            XYSeries xy = new XYSeries(s.name(), false, true);
+            for (int k = 0; k < s.x().length; k++) {
+                if (Double.isFinite(s.x()[k])) {
+                    boolean defined = Double.isFinite(s.y()[k]);
+                    xy.add(s.x()[k], defined ? Double.valueOf(s.y()[k]) : null);
+                    if (defined) {
+                        highest = Math.max(highest, s.y()[k]);
+                    }
+                }
+            }
+            data.addSeries(xy);
+            renderer.setSeriesPaint(i, s.color());
+            renderer.setSeriesStroke(i, s.dashed() ? ChartStyle.DASHED : ChartStyle.LINE);
+        }
+        NumberAxis axis = ChartStyle.linearAxis(rightLabel);
+        axis.setRange(0, highest > 0 ? highest * 1.08 : 1);
+        int index = 1;
+        plot.setRangeAxis(index, axis);
+        plot.setDataset(index, data);
+        plot.mapDatasetToRangeAxis(index, index);
+        plot.setRenderer(index, renderer);
     }
 
     /**

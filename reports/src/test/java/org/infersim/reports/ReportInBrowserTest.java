@@ -52,6 +52,15 @@ class ReportInBrowserTest {
     }
 
     @Test
+    void theComparisonReportLoadsWithoutErrorsAndDrawsEveryChart() throws Exception {
+        Path report = new HtmlReportRenderer().renderBatch(Fixtures.copy("compare-autoscalers", tmp));
+        Result r = check(report, SCREENSHOTS.resolve("compare-report.png"), 4600);
+        assertEquals(0, r.status(), r.output());
+        int charts = ComparisonReportTest.AUTOSCALER_CHARTS.size();
+        assertTrue(r.output().contains(charts + " of " + charts + " charts drawn"), r.output());
+    }
+
+    @Test
     void theCheckCatchesAScriptError() throws Exception {
         Path report = new HtmlReportRenderer().renderRun(Fixtures.copy("run-quickstart", tmp));
         String html = Files.readString(report);

@@ -36,9 +36,20 @@ import org.infersim.scenario.YamlReader;
  * load: workloads[0].arrival.rate  # the load axis of cost curves (found by itself if omitted)
  * slo: {ttft: 2s, tpot: 100ms, attainment: 99%}
  * </pre>
+ *
+ * <p>Or, instead of parameters and variants, a comparison of policies (see {@link ComparisonPlan}):
+ * <pre>
+ * compare:
+ *   policies: [kpa, hpa, predictive]
+ *   path: deployments[*].autoscaler.policy   # the default; or a list of paths
+ * replications: 5                            # the default in a comparison
+ * </pre>
  */
 public final class BatchFile {
-    static final List<String> KEYS = List.of("name", "base", "set", "replications", "parameters", "variants", "load", "slo");
+    static final List<String> KEYS = List.of("name", "base", "set", "replications", "parameters", "variants", "load", "slo",
+            "compare");
+    static final List<String> COMPARE_KEYS = List.of("policies", "path");
+    static final int COMPARE_REPLICATIONS = 5;
     static final int MAX_RUNS = 100_000;
 
     private final String file;
@@ -69,24 +80,36 @@ public final class BatchFile {
         Path base = baseScenario == null ? null : baseScenario.file();
         String baseText = baseScenario == null ? null : baseScenario.text();
 
-        int replications = 1;
+        BatchSpec.CompareSection compare = map.get("compare") == null ? null : compare(map.get("compare"));
+        int replications = compare != null ? COMPARE_REPLICATIONS : 1;
         if (map.get("replications") != null) {
             Long r = in.integer(map.get("replications"), "replications", 1, 1000);
             replications = r == null ? 1 : r.intValue();
+            if (compare != null && r != null && r < 2) {
+                problem(map.get("replications"), "replications",
+                        "a comparison needs at least two replications for a confidence interval, got " + r);
+            }
         }
 
         Variant fixed = map.get("set") == null ? new Variant(0, Map.of(), Map.of()) : in.settings(map.get("set"), "set", 0);
         List<Parameter> parameters = parameters(map.get("parameters"));
         List<Variant> variants = variants(map.get("variants"));
-        if (map.get("parameters") == null && map.get("variants") == null) {
+        if (compare != null) {
+            for (String key : List.of("parameters", "variants", "load")) {
+                if (map.get(key) != null) {
+                    problem(map.get(key), key, "a comparison varies only the policy; remove " + key
+                            + " (or compare the policies in a batch of its own)");
+                }
+            }
+        } else if (map.get("parameters") == null && map.get("variants") == null) {
             problems.add(new Problem(file, map.line(), "parameters",
                     "missing; a batch needs parameters (values per path, combined) or variants (an explicit list)"));
         }
 
         String load = null;
-        if (map.get("load") != null) {
+        if (map.get("load") != null && compare == null) {
             load = in.string(map.get("load"), "load", "the path of the varied arrival rate");
-        } else {
+        } else if (compare == null) {
             for (Parameter p : parameters) {
                 for (String s : p.paths()) {
                     if (load == null && (s.endsWith(".arrival.rate") || s.endsWith(".arrival.rateScale"))) {
@@ -111,7 +134,8 @@ public final class BatchFile {
         if (baseText != null) {
             checkPaths(ScenarioPatch.of(baseText), fixed, parameters, variants, base);
         }
-        long runs = (long) replications * Math.max(1, variants.size())
+        long runs = compare != null ? (long) replications * compare.policies().size()
+                : (long) replications * Math.max(1, variants.size())
                 * parameters.stream().mapToLong(p -> p.values().size()).reduce(1, (a, b) -> a * b);
         if (runs > MAX_RUNS) {
             problems.add(new Problem(file, map.line(), "", "the batch expands to " + runs + " runs; at most " + MAX_RUNS));
@@ -119,7 +143,54 @@ public final class BatchFile {
         if (in.failure() != null) {
             throw in.failure();
         }
-        return new BatchSpec(name, path, base, fixed.values(), parameters, variants, replications, load, slo);
+        return new BatchSpec(name, path, base, fixed.values(), parameters, variants, replications, load, slo, compare);
+    }
+
+    /**
+     * The compare section's policies and paths. Whether the paths lead somewhere in the base and
+     * the names are usable is for {@link ComparisonPlan#of} to say, with these lines.
+     */
+    private BatchSpec.CompareSection compare(YamlNode node) {
+        if (!(node instanceof YamlNode.Mapping m)) {
+            problem(node, "compare", "expected a mapping such as {policies: [kpa, hpa], path: deployments[0].autoscaler.policy}, got "
+                    + node.describe());
+            return null;
+        }
+        in.unknownKeys(m, "compare", COMPARE_KEYS);
+        List<String> policies = new ArrayList<>();
+        int policiesLine = m.line();
+        YamlNode p = m.get("policies");
+        if (p == null) {
+            problem(m, "compare.policies", "missing; expected the list of policies to compare, such as [kpa, hpa]");
+        } else {
+            policiesLine = p.line();
+            policies = strings(p, "compare.policies", "a policy name");
+        }
+        List<String> paths = new ArrayList<>();
+        int pathsLine = m.line();
+        YamlNode path = m.get("path");
+        if (path != null) {
+            pathsLine = path.line();
+            paths = path instanceof YamlNode.Sequence ? strings(path, "compare.path", "a scenario path")
+                    : new ArrayList<>(java.util.Collections.singletonList(in.string(path, "compare.path", "a scenario path")));
+            paths.removeIf(java.util.Objects::isNull);
+        }
+        return new BatchSpec.CompareSection(policies, policiesLine, paths, pathsLine);
+    }
+
+    private List<String> strings(YamlNode node, String at, String what) {
+        List<String> out = new ArrayList<>();
+        if (!(node instanceof YamlNode.Sequence seq) || seq.items().isEmpty()) {
+            problem(node, at, "expected a non-empty list of " + what + "s, got " + node.describe());
+            return out;
+        }
+        for (int i = 0; i < seq.items().size(); i++) {
+            String s = in.string(seq.items().get(i), at + "[" + i + "]", what);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     private List<Parameter> parameters(YamlNode node) {

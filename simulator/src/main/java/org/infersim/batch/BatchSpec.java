@@ -13,10 +13,23 @@ import java.util.Map;
  *
  * @param loadPath the parameter that is the load (an arrival rate), for cost curves; may be null
  * @param slo may be null
+ * @param compare the policies to compare when the batch is a comparison (its {@code compare:} section), else null
  */
 public record BatchSpec(String name, Path file, Path base, Map<String, JsonNode> fixed, List<Parameter> parameters,
                         List<Variant> explicitVariants,
-                        int replications, String loadPath, BatchSlo slo) {
+                        int replications, String loadPath, BatchSlo slo, CompareSection compare) {
+
+    /**
+     * A batch file's {@code compare:} section: the policies and where they are written, with the
+     * lines they were written on for messages.
+     */
+    public record CompareSection(List<String> policies, int policiesLine, List<String> paths, int pathsLine) {
+        public CompareSection {
+            policies = List.copyOf(policies);
+            paths = List.copyOf(paths);
+        }
+    }
+
     public BatchSpec {
         fixed = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
         parameters = List.copyOf(parameters);

@@ -13,18 +13,21 @@ import org.infersim.batch.BatchPlan;
 import org.infersim.batch.BatchRow;
 import org.infersim.batch.BatchRunner;
 import org.infersim.batch.BatchSpec;
+import org.infersim.batch.ComparisonPlan;
 import org.infersim.batch.RunSpec;
 import org.infersim.batch.Variant;
 import org.infersim.run.ScenarioValidation;
 import org.infersim.scenario.InvalidInputException;
 import org.infersim.scenario.LoadedScenario;
+import org.infersim.scenario.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "batch", description = "Runs every variant of a base scenario that a batch file describes, in parallel, "
-        + "and writes batch.csv, batch.json and one results folder per run. Run it again to resume.")
+        + "and writes batch.csv, batch.json and one results folder per run; a batch file with a compare section "
+        + "compares policies as infersim compare does. Run it again to resume.")
 final class BatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Batch file (YAML).")
     Path file;
@@ -66,6 +69,9 @@ final class BatchCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Files.createDirectories(dir);
+        if (spec.compare() != null) {
+            return compare(spec, base, dir);
+        }
 
         List<Variant> variants = BatchPlan.variants(spec);
         List<RunSpec> runs = BatchPlan.runs(variants, spec.replications(), base.scenario().seed());
@@ -93,5 +99,24 @@ final class BatchCommand implements Callable<Integer> {
                     + (reportFile != null ? ", report.html" : "") + ")");
         }
         return 0;
+    }
+
+    /** A batch file with a compare section: its policies under common random numbers, with the statistics. */
+    private int compare(BatchSpec spec, LoadedScenario base, Path dir) throws IOException {
+        BatchSpec.CompareSection section = spec.compare();
+        ComparisonPlan plan;
+        try {
+            plan = ComparisonPlan.of(spec.name(), spec.base(), Files.readString(spec.base()), spec.fixed(), spec.slo(),
+                    section.policies(), section.paths(), spec.replications(), base.scenario().seed(),
+                    (input, message) -> new Problem(file.toString(), switch (input) {
+                        case "policies" -> section.policiesLine();
+                        case "path" -> section.pathsLine();
+                        default -> 0;
+                    }, input.equals("replications") ? "replications" : "compare." + input, message));
+        } catch (InvalidInputException e) {
+            e.problems().forEach(System.err::println);
+            return Main.BAD_INPUT;
+        }
+        return CompareCommand.run(plan, dir, threads, report, quiet, catalogs.dirs);
     }
 }

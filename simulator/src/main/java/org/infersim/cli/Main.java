@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "infersim 0.1.0",
         description = "Discrete-event simulator of GPU inference clusters serving large language models.",
-        subcommands = {RunCommand.class, BatchCommand.class, SizeCommand.class, ValidateCommand.class, ReportCommand.class, CatalogCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, BatchCommand.class, CompareCommand.class, SizeCommand.class, ValidateCommand.class, ReportCommand.class, CatalogCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int BAD_INPUT = 2;
@@ -18,7 +18,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, catalog, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, compare, size, report, validate, catalog, bench)");
     }
 
     public static void main(String[] args) {
