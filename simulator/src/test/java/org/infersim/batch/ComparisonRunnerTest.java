@@ -95,9 +95,9 @@ class ComparisonRunnerTest {
                 BatchListener.NONE);
         List<String> lines = Files.readAllLines(out.resolve("compare.csv"));
         assertEquals("figure,kind,policy,versus,n,mean,half_width,low,high,significant,better", lines.get(0));
-        // p95 TTFT, SLO attainment, GPU-hours and cost; no cold starts, which this summary does not report.
+        // p95 TTFT, SLO attainment, GPU-hours, cost and cold starts (reported per deployment, even when none).
         List<String> figures = lines.stream().skip(1).map(l -> l.split(",")[0]).distinct().toList();
-        assertEquals(List.of("ttft_p95_ms", "slo_attainment", "gpu_hours", "cost_usd"), figures);
+        assertEquals(List.of("ttft_p95_ms", "slo_attainment", "gpu_hours", "cost_usd", "cold_starts"), figures);
         assertEquals(1 + figures.size() * (3 + 3), lines.size());
         assertTrue(lines.get(1).startsWith("ttft_p95_ms,mean,round-robin,,2,"), lines.get(1));
         assertTrue(lines.get(4).startsWith("ttft_p95_ms,difference,round-robin,least-outstanding,2,"), lines.get(4));

@@ -65,9 +65,10 @@ class AutoscalerValidationTest {
 
     @Test
     void anUnknownPolicyGetsASuggestionAndTheList() {
+        // queue-step is the researcher's policy registered on the tests' class path.
         assertEquals(List.of("x.yaml:8: deployments[0].autoscaler.policy: unknown autoscaling policy 'kap'; did you mean"
-                        + " 'kpa'? Expected one of kpa, hpa, runai, predictive, scheduled, static (or a policy registered"
-                        + " on the class path; see the README)"),
+                        + " 'kpa'? Expected one of kpa, hpa, runai, predictive, scheduled, static, queue-step (or a policy"
+                        + " registered on the class path; see the README)"),
                 problems("autoscaler: {policy: kap, target: 8, max: 6}"));
     }
 
