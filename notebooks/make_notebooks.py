@@ -99,12 +99,15 @@ def compare_policies():
             "To compare other policies, change only the next cell: the scenario, the policies and the scenario path "
             "that selects them."),
         new_code_cell(
-            '# What to compare. For autoscalers, for example:\n'
-            '#   SCENARIO = "scenarios/diurnal-predictive.yaml"; POLICIES = ["kpa", "hpa", "predictive"]; PATH = None\n'
-            'SCENARIO = "scenarios/rag-70b-h100.yaml"\n'
-            'POLICIES = ["round-robin", "least-outstanding", "least-kv"]\n'
-            'PATH = "deployments[*].router"   # None: every deployment\'s autoscaler.policy (the default path)\n'
-            'REPLICATIONS = 5'),
+            '# What to compare: a day of diurnal traffic, under a predictive autoscaler, the reactive HPA, and a\n'
+            '# policy that follows the published schedule. Other shipped comparisons:\n'
+            '#   SCENARIO = "scenarios/bursty-kpa.yaml"; POLICIES = ["kpa", "hpa", "static"]\n'
+            '#   SCENARIO = "scenarios/scale-to-zero.yaml"; POLICIES = ["kpa", "static"]\n'
+            '#   SCENARIO = "scenarios/rag-70b-h100.yaml"; POLICIES = ["round-robin", "least-kv"]; PATH = "deployments[*].router"\n'
+            'SCENARIO = "scenarios/diurnal-predictive.yaml"\n'
+            'POLICIES = ["predictive", "hpa", "scheduled"]\n'
+            'PATH = None   # None: every deployment\'s autoscaler.policy (the default path)\n'
+            'REPLICATIONS = 3'),
         new_code_cell(SETUP),
         new_code_cell(
             'import json\n\n'
