@@ -44,6 +44,15 @@ final class SummaryTable {
                     p.name(), p.gpu(), p.gpus(), p.busyFraction() * 100, p.flopsFraction() * 100,
                     p.bandwidthFraction() * 100, p.cost()));
         }
+        for (PoolSummary p : s.pools()) {
+            if (p.provisioning() != null) {
+                out.append(String.format(Locale.ROOT, "%-12s %s: %d nodes ready and %d provisioning at the end, peak %d"
+                                + " of %s; %d added, %d removed; %.2f node-hours (%.2f provisioning)%n",
+                        p.name(), p.provisioning(), p.nodes(), p.nodesProvisioning(), p.peakNodes(),
+                        p.maxNodes() == null ? "no cap" : "max " + p.maxNodes(), p.nodesAdded(), p.nodesRemoved(),
+                        p.nodeHours(), p.provisioningNodeHours()));
+            }
+        }
         boolean shared = s.gpus().stream().anyMatch(g -> g.tenants().stream().anyMatch(t -> !"whole".equals(t.sharing())));
         if (shared) {
             out.append(String.format(Locale.ROOT, "%n%-16s %6s  %s%n", "shared GPU", "busy", "tenants (share, busy)"));
