@@ -427,6 +427,7 @@ final class RunReport {
         } else {
             missing("Replicas over time", "replicas");
         }
+        nodesOverTime();
         if (series.has("busy_fraction") || series.has("kv_occupancy")) {
             XyChart chart = timeChart("GPU busy and KV-cache occupancy", "percent").yFromZero().yMax(100);
             for (int d = 0; d < deployments.size(); d++) {
@@ -465,6 +466,30 @@ final class RunReport {
             missing("Preemptions per interval", "preemptions");
         }
         page.endGrid();
+    }
+
+    /** Nodes of each dynamic or serverless pool: ready (solid) and being provisioned (dashed). Static pools are flat, so left out. */
+    private void nodesOverTime() throws InvalidInputException {
+        PoolSeriesTable pools = run.pools();
+        if (pools == null || pools.elasticPools().isEmpty() || !pools.has("nodes")) {
+            return;
+        }
+        XyChart chart = timeChart("Nodes over time", "nodes").yFromZero().integerY().steps();
+        List<String> elastic = pools.elasticPools();
+        for (int k = 0; k < elastic.size(); k++) {
+            String pool = elastic.get(k);
+            double[] t = withStart(time.of(pools.values(pool, PoolSeriesTable.TIME)));
+            chart.add(new XyChart.Series(pool + " (" + pools.mode(pool) + "): ready", t,
+                    withFirst(pools.values(pool, "nodes")), ChartStyle.color(k), true, false, false, null));
+            if (pools.has("nodes_provisioning")) {
+                chart.add(new XyChart.Series(pool + ": provisioning", t,
+                        withFirst(pools.values(pool, "nodes_provisioning")), ChartStyle.color(k), true, true, false, null));
+            }
+        }
+        page.chart(chart, "Nodes of each pool that grows and shrinks, at the end of each interval: ready to take "
+                + "work (solid) and requested but still being provisioned (dashed), which are paid for but not usable "
+                + "yet. The cluster autoscaler adds nodes when work is pending and removes nodes left empty. "
+                + warmupSentence(), HtmlPage.Size.HALF);
     }
 
     private void cost() throws InvalidInputException {

@@ -14,9 +14,11 @@ import org.infersim.scenario.Problem;
 
 /**
  * The files of one run's results folder, read and checked: the summary, the time series, the
- * latency distributions and the scenario text ({@code null} when the folder has no copy).
+ * latency distributions, the scenario text ({@code null} when the folder has no copy) and the
+ * pools' time series ({@code null} in results written before it existed).
  */
-record RunResults(Path dir, RunSummary summary, TimeSeriesTable series, LatencyTable latency, String scenarioText) {
+record RunResults(Path dir, RunSummary summary, TimeSeriesTable series, LatencyTable latency, String scenarioText,
+                  PoolSeriesTable pools) {
 
     static RunResults read(Path dir) throws InvalidInputException {
         if (!Files.isDirectory(dir)) {
@@ -35,7 +37,9 @@ record RunResults(Path dir, RunSummary summary, TimeSeriesTable series, LatencyT
                         "cannot be read: " + e.getMessage()));
             }
         }
-        return new RunResults(dir, summary, series, latency, scenario);
+        Path poolsFile = dir.resolve(ResultsFolder.POOLS);
+        PoolSeriesTable pools = Files.isRegularFile(poolsFile) ? PoolSeriesTable.of(CsvTable.read(poolsFile)) : null;
+        return new RunResults(dir, summary, series, latency, scenario, pools);
     }
 
     private static RunSummary readSummary(Path file) throws InvalidInputException {

@@ -186,6 +186,24 @@ class RunReportTest {
     }
 
     @Test
+    void aPoolThatGrowsGetsANodesChartAndStaticPoolsDoNot() throws IOException {
+        Path run = Fixtures.copy("run-quickstart", tmp);
+        Path pools = run.resolve("pools.csv");
+        String header = "time_s,pool,provisioning,nodes,nodes_provisioning,gpus,gpus_held,cost_so_far_usd\n";
+        Files.writeString(pools, header + "10,h100,static,1,0,1,1,0.01\n20,h100,static,1,0,1,1,0.02\n");
+        String html = Files.readString(renderer.renderRun(run));
+        assertEquals(RUN_CHARTS.size(), Fixtures.count(html, "<figure class=\"chart\""), "a flat line says nothing");
+
+        Files.writeString(pools, header + "10,h100,static,1,0,1,1,0.01\n10,burst,dynamic,0,2,0,0,0.5\n"
+                + "20,h100,static,1,0,1,1,0.02\n20,burst,dynamic,2,0,16,8,1.1\n");
+        html = Files.readString(renderer.renderRun(run));
+        assertEquals(RUN_CHARTS.size() + 1, Fixtures.count(html, "<figure class=\"chart\""));
+        assertTrue(html.contains("<svg aria-label=\"Nodes over time\""));
+        assertTrue(html.contains(">burst (dynamic): ready<") && html.contains(">burst: provisioning<"));
+        assertFalse(html.contains(">h100 (static)"));
+    }
+
+    @Test
     void aLongRunAtFineResolutionStillGivesASmallReport() throws IOException {
         Path run = Fixtures.copy("run-quickstart", tmp);
         Path csv = run.resolve("timeseries.csv");

@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
             System.out.printf("%nSimulated %.0f s in %.1f s of wall time (%,d events, %,.0f requests/s).%n",
                     result.summary().durationS(), wallS, result.eventsProcessed(),
                     result.summary().requests().arrived() / wallS);
-            System.out.println("Results in " + dir + "/ (summary.json, timeseries.csv, latency.csv"
+            System.out.println("Results in " + dir + "/ (summary.json, timeseries.csv, pools.csv, latency.csv"
                     + (requests ? ", requests.csv" : "") + (reportFile != null ? ", report.html" : "") + ")");
         }
         return 0;

@@ -45,7 +45,8 @@ final class SummaryTable {
             out.append(String.format(Locale.ROOT, "  %s: peak %d replicas, %d scale-ups, %d scale-downs, %d cold starts%s%n",
                     d.name(), d.peakReplicas(), d.scaleUps(), d.scaleDowns(), d.coldStarts(),
                     p == null ? "" : String.format(Locale.ROOT,
-                            " (mean %s: GPU wait %s, image %s, weights %s, engine %s)", hms(p.meanTotalS()),
+                            " (mean %s: %sGPU wait %s, image %s, weights %s, engine %s)", hms(p.meanTotalS()),
+                            p.provisionNodeS() > 0 ? "new node " + hms(p.provisionNodeS()) + ", " : "",
                             hms(p.waitForGpuS()), hms(p.imagePullS()), hms(p.weightsS()), hms(p.engineInitS()))));
             if (d.waitedForReplica() > 0) {
                 out.append(String.format(Locale.ROOT, "  %s: %d requests found no replica ready and waited %s on average"
@@ -59,6 +60,15 @@ final class SummaryTable {
             out.append(String.format(Locale.ROOT, "%-12s %-10s %5d %6.1f%% %7.1f%% %7.1f%% %10.2f%n",
                     p.name(), p.gpu(), p.gpus(), p.busyFraction() * 100, p.flopsFraction() * 100,
                     p.bandwidthFraction() * 100, p.cost()));
+        }
+        for (PoolSummary p : s.pools()) {
+            if (p.provisioning() != null) {
+                out.append(String.format(Locale.ROOT, "%-12s %s: %d nodes ready and %d provisioning at the end, peak %d"
+                                + " of %s; %d added, %d removed; %.2f node-hours (%.2f provisioning)%n",
+                        p.name(), p.provisioning(), p.nodes(), p.nodesProvisioning(), p.peakNodes(),
+                        p.maxNodes() == null ? "no cap" : "max " + p.maxNodes(), p.nodesAdded(), p.nodesRemoved(),
+                        p.nodeHours(), p.provisioningNodeHours()));
+            }
         }
         boolean shared = s.gpus().stream().anyMatch(g -> g.tenants().stream().anyMatch(t -> !"whole".equals(t.sharing())));
         if (shared) {

@@ -13,6 +13,8 @@ public final class Allocation {
     private final long placedAtNs;
     private SharedGpu.Tenant tenant;
     private long releasedAtNs = -1;
+    private long requestedAtNs;
+    private long provisioningWaitNs;
 
     /** @param migStart the first memory slice of its MIG instance; -1 for other demands */
     Allocation(GpuWorkload workload, GpuPool pool, List<Gpu> gpus, Demand demand, int migStart, long placedAtNs) {
@@ -22,6 +24,13 @@ public final class Allocation {
         this.demand = demand;
         this.migStart = migStart;
         this.placedAtNs = placedAtNs;
+        this.requestedAtNs = placedAtNs;
+    }
+
+    /** Set by the scheduler before it hands the allocation over: how the workload's wait for it went. */
+    void waited(long requestedAtNs, long provisioningWaitNs) {
+        this.requestedAtNs = requestedAtNs;
+        this.provisioningWaitNs = provisioningWaitNs;
     }
 
     public GpuWorkload workload() {
@@ -83,6 +92,25 @@ public final class Allocation {
         return placedAtNs;
     }
 
+    /** When the workload asked the scheduler for these GPUs (its latest submission, for a job that resumed). */
+    public long requestedAtNs() {
+        return requestedAtNs;
+    }
+
+    /** Nanoseconds from the request to the placement: {@link #provisioningWaitNs()} plus any other waiting. */
+    public long waitedNs() {
+        return placedAtNs - requestedAtNs;
+    }
+
+    /**
+     * Nanoseconds of {@link #waitedNs()} spent waiting for a node that a dynamic pool's autoscaler
+     * was provisioning for it ("provisioning a node" in a cold start); 0 when it never had to wait
+     * for a new node. The rest of the wait was for GPUs to be freed (by other work, or a preemption).
+     */
+    public long provisioningWaitNs() {
+        return provisioningWaitNs;
+    }
+
     public boolean isReleased() {
         return releasedAtNs >= 0;
     }
@@ -111,5 +139,6 @@ public final class Allocation {
         for (Gpu g : gpus) {
             g.release(this);
         }
+        pool.released(gpus, nowNs);
     }
 }

@@ -6,8 +6,13 @@ import org.infersim.catalog.GpuSpec;
 import org.infersim.kernel.Simulation;
 import org.infersim.scenario.GpuSharing;
 import org.infersim.scenario.PlacementPolicy;
+import org.infersim.scenario.Provisioning;
 
-/** A pool of identical nodes of one GPU type, bought at one price. */
+/**
+ * A pool of identical nodes of one GPU type, bought at one price. Placement sees only its ready
+ * nodes ({@link #nodes()}, {@link #gpus()}); a dynamic or serverless pool also has nodes being
+ * provisioned, and keeps the nodes it removed for the results ({@link #allNodes()}).
+ */
 public final class GpuPool {
     private final int index;
     private final String name;
@@ -17,8 +22,16 @@ public final class GpuPool {
     private final GpuSharing sharing;
     private final Simulation sim;
     private final long measuredFromNs;
+    private final Provisioning provisioning;
+    /** Ready nodes and their GPUs, in index order: what placement and preemption look at. */
     private final List<Node> nodes = new ArrayList<>();
     private final List<Gpu> gpus = new ArrayList<>();
+    /** Every node it ever had, in index order (the order they were requested). */
+    private final List<Node> allNodes = new ArrayList<>();
+    /** Nodes requested and not yet ready, in the order they were requested. */
+    private final List<Node> starting = new ArrayList<>();
+    /** Told when a node becomes empty, so that it can be removed later; null for a static pool. */
+    private NodeProvisioner provisioner;
 
     /**
      * @param sharing        how its GPUs behave when replicas share them
@@ -27,7 +40,18 @@ public final class GpuPool {
      */
     public GpuPool(int index, String name, GpuSpec spec, int nodeCount, int gpusPerNode, double pricePerGpuHour,
                    GpuSharing sharing, Simulation sim, long measuredFromNs) {
+        this(index, name, spec, nodeCount, gpusPerNode, pricePerGpuHour, sharing, Provisioning.STATIC, sim,
+                measuredFromNs);
+    }
+
+    /**
+     * @param nodeCount    nodes at the start, ready at time 0
+     * @param provisioning how it grows and shrinks, and how it is billed
+     */
+    public GpuPool(int index, String name, GpuSpec spec, int nodeCount, int gpusPerNode, double pricePerGpuHour,
+                   GpuSharing sharing, Provisioning provisioning, Simulation sim, long measuredFromNs) {
         this.index = index;
+        this.provisioning = provisioning;
         this.name = name;
         this.spec = spec;
         this.gpusPerNode = gpusPerNode;
@@ -36,13 +60,88 @@ public final class GpuPool {
         this.sim = sim;
         this.measuredFromNs = measuredFromNs;
         for (int n = 0; n < nodeCount; n++) {
-            Node node = new Node(n);
+            Node node = newNode(0);
+            node.ready(0);
             nodes.add(node);
-            for (int g = 0; g < gpusPerNode; g++) {
-                Gpu gpu = new Gpu(this, node, gpus.size());
-                node.gpus().add(gpu);
-                gpus.add(gpu);
+            gpus.addAll(node.gpus());
+        }
+    }
+
+    /** A node with its GPUs, numbered after every node the pool ever had (ids are never reused). */
+    private Node newNode(long nowNs) {
+        Node node = new Node(allNodes.size(), nowNs);
+        for (int g = 0; g < gpusPerNode; g++) {
+            node.gpus().add(new Gpu(this, node, node.index() * gpusPerNode + g));
+        }
+        allNodes.add(node);
+        return node;
+    }
+
+    /** Requests a new node; it is not usable until {@link #nodeReady}. */
+    Node startNode(long nowNs) {
+        Node node = newNode(nowNs);
+        starting.add(node);
+        return node;
+    }
+
+    /** A requested node has finished provisioning: placement may use it from now on. */
+    void nodeReady(Node node, long nowNs) {
+        if (!node.isProvisioning()) {
+            throw new IllegalStateException("node " + node.index() + " of pool " + name + " is not being provisioned");
+        }
+        starting.remove(node);
+        node.ready(nowNs);
+        // Kept in index order, so that first fit means the same thing whatever order nodes became ready in.
+        int at = nodes.size();
+        while (at > 0 && nodes.get(at - 1).index() > node.index()) {
+            at--;
+        }
+        nodes.add(at, node);
+        int gpuAt = 0;
+        for (int i = 0; i < at; i++) {
+            gpuAt += nodes.get(i).gpus().size();
+        }
+        gpus.addAll(gpuAt, node.gpus());
+    }
+
+    /** Gives an empty ready node back; its GPUs keep their history for the results. */
+    void removeNode(Node node, long nowNs) {
+        if (!node.isReady() || !node.isEmpty()) {
+            throw new IllegalStateException("node " + node.index() + " of pool " + name + " is not ready and empty");
+        }
+        node.removed(nowNs);
+        nodes.remove(node);
+        gpus.removeAll(node.gpus());
+    }
+
+    /** A copy of this pool with empty ready nodes and no history: where the autoscaler tries out placements. */
+    GpuPool scratch(int nodeCount) {
+        return new GpuPool(index, name, spec, nodeCount, gpusPerNode, pricePerGpuHour, sharing, sim, measuredFromNs);
+    }
+
+    /** Adds an empty ready node to a scratch pool. */
+    void addReadyNode() {
+        Node node = newNode(0);
+        node.ready(0);
+        nodes.add(node);
+        gpus.addAll(node.gpus());
+    }
+
+    void attach(NodeProvisioner provisioner) {
+        this.provisioner = provisioner;
+    }
+
+    /** An allocation let these GPUs go: tell the provisioner about the nodes it left empty. */
+    void released(List<Gpu> freed, long nowNs) {
+        if (provisioner == null) {
+            return;
+        }
+        Node last = null;
+        for (Gpu g : freed) {
+            if (g.node() != last && g.node().isEmpty()) {
+                provisioner.nodeEmptied(g.node(), nowNs);
             }
+            last = g.node();
         }
     }
 
@@ -66,6 +165,32 @@ public final class GpuPool {
         return gpusPerNode;
     }
 
+    public Provisioning provisioning() {
+        return provisioning;
+    }
+
+    /** Nodes requested and not yet ready, in the order they were requested. */
+    public List<Node> nodesProvisioning() {
+        return starting;
+    }
+
+    /** Every node it ever had, ready, provisioning or removed, in the order they were requested. */
+    public List<Node> allNodes() {
+        return allNodes;
+    }
+
+    /** Every GPU it ever had, node by node: the GPUs of the results. */
+    public List<Gpu> allGpus() {
+        if (allNodes.size() == nodes.size()) {
+            return gpus;
+        }
+        List<Gpu> out = new ArrayList<>(allNodes.size() * gpusPerNode);
+        for (Node n : allNodes) {
+            out.addAll(n.gpus());
+        }
+        return out;
+    }
+
     public GpuSharing sharing() {
         return sharing;
     }
@@ -78,15 +203,31 @@ public final class GpuPool {
         return measuredFromNs;
     }
 
+    /** Its ready nodes, in index order. */
     public List<Node> nodes() {
         return nodes;
     }
 
+    /** The GPUs of its ready nodes, node by node. */
     public List<Gpu> gpus() {
         return gpus;
     }
 
-    /** Whether the demand could ever be placed here, on an empty pool. */
+    /**
+     * How many new empty nodes the demand needs to be placed: 1 for a group within a node, a share
+     * or a MIG instance; whole nodes for a larger group; -1 when no number of nodes will do.
+     */
+    int nodesFor(Demand demand) {
+        if (demand instanceof Demand.WholeGpus w) {
+            return w.count() <= gpusPerNode ? 1 : w.count() % gpusPerNode == 0 ? w.count() / gpusPerNode : -1;
+        }
+        if (demand instanceof Demand.MigSlice m) {
+            return spec.migProfiles().contains(m.profile()) ? 1 : -1;
+        }
+        return 1;
+    }
+
+    /** Whether the demand could ever be placed here, on an empty pool of its present ready nodes. */
     public boolean canEverHold(Demand demand) {
         if (demand instanceof Demand.WholeGpus w) {
             return w.count() <= gpusPerNode
@@ -100,7 +241,11 @@ public final class GpuPool {
 
     /** Places the workload's demand as the policy chooses; null when it does not fit now. */
     Allocation place(GpuWorkload workload, PlacementPolicy policy, long nowNs) {
-        Demand demand = workload.demand(this);
+        return place(workload, workload.demand(this), policy, nowNs);
+    }
+
+    /** Places a demand the workload made of another pool of the same GPU type (a scratch copy of it). */
+    Allocation place(GpuWorkload workload, Demand demand, PlacementPolicy policy, long nowNs) {
         List<Gpu> chosen;
         int migStart = -1;
         if (demand instanceof Demand.WholeGpus w) {

@@ -19,6 +19,10 @@ import org.infersim.scenario.PlacementPolicy;
  * period, and reserves the GPUs it will take, so that nothing placed meanwhile takes them and no
  * one evicts a second job for room the first eviction already makes. It preempts nothing more
  * until the jobs it waits for are gone; it is placed in the pass after.
+ *
+ * <p>With dynamic or serverless pools, the {@link ClusterAutoscaler} looks at what is still
+ * waiting after each pass and provisions nodes for it; the scheduler times, for each workload,
+ * the part of its wait spent on a node being provisioned ({@link Allocation#provisioningWaitNs()}).
  */
 public final class Scheduler {
     private static final Comparator<Waiting> ORDER = Comparator
@@ -31,17 +35,36 @@ public final class Scheduler {
     private final Runnable pass = this::pass;
     private long sequence;
     private boolean passScheduled;
+    private ClusterAutoscaler autoscaler;
 
-    /** A workload in the queue, the jobs whose eviction it is waiting for, and the GPUs reserved for it. */
+    /**
+     * A workload in the queue, the jobs whose eviction it is waiting for, the GPUs reserved for
+     * it, and how long it has waited for nodes being provisioned.
+     */
     private static final class Waiting {
         final GpuWorkload workload;
         final long sequence;
+        final long submittedAtNs;
         final Set<GpuJob> victims = new LinkedHashSet<>();
         final List<Gpu> claims = new ArrayList<>();
+        /** Since when it waits for a node being provisioned; -1 while it does not. */
+        long provisioningSinceNs = -1;
+        long provisioningNs;
 
-        Waiting(GpuWorkload workload, long sequence) {
+        Waiting(GpuWorkload workload, long sequence, long submittedAtNs) {
             this.workload = workload;
             this.sequence = sequence;
+            this.submittedAtNs = submittedAtNs;
+        }
+
+        /** Whether it waits for a node being provisioned from now on. */
+        void waitsForNode(boolean waits, long nowNs) {
+            if (waits && provisioningSinceNs < 0) {
+                provisioningSinceNs = nowNs;
+            } else if (!waits && provisioningSinceNs >= 0) {
+                provisioningNs += nowNs - provisioningSinceNs;
+                provisioningSinceNs = -1;
+            }
         }
     }
 
@@ -52,7 +75,17 @@ public final class Scheduler {
 
     /** Queues a workload; it is placed at the end of this instant if it fits. */
     public void submit(GpuWorkload workload) {
-        queue.add(new Waiting(workload, sequence++));
+        queue.add(new Waiting(workload, sequence++, sim.now()));
+        schedulePass();
+    }
+
+    /** Lets the cluster autoscaler provision nodes for what is left waiting after each pass. */
+    void autoscaleWith(ClusterAutoscaler autoscaler) {
+        this.autoscaler = autoscaler;
+    }
+
+    /** A node became ready or was removed: the waiting workloads get another look at the end of this instant. */
+    void capacityChanged() {
         schedulePass();
     }
 
@@ -114,6 +147,8 @@ public final class Scheduler {
             if (a != null) {
                 queue.remove(i--);
                 w.claims.forEach(g -> g.unclaim(w.workload));
+                w.waitsForNode(false, sim.now());
+                a.waited(w.submittedAtNs, w.provisioningNs);
                 w.workload.placed(a);
             } else if (w.victims.isEmpty()) {
                 Preemption plan = cheapestPreemption(w.workload);
@@ -129,6 +164,27 @@ public final class Scheduler {
                     plan.victims().forEach(GpuJob::preempt);
                 }
             }
+        }
+        if (autoscaler != null) {
+            autoscale();
+        }
+    }
+
+    /** Asks the autoscaler for nodes for the workloads still waiting that no preemption will serve. */
+    private void autoscale() {
+        List<Waiting> considered = new ArrayList<>(queue.size());
+        List<GpuWorkload> pending = new ArrayList<>(queue.size());
+        for (Waiting w : queue) {
+            if (w.victims.isEmpty()) {
+                considered.add(w);
+                pending.add(w.workload);
+            } else {
+                w.waitsForNode(false, sim.now());
+            }
+        }
+        boolean[] waits = autoscaler.scaleUp(pending, sim.now());
+        for (int i = 0; i < waits.length; i++) {
+            considered.get(i).waitsForNode(waits[i], sim.now());
         }
     }
 

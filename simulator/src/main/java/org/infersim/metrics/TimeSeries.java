@@ -22,6 +22,7 @@ public final class TimeSeries {
     public record Row(double timeS, String deployment, double[] values) {}
 
     private final List<Row> rows = new ArrayList<>();
+    private final PoolSeries pools = new PoolSeries();
 
     /** Samples every deployment; called by the run at each interval boundary. */
     public void sample(long nowNs, long intervalNs, List<ReplicaSet> sets, RunMetrics metrics, double costSoFar) {
@@ -68,5 +69,10 @@ public final class TimeSeries {
 
     public List<Row> rows() {
         return rows;
+    }
+
+    /** The pools' rows, sampled at the same instants. */
+    public PoolSeries pools() {
+        return pools;
     }
 }

@@ -14,6 +14,7 @@ import org.infersim.metrics.TimeSeries;
 public final class ResultsFolder {
     public static final String SUMMARY = "summary.json";
     public static final String TIME_SERIES = "timeseries.csv";
+    public static final String POOLS = "pools.csv";
     public static final String LATENCY = "latency.csv";
     public static final String SCENARIO = "scenario.yaml";
     public static final String REQUESTS = "requests.csv";
@@ -27,6 +28,10 @@ public final class ResultsFolder {
         AtomicFile.write(dir.resolve(SCENARIO), scenarioText);
         try (AtomicFile csv = new AtomicFile(dir.resolve(TIME_SERIES))) {
             TimeSeriesCsv.write(series, csv.writer());
+            csv.commit();
+        }
+        try (AtomicFile csv = new AtomicFile(dir.resolve(POOLS))) {
+            PoolsCsv.write(series.pools(), csv.writer());
             csv.commit();
         }
         try (AtomicFile csv = new AtomicFile(dir.resolve(LATENCY))) {

@@ -12,6 +12,8 @@ import org.infersim.autoscale.ScalingPolicyProvider;
 import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.catalog.ModelSpec;
+import org.infersim.cluster.ClusterAutoscaler;
+import org.infersim.cluster.Gpu;
 import org.infersim.cluster.GpuJob;
 import org.infersim.cluster.GpuPool;
 import org.infersim.cluster.Scheduler;
@@ -57,6 +59,8 @@ public final class ClusterRun {
     private final RunMetrics metrics;
     private final TimeSeries timeSeries = new TimeSeries();
     private final CostMeter cost;
+    /** Null when every pool is static. */
+    private final ClusterAutoscaler autoscaler;
 
     public ClusterRun(Scenario scenario, Catalog catalog, RequestSink sink) {
         this.scenario = scenario;
@@ -64,10 +68,13 @@ public final class ClusterRun {
             Pool p = scenario.pools().get(i);
             GpuSpec gpu = catalog.gpu(p.gpu()).orElseThrow();
             pools.add(new GpuPool(i, p.name(), gpu, p.nodes(), p.gpusPerNode(),
-                    p.pricePerGpuHour().orElse(gpu.pricePerHour()), p.sharing(), sim, scenario.warmupNs()));
+                    p.pricePerGpuHour().orElse(gpu.pricePerHour()), p.sharing(), p.provisioning(), sim,
+                    scenario.warmupNs()));
         }
         this.scheduler = new Scheduler(sim, scenario.placement());
         this.cost = new CostMeter(pools);
+        RandomStreams random = new RandomStreams(scenario.seed());
+        this.autoscaler = ClusterAutoscaler.attach(pools, scheduler, sim, random);
 
         List<String> deploymentNames = new ArrayList<>();
         List<String> replicaNames = new ArrayList<>();
@@ -135,7 +142,6 @@ public final class ClusterRun {
             }
         }
 
-        RandomStreams random = new RandomStreams(scenario.seed());
         RequestIds ids = new RequestIds();
         for (int i = 0; i < scenario.workloads().size(); i++) {
             Workload w = scenario.workloads().get(i);
@@ -218,6 +224,7 @@ public final class ClusterRun {
         sampler[0] = () -> {
             long now = sim.now();
             timeSeries.sample(now, interval, sets, metrics, cost.costUpTo(now));
+            samplePools(now);
             progress.update(now, end);
             if (now + interval <= end) {
                 sim.schedule(interval, sampler[0]);
@@ -227,7 +234,8 @@ public final class ClusterRun {
             sim.schedule(interval, sampler[0]);
         }
         sim.runUntil(end);
-        RunSummary summary = new SummaryAssembler(scenario, metrics, slots, scalers, jobs, pools, cost, sets).assemble(end);
+        RunSummary summary = new SummaryAssembler(scenario, metrics, slots, scalers, jobs, pools, cost, sets, autoscaler)
+                .assemble(end);
         List<LatencyDistribution> latencies = new ArrayList<>();
         for (StreamMetrics s : metrics.streamMetrics()) {
             latencies.addAll(s.distributions());
@@ -236,6 +244,18 @@ public final class ClusterRun {
             latencies.addAll(metrics.overall().distributions());
         }
         return new RunResult(summary, timeSeries, latencies, sim.eventsProcessed());
+    }
+
+    /** One row per pool for pools.csv: its nodes, the GPU share held, and its cost so far. */
+    private void samplePools(long nowNs) {
+        for (GpuPool p : pools) {
+            double held = 0;
+            for (Gpu g : p.gpus()) {
+                held += g.heldFraction();
+            }
+            timeSeries.pools().add(nowNs / 1e9, p.name(), p.provisioning().mode().label(), p.nodes().size(),
+                    p.nodesProvisioning().size(), p.gpus().size(), held, cost.poolCost(p.index(), 0, nowNs));
+        }
     }
 
     private void submitAt(long atNs, Runnable submit) {

@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.infersim.cluster.Allocation;
+import org.infersim.cluster.ClusterAutoscaler;
 import org.infersim.cluster.Gpu;
 import org.infersim.cluster.GpuJob;
 import org.infersim.cluster.GpuPool;
+import org.infersim.cluster.NodeProvisioner;
 import org.infersim.cluster.SharingMode;
 import org.infersim.metrics.ReplicaMetrics;
 import org.infersim.metrics.RunMetrics;
@@ -24,6 +26,7 @@ import org.infersim.results.GpuTenantSummary;
 import org.infersim.results.JobSummary;
 import org.infersim.results.PriorityClassSummary;
 import org.infersim.results.PoolSummary;
+import org.infersim.results.ProvisioningCost;
 import org.infersim.results.ReplicaSummary;
 import org.infersim.results.RequestCounts;
 import org.infersim.results.RunSummary;
@@ -31,6 +34,8 @@ import org.infersim.results.StreamSummary;
 import org.infersim.scenario.Deployment;
 import org.infersim.scenario.GpuShare;
 import org.infersim.scenario.PriorityClass;
+import org.infersim.scenario.Provisioning;
+import org.infersim.scenario.ProvisioningMode;
 import org.infersim.scenario.Scenario;
 import org.infersim.serving.Replica;
 import org.infersim.serving.ReplicaSet;
@@ -45,10 +50,12 @@ final class SummaryAssembler {
     private final List<GpuPool> pools;
     private final CostMeter cost;
     private final List<ReplicaSet> sets;
+    private final ClusterAutoscaler autoscaler;
 
+    /** @param autoscaler the dynamic and serverless pools' autoscaler; null when every pool is static */
     SummaryAssembler(Scenario scenario, RunMetrics metrics, List<ReplicaSlot> slots, List<DeploymentScaler> scalers,
-                     List<GpuJob> jobs,
-                     List<GpuPool> pools, CostMeter cost, List<ReplicaSet> sets) {
+                     List<GpuJob> jobs, List<GpuPool> pools, CostMeter cost, List<ReplicaSet> sets,
+                     ClusterAutoscaler autoscaler) {
         this.scenario = scenario;
         this.metrics = metrics;
         this.slots = slots;
@@ -57,6 +64,7 @@ final class SummaryAssembler {
         this.pools = pools;
         this.cost = cost;
         this.sets = sets;
+        this.autoscaler = autoscaler;
     }
 
     RunSummary assemble(long endNs) {
@@ -140,7 +148,11 @@ final class SummaryAssembler {
         double billed = 0;
         Map<Integer, double[]> byPriority = new TreeMap<>(Comparator.reverseOrder());
         for (GpuPool pool : pools) {
-            for (Gpu g : pool.gpus()) {
+            boolean serverless = pool.provisioning().mode() == ProvisioningMode.SERVERLESS;
+            for (Gpu g : pool.allGpus()) {
+                if (serverless && g.history().isEmpty()) {
+                    continue; // capacity no one asked for: neither paid nor worth a line
+                }
                 double busy = g.sharedBusyNs();
                 double allocated = 0;
                 List<GpuTenantSummary> tenants = new ArrayList<>();
@@ -175,25 +187,66 @@ final class SummaryAssembler {
         for (GpuPool pool : pools) {
             int p = pool.index();
             var gpu = pool.spec();
-            double gpuSeconds = pool.gpus().size() * windowS;
+            // GPU-seconds paid for in the window: what the pool's fractions are of.
+            double gpuSeconds = pool.provisioning().isStatic() ? pool.gpus().size() * windowS
+                    : cost.gpuHours(p, scenario.warmupNs(), endNs) * 3600;
             windowCost += cost.poolCost(p, scenario.warmupNs(), endNs);
+            double busyFraction = gpuSeconds == 0 ? 0 : Decimal.round(poolBusy[p] / 1e9 / gpuSeconds);
+            double flopsFraction = gpuSeconds == 0 ? 0 : Decimal.round(poolFlops[p] / (gpu.peakFlops(false) * gpuSeconds));
+            double bandwidthFraction = gpuSeconds == 0 ? 0
+                    : Decimal.round(poolBytes[p] / (gpu.memoryBandwidth() * gpuSeconds));
+            double poolCost = Decimal.round(cost.poolCost(p, 0, endNs));
+            if (pool.provisioning().isStatic()) {
+                poolSummaries.add(new PoolSummary(pool.name(), gpu.id(), pool.gpus().size(), pool.allocatedGpus(),
+                        cost.pricePerGpuHour(p), busyFraction, flopsFraction, bandwidthFraction, poolPreemptions[p],
+                        poolCost));
+                continue;
+            }
+            Provisioning prov = pool.provisioning();
+            NodeProvisioner provisioner = autoscaler.provisioner(pool);
             poolSummaries.add(new PoolSummary(pool.name(), gpu.id(), pool.gpus().size(), pool.allocatedGpus(),
-                    cost.pricePerGpuHour(p),
-                    Decimal.round(poolBusy[p] / 1e9 / gpuSeconds),
-                    Decimal.round(poolFlops[p] / (gpu.peakFlops(false) * gpuSeconds)),
-                    Decimal.round(poolBytes[p] / (gpu.memoryBandwidth() * gpuSeconds)),
-                    poolPreemptions[p], Decimal.round(cost.poolCost(p, 0, endNs))));
+                    cost.pricePerGpuHour(p), busyFraction, flopsFraction, bandwidthFraction, poolPreemptions[p],
+                    poolCost, prov.mode().label(), pool.nodes().size(), pool.nodesProvisioning().size(),
+                    prov.mode() == ProvisioningMode.DYNAMIC ? prov.minNodes() : null,
+                    prov.maxNodes() == Provisioning.UNLIMITED ? null : prov.maxNodes(),
+                    provisioner.peakNodes(), provisioner.nodesAdded(), provisioner.nodesRemoved(),
+                    Decimal.round(cost.nodeHours(p, 0, endNs)), Decimal.round(cost.provisioningNodeHours(p, 0, endNs)),
+                    Decimal.round(cost.gpuHours(p, 0, endNs))));
         }
         long outputTokens = overall.outputTokens();
         double total = cost.costUpTo(endNs);
-        CostSummary costSummary = new CostSummary(Decimal.round(total), Decimal.round(cost.perHour()),
+        CostSummary costSummary = new CostSummary(Decimal.round(total), Decimal.round(cost.perHour(endNs)),
                 Decimal.round(windowCost), outputTokens == 0 ? null : Decimal.of(windowCost / outputTokens * 1e6),
-                Decimal.round(billed), Decimal.round(Math.max(0, total - billed)));
+                Decimal.round(billed), Decimal.round(Math.max(0, total - billed)), byProvisioning(endNs));
 
         return new RunSummary(scenario.name(), scenario.seed(), endNs / 1e9, scenario.warmupNs() / 1e9, windowS,
                 new RequestCounts(arrived, completed, rejected, inFlight),
                 overall.summarize(windowS, anySlo), streams, replicaSummaries, poolSummaries, costSummary,
                 deployments(endNs), gpuSummaries, jobs(endNs), priorityClasses(byPriority));
+    }
+
+    /** Cost per provisioning mode, in the order static, dynamic, serverless; null when every pool is static. */
+    private List<ProvisioningCost> byProvisioning(long endNs) {
+        if (autoscaler == null) {
+            return null;
+        }
+        List<ProvisioningCost> out = new ArrayList<>();
+        for (ProvisioningMode mode : ProvisioningMode.values()) {
+            int count = 0;
+            double gpuHours = 0;
+            double dollars = 0;
+            for (GpuPool pool : pools) {
+                if (pool.provisioning().mode() == mode) {
+                    count++;
+                    gpuHours += cost.gpuHours(pool.index(), 0, endNs);
+                    dollars += cost.poolCost(pool.index(), 0, endNs);
+                }
+            }
+            if (count > 0) {
+                out.add(new ProvisioningCost(mode.label(), count, Decimal.round(gpuHours), Decimal.round(dollars)));
+            }
+        }
+        return out;
     }
 
     private static List<PriorityClassSummary> priorityClasses(Map<Integer, double[]> byPriority) {
@@ -259,6 +312,7 @@ final class SummaryAssembler {
             double dollars = 0;
             int coldStarts = 0;
             double wait = 0;
+            double provision = 0;
             double pull = 0;
             double weights = 0;
             double init = 0;
@@ -281,7 +335,9 @@ final class SummaryAssembler {
                 if (ph != null) {
                     coldStarts++;
                     double w = (slot.allocation().placedAtNs() - slot.requestedAtNs()) / 1e9;
-                    wait += w;
+                    double p = slot.allocation().provisioningWaitNs() / 1e9;
+                    provision += p;
+                    wait += w - p;
                     pull += ph.imagePullNs() / 1e9;
                     weights += ph.weightsNs() / 1e9;
                     init += ph.engineInitNs() / 1e9;
@@ -289,7 +345,8 @@ final class SummaryAssembler {
                     longest = Math.max(longest, w + ph.totalNs() / 1e9);
                 }
             }
-            ColdStartPhases phases = coldStarts == 0 ? null : new ColdStartPhases(Decimal.round(wait / coldStarts),
+            ColdStartPhases phases = coldStarts == 0 ? null : new ColdStartPhases(Decimal.round(provision / coldStarts),
+                    Decimal.round(wait / coldStarts),
                     Decimal.round(pull / coldStarts), Decimal.round(weights / coldStarts), Decimal.round(init / coldStarts),
                     Decimal.round(total / coldStarts), Decimal.round(longest));
             ReplicaSet set = sets.get(di);

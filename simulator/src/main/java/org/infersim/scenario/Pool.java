@@ -6,15 +6,33 @@ import java.util.OptionalDouble;
  * A pool of identical nodes, each with the same number of GPUs of one type, bought at one price.
  *
  * @param gpu             catalog id of the GPU type
- * @param count           number of GPUs in the pool (nodes × gpusPerNode)
+ * @param count           number of GPUs in the pool at the start (nodes × gpusPerNode); a dynamic
+ *                        pool grows and shrinks from there, a serverless pool starts empty
  * @param gpusPerNode     GPUs per node; tensor-parallel groups never span nodes
  * @param pricePerGpuHour dollars per GPU-hour; empty means the catalog's default price
  * @param sharing         how its GPUs behave when replicas share them
+ * @param provisioning    static, dynamic or serverless, with its limits and delays
  */
 public record Pool(String name, String gpu, int count, int gpusPerNode, OptionalDouble pricePerGpuHour,
-                   GpuSharing sharing) {
+                   GpuSharing sharing, Provisioning provisioning) {
 
+    /** A static pool. */
+    public Pool(String name, String gpu, int count, int gpusPerNode, OptionalDouble pricePerGpuHour,
+                GpuSharing sharing) {
+        this(name, gpu, count, gpusPerNode, pricePerGpuHour, sharing, Provisioning.STATIC);
+    }
+
+    /** Nodes at the start. */
     public int nodes() {
         return count / gpusPerNode;
+    }
+
+    /** The most GPUs it can ever have; {@code Long.MAX_VALUE} for a serverless pool without a cap. */
+    public long maxGpus() {
+        if (provisioning.isStatic()) {
+            return count;
+        }
+        return provisioning.maxNodes() == Provisioning.UNLIMITED ? Long.MAX_VALUE
+                : (long) provisioning.maxNodes() * gpusPerNode;
     }
 }

@@ -40,7 +40,7 @@ final class ScenarioBinder {
             "catalogs", "cluster", "deployments", "workloads", "jobs");
     private static final List<String> CLUSTER_KEYS = List.of("placement", "pools");
     private static final List<String> POOL_KEYS = List.of("name", "gpu", "count", "nodes", "gpusPerNode", "price",
-            "sharing");
+            "sharing", "provisioning", "minNodes", "maxNodes", "provisioningDelay", "scaleDownDelay");
     private static final List<String> SHARING_KEYS = List.of("contextSwitch", "mpsInterference");
     private static final List<String> DEPLOYMENT_KEYS = List.of("name", "model", "pool", "pools", "precision",
             "tensorParallel", "replicas", "gpuShare", "priority", "startAt", "engine", "router", "autoscaler", "coldStart",
@@ -68,6 +68,10 @@ final class ScenarioBinder {
             "time-slicing", List.of("mode", "fraction"),
             "mps", List.of("mode", "fraction", "compute"),
             "mig", List.of("mode", "profile"));
+    private static final Map<String, List<String>> DELAY_KEYS = linked(
+            "fixed", List.of("type", "value"),
+            "uniform", List.of("type", "min", "max"),
+            "lognormal", List.of("type", "mean", "stddev"));
     private static final Map<String, List<String>> LENGTH_KEYS = linked(
             "fixed", List.of("type", "value"),
             "uniform", List.of("type", "min", "max"),
@@ -82,6 +86,9 @@ final class ScenarioBinder {
     private static final Map<String, RouterPolicy> ROUTERS = enumLabels(RouterPolicy.values());
     private static final Map<String, PlacementPolicy> PLACEMENTS = enumLabels(PlacementPolicy.values());
     private static final Map<String, JobType> JOB_TYPES = enumLabels(JobType.values());
+    private static final Map<String, ProvisioningMode> PROVISIONING = enumLabels(ProvisioningMode.values());
+    /** A bound on maxNodes that keeps GPU numbering within an int; far beyond any real node group. */
+    private static final int MAX_NODES = 100_000;
     private static final int DEFAULT_GPUS_PER_NODE = 8;
     private static final Map<String, ScalingMetric> SCALING_METRICS = labels(ScalingMetric.values(), ScalingMetric::label);
     private static final Map<String, StorageTier> STORAGE_TIERS = labels(StorageTier.values(), StorageTier::label);
@@ -98,8 +105,13 @@ final class ScenarioBinder {
     /** The run's duration once known, to check that things start before the end. */
     private Long durationNs;
 
-    /** What is known of a pool, even an invalid one, for the checks of the deployments on it. */
-    private record PoolInfo(String name, Integer count, Integer gpusPerNode, GpuSpec gpu, Pool pool) {}
+    /**
+     * What is known of a pool, even an invalid one, for the checks of the deployments on it.
+     *
+     * @param maxGpus the most GPUs it can ever have (a dynamic pool's maxNodes; Long.MAX_VALUE for
+     *                a serverless pool without a cap); null when unknown
+     */
+    private record PoolInfo(String name, Long maxGpus, Integer gpusPerNode, GpuSpec gpu, Pool pool) {}
 
     /** What is known of a deployment, for the checks of the workloads sent to it. */
     private record DeploymentInfo(String name, int index, int maxLen) {}
@@ -229,10 +241,24 @@ final class ScenarioBinder {
                 }
                 gpu = spec == null ? null : spec.id(); // the catalog's spelling
             }
-            Long count = integer(p, "count", false, 1, Integer.MAX_VALUE);
-            Long nodes = integer(p, "nodes", false, 1, Integer.MAX_VALUE);
+            ProvisioningMode mode = p.has("provisioning")
+                    ? choice(p, "provisioning", "provisioning mode", PROVISIONING) : ProvisioningMode.STATIC;
+            boolean serverless = mode == ProvisioningMode.SERVERLESS;
+            if (serverless) {
+                for (String key : List.of("count", "nodes")) {
+                    if (p.has(key)) {
+                        problem(p.at(key), "a serverless pool has no nodes of its own: capacity appears when a workload"
+                                + " asks for it, and only the GPU time held is billed; remove " + key
+                                + " (maxNodes caps it)");
+                    }
+                }
+            }
+            // A static pool has at least one node; a dynamic one may start from none.
+            long least = mode == ProvisioningMode.STATIC ? 1 : 0;
+            Long count = serverless ? null : integer(p, "count", false, least, Integer.MAX_VALUE);
+            Long nodes = serverless ? null : integer(p, "nodes", false, least, Integer.MAX_VALUE);
             Long perNode = integer(p, "gpusPerNode", false, 1, Integer.MAX_VALUE);
-            if (!p.has("count") && !p.has("nodes")) {
+            if (mode == ProvisioningMode.STATIC && !p.has("count") && !p.has("nodes")) {
                 missing(p, "count", "the number of GPUs, or give nodes and gpusPerNode");
             }
             if (nodes != null) {
@@ -262,23 +288,159 @@ final class ScenarioBinder {
             }
             Double price = price(p, "price");
             GpuSharing sharing = sharing(p);
-            Integer c = count == null ? null : count.intValue();
             Integer gpn = perNode != null ? Integer.valueOf(perNode.intValue())
-                    : count != null && !p.has("gpusPerNode") ? Integer.valueOf(Math.min(c, DEFAULT_GPUS_PER_NODE)) : null;
+                    : p.has("gpusPerNode") ? null
+                    : count != null && count > 0 ? Integer.valueOf((int) Math.min(count, DEFAULT_GPUS_PER_NODE))
+                    : count != null || mode != ProvisioningMode.STATIC ? Integer.valueOf(DEFAULT_GPUS_PER_NODE) : null;
+            boolean countGiven = p.has("count") || p.has("nodes");
+            Provisioning provisioning = mode == null ? null
+                    : provisioning(p, mode, countGiven ? count : null, countGiven && count == null, gpn);
+            Integer c = count == null ? null : count.intValue();
+            if (provisioning != null && !countGiven) {
+                c = gpn == null ? null : provisioning.minNodes() * gpn; // a dynamic pool starts at its minimum
+            }
+            Long maxGpus = provisioning == null ? null : provisioning.isStatic() ? (c == null ? null : Long.valueOf(c))
+                    : provisioning.maxNodes() == Provisioning.UNLIMITED ? Long.valueOf(Long.MAX_VALUE)
+                    : gpn == null ? null : Long.valueOf((long) provisioning.maxNodes() * gpn);
             Pool pool = null;
             if (name != null && gpu != null && c != null && gpn != null && (price != null || !p.has("price"))
-                    && sharing != null) {
+                    && sharing != null && provisioning != null) {
                 pool = new Pool(name, gpu, c, gpn, price == null ? OptionalDouble.empty() : OptionalDouble.of(price),
-                        sharing);
+                        sharing, provisioning);
                 pools.add(pool);
             } else {
                 ok = false;
             }
             if (name != null && !infos.containsKey(name)) {
-                infos.put(name, new PoolInfo(name, c, gpn, spec, pool));
+                infos.put(name, new PoolInfo(name, maxGpus, gpn, spec, pool));
             }
         }
         return ok ? pools : null;
+    }
+
+    /**
+     * How a pool is provisioned: the keys each mode takes, their defaults and their bounds. Null
+     * after a problem.
+     *
+     * @param initialGpus  the GPUs it starts with when count or nodes is given (and valid), else null
+     * @param sizeInvalid  count or nodes was given but is invalid (already reported)
+     * @param gpusPerNode  null when unknown (already reported)
+     */
+    private Provisioning provisioning(Fields p, ProvisioningMode mode, Long initialGpus, boolean sizeInvalid,
+                                      Integer gpusPerNode) {
+        boolean ok = true;
+        if (mode == ProvisioningMode.STATIC) {
+            for (String key : List.of("minNodes", "maxNodes", "provisioningDelay", "scaleDownDelay")) {
+                if (p.has(key)) {
+                    problem(p.at(key), "'" + key + "' applies to a pool that grows and shrinks (provisioning: "
+                            + (key.equals("maxNodes") ? "dynamic or serverless" : "dynamic") + "); this pool is static"
+                            + " (a fixed count of nodes, paid always)");
+                    ok = false;
+                }
+            }
+            return ok ? Provisioning.STATIC : null;
+        }
+        if (mode == ProvisioningMode.SERVERLESS) {
+            Map<String, String> why = linked(
+                    "minNodes", "a serverless pool keeps no idle nodes (idle capacity is not billed)",
+                    "provisioningDelay", "the serverless provider hides node start-up (a replica's own cold start"
+                            + " still applies)",
+                    "scaleDownDelay", "a serverless pool lets capacity go as soon as no workload holds it");
+            for (Map.Entry<String, String> e : why.entrySet()) {
+                if (p.has(e.getKey())) {
+                    problem(p.at(e.getKey()), "'" + e.getKey() + "' does not apply to a serverless pool: " + e.getValue());
+                    ok = false;
+                }
+            }
+            Long max = p.has("maxNodes") ? integer(p, "maxNodes", true, 1, MAX_NODES) : Long.valueOf(Provisioning.UNLIMITED);
+            return ok && max != null ? Provisioning.serverless(max.intValue()) : null;
+        }
+        Long min = p.has("minNodes") ? integer(p, "minNodes", true, 0, MAX_NODES) : Long.valueOf(0);
+        Long max = p.has("maxNodes") ? integer(p, "maxNodes", true, 1, MAX_NODES) : null;
+        if (!p.has("maxNodes")) {
+            missing(p, "maxNodes", "the most nodes the cluster autoscaler may run in this pool, as its node group's"
+                    + " max size");
+        }
+        if (min != null && max != null && min > max) {
+            problem(p.at("minNodes"), "minNodes " + min + " is above maxNodes " + max);
+            min = null;
+        }
+        if (min != null && max != null && initialGpus != null && gpusPerNode != null) {
+            long start = initialGpus / gpusPerNode;
+            if (start < min || start > max) {
+                String key = p.has("nodes") ? "nodes" : "count";
+                problem(p.at(key), "the pool starts with " + start + (start == 1 ? " node" : " nodes")
+                        + ", outside minNodes..maxNodes (" + min + ".." + max + ")");
+                ok = false;
+            }
+        }
+        DurationSpec delay = p.has("provisioningDelay") ? durationSpec(p, "provisioningDelay") : Provisioning.DEFAULT_DELAY;
+        Long scaleDown = p.has("scaleDownDelay") ? duration(p, "scaleDownDelay", true)
+                : Long.valueOf(Provisioning.DEFAULT_SCALE_DOWN_DELAY_NS);
+        if (scaleDown != null && scaleDown < 0) {
+            problem(p.at("scaleDownDelay"), "expected a duration of at least 0");
+            scaleDown = null;
+        }
+        if (!ok || sizeInvalid || min == null || max == null || delay == null || scaleDown == null) {
+            return null;
+        }
+        return new Provisioning(ProvisioningMode.DYNAMIC, min.intValue(), max.intValue(), delay, scaleDown);
+    }
+
+    /**
+     * A distribution of durations: a duration (fixed), or {type: fixed, value}, {type: uniform, min,
+     * max} or {type: lognormal, mean, stddev}. Null after a problem.
+     */
+    private DurationSpec durationSpec(Fields f, String key) {
+        YamlNode node = f.node(key);
+        if (!(node instanceof YamlNode.Mapping)) {
+            Long v = duration(f, key, true);
+            return v == null ? null : nonNegative(f, key, v) ? new DurationSpec.Fixed(v) : null;
+        }
+        Fields d = typed(node, f.at(key), "a duration such as 5m, or a distribution such as {type: uniform, min: 2m,"
+                + " max: 8m}", "duration distribution", DELAY_KEYS);
+        if (d == null) {
+            return null;
+        }
+        switch (d.type) {
+            case "fixed": {
+                Long v = duration(d, "value", true);
+                return v == null || !nonNegative(d, "value", v) ? null : new DurationSpec.Fixed(v);
+            }
+            case "uniform": {
+                Long min = duration(d, "min", true);
+                Long max = duration(d, "max", true);
+                boolean valid = min != null && max != null && nonNegative(d, "min", min) & nonNegative(d, "max", max);
+                if (valid && min > max) {
+                    problem(d.at("max"), "max " + Quantities.formatDuration(max) + " is below min "
+                            + Quantities.formatDuration(min));
+                    return null;
+                }
+                return valid ? new DurationSpec.Uniform(min, max) : null;
+            }
+            case "lognormal": {
+                Long mean = duration(d, "mean", true);
+                Long stddev = duration(d, "stddev", true);
+                if (mean != null && mean <= 0) {
+                    problem(d.at("mean"), "expected a mean longer than 0");
+                    mean = null;
+                }
+                if (stddev != null && !nonNegative(d, "stddev", stddev)) {
+                    stddev = null;
+                }
+                return mean == null || stddev == null ? null : new DurationSpec.LogNormal(mean, stddev);
+            }
+            default:
+                throw new IllegalStateException(d.type);
+        }
+    }
+
+    private boolean nonNegative(Fields f, String key, long ns) {
+        if (ns < 0) {
+            problem(f.at(key), "expected a duration of at least 0");
+            return false;
+        }
+        return true;
     }
 
     /** A pool's GPU-sharing settings, every key optional. */
@@ -894,12 +1056,14 @@ final class ScenarioBinder {
 
     /** Why a job of this many GPUs can never run on the pool, or null when it can. */
     private static String jobFitProblem(long gpus, PoolInfo pool) {
-        if (pool.gpusPerNode() == null || pool.count() == null) {
+        if (pool.gpusPerNode() == null) {
             return null;
         }
         int perNode = pool.gpusPerNode();
-        if (gpus > pool.count()) {
-            return gpus + " GPUs is more than pool '" + pool.name() + "' has (" + pool.count() + ")";
+        if (pool.maxGpus() != null && gpus > pool.maxGpus()) {
+            boolean grows = pool.pool() != null && !pool.pool().provisioning().isStatic();
+            return gpus + " GPUs is more than pool '" + pool.name() + "' " + (grows ? "may ever have" : "has") + " ("
+                    + pool.maxGpus() + (grows ? ", maxNodes × gpusPerNode" : "") + ")";
         }
         if (gpus > perNode && gpus % perNode != 0) {
             return gpus + " GPUs is more than a node of pool '" + pool.name() + "' (" + perNode + ") but not whole"

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.infersim.results.JobSummary;
+import org.infersim.results.PoolSummary;
 import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
 import org.infersim.scenario.LoadedScenario;
@@ -33,7 +34,8 @@ class ShippedScenariosTest {
     @Test
     void everyYamlFileInScenariosIsShippedAndRun() throws Exception {
         List<String> names = shipped().map(p -> p.getFileName().toString()).toList();
-        assertTrue(names.containsAll(List.of("quickstart.yaml", "shared-gpus.yaml", "training-preempted.yaml")), names.toString());
+        assertTrue(names.containsAll(List.of("quickstart.yaml", "shared-gpus.yaml", "training-preempted.yaml",
+                "elastic-capacity.yaml")), names.toString());
     }
 
     private static RunSummary run(String file) throws Exception {
@@ -66,6 +68,22 @@ class ShippedScenariosTest {
         assertEquals(0, s.jobs().get(1).preemptions(), "only one job was needed for both replicas");
         assertEquals(30.0, s.replicas().get(0).waitedS());
         assertTrue(s.streams().get(0).ttftMs().max() > 29_000, "the first requests waited out the grace period");
+    }
+
+    @Test
+    void elasticCapacityGrowsForTheJobsAndTheSpilloverThenShrinksAndStopsPaying() throws Exception {
+        RunSummary s = run("elastic-capacity.yaml");
+        PoolSummary onDemand = s.pools().get(1);
+        assertEquals("dynamic", onDemand.provisioning());
+        assertEquals(3, onDemand.nodesAdded(), "two for the jobs, one for the evicted job");
+        assertEquals(2, onDemand.nodesRemoved(), "the jobs' nodes, 10 min after they finished");
+        assertEquals(onDemand.gpuHours() * onDemand.pricePerGpuHour(), onDemand.cost(), 1e-3);
+        assertEquals(8 * onDemand.nodeHours(), onDemand.gpuHours(), 1e-3);
+        assertTrue(onDemand.provisioningNodeHours() > 3 * 2 / 60.0 && onDemand.provisioningNodeHours() < 3 * 8 / 60.0,
+                "three nodes of 2-8 min each: " + onDemand.provisioningNodeHours());
+        assertEquals("on-demand", s.replicas().get(5).pool(), "the second RAG replica spills over");
+        assertTrue(s.jobs().stream().allMatch(j -> j.state().equals("completed")));
+        assertEquals(s.cost().total(), s.cost().byProvisioning().stream().mapToDouble(c -> c.cost()).sum(), 1e-3);
     }
 
     @ParameterizedTest

@@ -1,0 +1,64 @@
+package org.infersim.reports;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.infersim.scenario.InvalidInputException;
+
+/**
+ * {@code pools.csv}: one row per pool per metrics interval, with its provisioning mode and its
+ * nodes ready and being provisioned. Results written before the file existed have none.
+ */
+final class PoolSeriesTable {
+    static final String TIME = "time_s";
+    static final String POOL = "pool";
+    static final String PROVISIONING = "provisioning";
+
+    private final CsvTable csv;
+    private final Map<String, List<Integer>> rowsByPool = new LinkedHashMap<>();
+    private final Map<String, String> modes = new LinkedHashMap<>();
+
+    private PoolSeriesTable(CsvTable csv) throws InvalidInputException {
+        this.csv = csv.require(TIME, POOL, PROVISIONING);
+        for (int r = 0; r < csv.size(); r++) {
+            csv.number(r, TIME);
+            String pool = csv.text(r, POOL);
+            rowsByPool.computeIfAbsent(pool, p -> new ArrayList<>()).add(r);
+            modes.putIfAbsent(pool, csv.text(r, PROVISIONING));
+        }
+    }
+
+    static PoolSeriesTable of(CsvTable csv) throws InvalidInputException {
+        return new PoolSeriesTable(csv);
+    }
+
+    /** Pools whose size changes (dynamic or serverless), in the order they first appear. */
+    List<String> elasticPools() {
+        List<String> out = new ArrayList<>();
+        modes.forEach((pool, mode) -> {
+            if (!mode.equals("static")) {
+                out.add(pool);
+            }
+        });
+        return out;
+    }
+
+    String mode(String pool) {
+        return modes.get(pool);
+    }
+
+    boolean has(String column) {
+        return csv.has(column);
+    }
+
+    /** The column's values for one pool in time order; NaN where undefined or absent. */
+    double[] values(String pool, String column) throws InvalidInputException {
+        List<Integer> rows = rowsByPool.getOrDefault(pool, List.of());
+        double[] v = new double[rows.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = csv.number(rows.get(i), column);
+        }
+        return v;
+    }
+}
