@@ -133,4 +133,27 @@ class AutoscalingRunTest {
         RunSummary s = Scenarios.summary(yaml);
         assertNotNull(s.deployments().get(0).coldStartPhases(), s.deployments() + " " + s.overall());
     }
+
+    @Test
+    void aReplicaAddedWhenNoNodeIsFreeWaitsForANewNodeThenItsColdStart() throws Exception {
+        // One node of one GPU, held by the warm replica; the autoscaler's second replica needs a new
+        // node, ready after a fixed 3 minutes, then pulls the image (a new node has none).
+        double[] arrivals = new double[2000];
+        for (int i = 0; i < arrivals.length; i++) {
+            arrivals[i] = i * 0.1;
+        }
+        String yaml = scenario("{policy: kpa, target: 1, min: 1, max: 2}", 1, "10m", arrivals)
+                .replace("pools: [{name: p, gpu: h100-sxm, count: 4}]", """
+                        pools:
+                            - {name: p, gpu: h100-sxm, provisioning: dynamic, nodes: 1, gpusPerNode: 1, maxNodes: 2,
+                               provisioningDelay: 3m}""");
+        RunSummary s = Scenarios.summary(yaml);
+        DeploymentSummary d = s.deployments().get(0);
+        assertEquals(1, d.coldStarts());
+        var p = d.coldStartPhases();
+        assertEquals(180.0, p.provisionNodeS(), 1e-6, "the node's provisioning delay");
+        assertEquals(60.0, p.imagePullS(), 1e-6, "a new node has no image");
+        assertEquals(p.provisionNodeS() + p.waitForGpuS() + p.imagePullS() + p.weightsS() + p.engineInitS(), p.meanTotalS(),
+                1e-3);
+    }
 }
