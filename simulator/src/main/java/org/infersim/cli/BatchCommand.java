@@ -32,26 +32,19 @@ final class BatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Batch file (YAML).")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Results folder (default: results/<batch name>).")
-    Path output;
+    @Mixin
+    ResultsOptions results;
 
-    @Option(names = {"-j", "--threads"}, paramLabel = "N",
-            description = "Runs at once (default: the number of cores). Results do not depend on it.")
-    Integer threads;
-
-    @Option(names = "--report", description = "Also write report.html.")
-    boolean report;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
-    boolean quiet;
+    @Mixin
+    ThreadsOption parallel;
 
     @Mixin
     CatalogOptions catalogs;
 
     @Override
     public Integer call() throws IOException {
-        if (threads != null && threads < 1) {
-            System.err.println("infersim batch: --threads: expected at least 1, got " + threads);
+        int workers = parallel.workers("batch");
+        if (workers < 0) {
             return Main.BAD_INPUT;
         }
         BatchSpec spec;
@@ -63,34 +56,31 @@ final class BatchCommand implements Callable<Integer> {
             e.problems().forEach(System.err::println);
             return Main.BAD_INPUT;
         }
-        Path dir = output != null ? output : Path.of("results", spec.name());
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            System.err.println("infersim batch: --output " + dir + ": exists and is not a directory");
+        Path dir = results.folder("batch", spec.name());
+        if (dir == null) {
             return Main.BAD_INPUT;
         }
-        Files.createDirectories(dir);
         if (spec.compare() != null) {
-            return compare(spec, base, dir);
+            return compare(spec, base, dir, workers);
         }
 
         List<Variant> variants = BatchPlan.variants(spec);
         List<RunSpec> runs = BatchPlan.runs(variants, spec.replications(), base.scenario().seed());
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (!quiet) {
+        if (!results.quiet) {
             System.err.printf(Locale.ROOT, "%s: %d variants x %d replications = %d runs on %d threads%n",
                     spec.name(), variants.size(), spec.replications(), runs.size(), Math.min(workers, runs.size()));
         }
         long start = System.nanoTime();
         BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), catalogs.dirs, spec.fixed(), spec.slo(),
                 dir);
-        List<BatchRow> rows = runner.run(runs, workers, new BatchProgressBar(quiet));
+        List<BatchRow> rows = runner.run(runs, workers, new BatchProgressBar(results.quiet));
         double wallS = (System.nanoTime() - start) / 1e9;
         BatchAnalysis analysis = new BatchAnalysis(rows, spec.loadPath(), spec.slo());
         BatchOutput.write(dir, spec.name(), spec.base(), BatchOutput.columns(variants), spec.replications(),
                 spec.loadPath(), spec.slo(), rows, analysis);
-        Path reportFile = report ? Reports.renderBatch(dir) : null;
+        Path reportFile = results.report ? Reports.renderBatch(dir) : null;
 
-        if (!quiet) {
+        if (!results.quiet) {
             System.out.print(BatchTable.render(rows, analysis, spec.slo() != null));
             long fresh = rows.stream().filter(r -> !r.resumed()).count();
             System.out.printf(Locale.ROOT, "%n%d runs (%d run now, %d already done) in %.1f s of wall time: %.1f runs/min%n",
@@ -102,7 +92,7 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     /** A batch file with a compare section: its policies under common random numbers, with the statistics. */
-    private int compare(BatchSpec spec, LoadedScenario base, Path dir) throws IOException {
+    private int compare(BatchSpec spec, LoadedScenario base, Path dir, int workers) throws IOException {
         BatchSpec.CompareSection section = spec.compare();
         ComparisonPlan plan;
         try {
@@ -117,6 +107,6 @@ final class BatchCommand implements Callable<Integer> {
             e.problems().forEach(System.err::println);
             return Main.BAD_INPUT;
         }
-        return CompareCommand.run(plan, dir, threads, report, quiet, catalogs.dirs);
+        return CompareCommand.run(plan, dir, workers, results.report, results.quiet, catalogs.dirs);
     }
 }

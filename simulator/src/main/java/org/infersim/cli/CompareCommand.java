@@ -42,26 +42,19 @@ final class CompareCommand implements Callable<Integer> {
                     + "For example --path deployments[0].router compares routers.")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Results folder (default: results/<scenario name>-compare).")
-    Path output;
+    @Mixin
+    ResultsOptions results;
 
-    @Option(names = {"-j", "--threads"}, paramLabel = "N",
-            description = "Runs at once (default: the number of cores). Results do not depend on it.")
-    Integer threads;
-
-    @Option(names = "--report", description = "Also write report.html.")
-    boolean report;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
-    boolean quiet;
+    @Mixin
+    ThreadsOption parallel;
 
     @Mixin
     CatalogOptions catalogs;
 
     @Override
     public Integer call() throws IOException {
-        if (threads != null && threads < 1) {
-            System.err.println("infersim compare: --threads: expected at least 1, got " + threads);
+        int workers = parallel.workers("compare");
+        if (workers < 0) {
             return Main.BAD_INPUT;
         }
         LoadedScenario base;
@@ -85,20 +78,17 @@ final class CompareCommand implements Callable<Integer> {
             e.problems().forEach(System.err::println);
             return Main.BAD_INPUT;
         }
-        Path dir = output != null ? output : Path.of("results", name);
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            System.err.println("infersim compare: --output " + dir + ": exists and is not a directory");
+        Path dir = results.folder("compare", name);
+        if (dir == null) {
             return Main.BAD_INPUT;
         }
-        Files.createDirectories(dir);
-        return run(plan, dir, threads, report, quiet, catalogs.dirs);
+        return run(plan, dir, workers, results.report, results.quiet, catalogs.dirs);
     }
 
     /** Runs a plan and prints its table: shared with {@code infersim batch} for a batch file's compare section. */
-    static int run(ComparisonPlan plan, Path dir, Integer threads, boolean report, boolean quiet, List<Path> catalogDirs)
+    static int run(ComparisonPlan plan, Path dir, int workers, boolean report, boolean quiet, List<Path> catalogDirs)
             throws IOException {
         int runs = plan.policies().size() * plan.replications();
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (!quiet) {
             System.err.printf(Locale.ROOT, "%s: %d policies x %d replications = %d runs on %d threads; policy at %s%n",
                     plan.name(), plan.policies().size(), plan.replications(), runs, Math.min(workers, runs),

@@ -21,18 +21,11 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "Results folder (default: results/<scenario name>).")
-    Path output;
-
     @Option(names = "--requests", description = "Also write requests.csv, one row per finished request.")
     boolean requests;
 
-    @Option(names = "--report", description = "Also write report.html, a self-contained HTML report.")
-    boolean report;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
-    boolean quiet;
+    @Mixin
+    ResultsOptions results;
 
     @Mixin
     CatalogOptions catalogs;
@@ -47,16 +40,14 @@ final class RunCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         var scenario = loaded.scenario();
-        Path dir = output != null ? output : Path.of("results", scenario.name());
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            System.err.println("infersim: --output " + dir + ": exists and is not a directory");
+        Path dir = results.folder("run", scenario.name());
+        if (dir == null) {
             return Main.BAD_INPUT;
         }
-        Files.createDirectories(dir);
 
         long wallStart = System.nanoTime();
         RunResult result;
-        ProgressLine progress = new ProgressLine(quiet);
+        ProgressLine progress = new ProgressLine(results.quiet);
         try (RequestLog log = requests ? new RequestLog(dir.resolve("requests.csv")) : null) {
             result = new ClusterRun(scenario, loaded.catalog(), log).run(progress);
             if (log != null) {
@@ -68,11 +59,11 @@ final class RunCommand implements Callable<Integer> {
 
         ResultsFolder.write(dir, result.summary(), result.timeSeries(), result.latencies(), Files.readString(file));
         Path reportFile = null;
-        if (report) {
+        if (results.report) {
             reportFile = Reports.renderRun(dir);
         }
 
-        if (!quiet) {
+        if (!results.quiet) {
             System.out.print(SummaryTable.render(result.summary()));
             System.out.printf("%nSimulated %.0f s in %.1f s of wall time (%,d events, %,.0f requests/s).%n",
                     result.summary().durationS(), wallS, result.eventsProcessed(),

@@ -28,25 +28,19 @@ final class SizeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Size file (YAML).")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Results folder (default: results/<name>).")
-    Path output;
+    @Mixin
+    ResultsOptions results;
 
-    @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Runs at once (default: the number of cores).")
-    Integer threads;
-
-    @Option(names = "--report", description = "Also write report.html.")
-    boolean report;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
-    boolean quiet;
+    @Mixin
+    ThreadsOption parallel;
 
     @Mixin
     CatalogOptions catalogs;
 
     @Override
     public Integer call() throws IOException {
-        if (threads != null && threads < 1) {
-            System.err.println("infersim size: --threads: expected at least 1, got " + threads);
+        int workers = parallel.workers("size");
+        if (workers < 0) {
             return Main.BAD_INPUT;
         }
         SizeSpec spec;
@@ -58,20 +52,17 @@ final class SizeCommand implements Callable<Integer> {
             e.problems().forEach(System.err::println);
             return Main.BAD_INPUT;
         }
-        Path dir = output != null ? output : Path.of("results", spec.name());
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            System.err.println("infersim size: --output " + dir + ": exists and is not a directory");
+        Path dir = results.folder("size", spec.name());
+        if (dir == null) {
             return Main.BAD_INPUT;
         }
-        Files.createDirectories(dir);
         long start = System.nanoTime();
         BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), catalogs.dirs, spec.fixed(),
                 spec.slo(), dir);
         int candidates = spec.gpus().size() * spec.precisions().size() * spec.tensorParallel().size();
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Sizing.Result result = new Sizing(spec, runner, base.scenario().seed()).run(workers,
                 (round, runs, searching) -> {
-                    if (!quiet) {
+                    if (!results.quiet) {
                         System.err.printf(Locale.ROOT, "  round %d: %d runs so far, %d of %d candidates still searching%n",
                                 round, runs, searching, candidates);
                     }
@@ -83,9 +74,9 @@ final class SizeCommand implements Callable<Integer> {
                 null, spec.slo(), result.rows(), analysis);
         AtomicFile.write(dir.resolve("size.json"), JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                 .writeValueAsString(result.candidates()) + "\n");
-        Path reportFile = report ? Reports.renderBatch(dir) : null;
+        Path reportFile = results.report ? Reports.renderBatch(dir) : null;
 
-        if (!quiet) {
+        if (!results.quiet) {
             System.out.printf(Locale.ROOT, "%n%-28s %8s %5s %10s %12s %12s %6s%n", "candidate", "replicas", "gpus",
                     "$/h", "p95 TTFT ms", "p95 TPOT ms", "runs");
             for (Sizing.Candidate c : result.candidates()) {
