@@ -64,6 +64,7 @@ final class ReplicaSlot implements GpuWorkload {
     private long readyAtNs = -1;
     private long goneAtNs = -1;
     private long readyEvent;
+    private long imagePulledEvent;
     private long drainTimeoutEvent;
     private int requeued;
 
@@ -133,7 +134,7 @@ final class ReplicaSlot implements GpuWorkload {
         phases = coldStart.phases(plan.footprint().weightBytes(), plan.model().layers(),
                 plan.deployment().tensorParallel(), node.hasImage(SERVING_IMAGE));
         if (phases.imagePullNs() > 0) {
-            sim.schedule(phases.imagePullNs(), () -> node.addImage(SERVING_IMAGE));
+            imagePulledEvent = sim.schedule(phases.imagePullNs(), () -> node.addImage(SERVING_IMAGE));
         }
         readyEvent = sim.schedule(phases.totalNs(), this::becomeReady);
     }
@@ -169,6 +170,8 @@ final class ReplicaSlot implements GpuWorkload {
                 }
             }
             case STARTING -> {
+                // A pull cut short leaves no image on the node.
+                sim.cancel(imagePulledEvent);
                 sim.cancel(readyEvent);
                 release();
             }
