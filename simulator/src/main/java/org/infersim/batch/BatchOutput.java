@@ -39,11 +39,12 @@ public final class BatchOutput {
     public static List<String> columns(List<Variant> variants) {
         List<String> cols = new ArrayList<>();
         for (Variant v : variants) {
-            for (String p : v.values().keySet()) {
-                if (!cols.contains(p)) {
+            v.values().forEach((p, value) -> {
+                // A setting a variant leaves out is not something the batch varies.
+                if (!value.isMissingNode() && !cols.contains(p)) {
                     cols.add(p);
                 }
-            }
+            });
         }
         return cols;
     }

@@ -90,8 +90,15 @@ public final class ComparisonOutput {
             ObjectNode node = policies.addObject();
             node.put("policy", p.policy());
             ObjectNode values = node.putObject("settings");
+            ArrayNode leftOut = node.putArray("leftOut");
             plan.policies().stream().filter(cp -> cp.name().equals(p.policy())).findFirst()
-                    .ifPresent(cp -> cp.values().forEach(values::set));
+                    .ifPresent(cp -> cp.values().forEach((path, v) -> {
+                        if (v.isMissingNode()) {
+                            leftOut.add(path); // a setting of the base's policy this one does not take
+                        } else {
+                            values.set(path, v);
+                        }
+                    }));
             ArrayNode runs = node.putArray("runs");
             p.runs().forEach(runs::add);
             ArrayNode failed = node.putArray("failed");

@@ -2,6 +2,7 @@ package org.infersim.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.infersim.autoscale.ScalingPolicies;
+import org.infersim.autoscale.ScalingPolicyProvider;
 import org.infersim.scenario.InvalidInputException;
 import org.infersim.scenario.Problem;
 
@@ -84,14 +87,40 @@ public record ComparisonPlan(String name, Path baseFile, String baseText, Map<St
             throw new InvalidInputException(problems);
         }
         List<ComparedPolicy> policies = new ArrayList<>();
+        ScalingPolicies known = ScalingPolicies.available();
         for (String policy : policyNames) {
             Map<String, JsonNode> values = new LinkedHashMap<>();
             for (String path : paths) {
                 values.put(path, JsonNodeFactory.instance.textNode(policy));
+                leaveOutForeignSettings(patch, path, known.find(policy).orElse(null), values);
             }
             policies.add(new ComparedPolicy(policy, values));
         }
         return new ComparisonPlan(name, baseFile, baseText, fixed, slo, policies, paths, replications, baseSeed);
+    }
+
+    /**
+     * An autoscaler's settings belong to its policy (a predictive {@code lead}, a KPA
+     * {@code stableWindow}): when another policy replaces it, the settings that policy does not
+     * accept are left out for it, so that it runs with its own defaults instead of failing.
+     */
+    private static void leaveOutForeignSettings(ScenarioPatch patch, String policyPath, ScalingPolicyProvider provider,
+                                                Map<String, JsonNode> values) {
+        if (provider == null || !policyPath.endsWith(".autoscaler.policy")) {
+            return;
+        }
+        String autoscaler = policyPath.substring(0, policyPath.length() - ".policy".length());
+        JsonNode mapping = patch.get(autoscaler);
+        if (mapping == null || !mapping.isObject()) {
+            return;
+        }
+        List<String> accepted = new ArrayList<>(List.of("policy", "metric", "target", "min", "max"));
+        provider.settings().forEach(s -> accepted.add(s.key()));
+        mapping.fieldNames().forEachRemaining(key -> {
+            if (!accepted.contains(key)) {
+                values.put(autoscaler + "." + key, MissingNode.getInstance());
+            }
+        });
     }
 
     static List<Problem> checkNames(List<String> names, Blame blame) {

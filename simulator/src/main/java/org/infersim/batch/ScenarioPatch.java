@@ -79,7 +79,10 @@ final class ScenarioPatch {
         return at.length() == 0 ? "the scenario" : at.toString();
     }
 
-    /** The base scenario with the given values set, as YAML text. Paths must be settable. */
+    /**
+     * The base scenario with the given values set, as YAML text. Paths must be settable; a
+     * missing node as the value removes the key.
+     */
     String apply(Map<String, JsonNode> values) {
         ObjectNode copy = base.deepCopy();
         values.forEach((text, value) -> set(copy, ScenarioPath.parse(text), value.deepCopy()));
@@ -100,6 +103,8 @@ final class ScenarioPatch {
         Object last = segments.get(segments.size() - 1);
         if (last instanceof Integer index) {
             ((ArrayNode) node).set(index, value);
+        } else if (value.isMissingNode()) {
+            ((ObjectNode) node).remove((String) last); // a setting left out
         } else {
             ((ObjectNode) node).set((String) last, value);
         }

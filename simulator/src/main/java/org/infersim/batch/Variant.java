@@ -28,6 +28,9 @@ public record Variant(int index, Map<String, JsonNode> values, Map<String, Integ
         }
         StringBuilder sb = new StringBuilder();
         for (var e : values.entrySet()) {
+            if (e.getValue().isMissingNode()) {
+                continue;
+            }
             if (sb.length() > 0) {
                 sb.append(", ");
             }

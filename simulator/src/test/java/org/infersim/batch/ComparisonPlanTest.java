@@ -85,4 +85,27 @@ class ComparisonPlanTest {
         assertEquals(List.of("cli: --policies: expected at least two policies to compare, such as kpa,hpa; got kpa"),
                 problems(TWO_AUTOSCALED, List.of("kpa"), List.of(), 5));
     }
+
+    @Test
+    void settingsOfTheBasesPolicyAreLeftOutForAPolicyThatDoesNotTakeThem() throws Exception {
+        ComparisonPlan p = plan("""
+                seed: 9
+                deployments:
+                  - {name: a, autoscaler: {policy: predictive, metric: rps, target: 8, max: 4, lead: 10m, alpha: 0.3}}
+                """, List.of("predictive", "hpa"), List.of(), 2);
+        var predictive = p.policies().get(0).values();
+        var hpa = p.policies().get(1).values();
+        assertEquals(1, predictive.size(), "predictive keeps its lead and alpha");
+        assertTrue(hpa.get("deployments[0].autoscaler.lead").isMissingNode());
+        assertTrue(hpa.get("deployments[0].autoscaler.alpha").isMissingNode());
+        String hpaScenario = ScenarioPatch.of("""
+                seed: 9
+                deployments:
+                  - {name: a, autoscaler: {policy: predictive, metric: rps, target: 8, max: 4, lead: 10m, alpha: 0.3}}
+                """).apply(hpa);
+        assertTrue(hpaScenario.contains("policy: hpa") && !hpaScenario.contains("lead") && !hpaScenario.contains("alpha"),
+                hpaScenario);
+        assertEquals(List.of("deployments[0].autoscaler.policy"), BatchOutput.columns(p.variants()),
+                "a left-out setting is not a varied column");
+    }
 }
