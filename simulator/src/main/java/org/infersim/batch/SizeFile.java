@@ -93,12 +93,17 @@ public final class SizeFile {
 
         int deployment = -1;
         int pool = -1;
+        String provisioning = "static";
+        boolean byCount = true;
         if (base != null) {
             ScenarioPatch patch = ScenarioPatch.of(base.text());
             deployment = deployment(map.get("deployment"), patch, map);
             if (deployment >= 0) {
                 pool = pool(patch, deployment, map.get("deployment") == null ? map : map.get("deployment"));
             }
+            JsonNode mode = pool < 0 ? null : patch.get("cluster.pools[" + pool + "].provisioning");
+            provisioning = mode == null ? "static" : mode.asText();
+            byCount = pool < 0 || patch.get("cluster.pools[" + pool + "].nodes") == null;
             for (String s : fixed.values().keySet()) {
                 String why = patch.whyNotSettable(ScenarioPath.parse(s));
                 if (why != null) {
@@ -113,8 +118,9 @@ public final class SizeFile {
         if (in.failure() != null) {
             throw in.failure();
         }
-        return new SizeSpec(name, path, base.file(), fixed.values(), deployment, pool, gpus, precisions, tps,
-                maxReplicas, replications, slo);
+        return new SizeSpec(name, path, base.file(), fixed.values(), deployment, pool, provisioning, byCount, gpus,
+                precisions,
+                tps, maxReplicas, replications, slo);
     }
 
     private <T> List<T> list(YamlNode.Mapping m, String key, String what, Function<YamlNode.Scalar, T> item) {

@@ -13,8 +13,11 @@ import java.util.Map;
  *
  * @param deployment index of the deployment sized
  * @param pool index of its pool, which the sizing resizes (it serves no other deployment)
+ * @param poolProvisioning the pool's provisioning mode in the base (static, dynamic or serverless)
+ * @param poolSizedByCount whether the base gives the pool's size as {@code count} rather than {@code nodes}
  */
 public record SizeSpec(String name, Path file, Path base, Map<String, JsonNode> fixed, int deployment, int pool,
+                       String poolProvisioning, boolean poolSizedByCount,
                        List<String> gpus, List<String> precisions, List<Integer> tensorParallel, int maxReplicas,
                        int replications, BatchSlo slo) {
     public SizeSpec {

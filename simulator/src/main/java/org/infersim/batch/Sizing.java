@@ -150,8 +150,17 @@ public final class Sizing {
         values.put(dep + ".tensorParallel", f.numberNode(s.tp));
         values.put(dep + ".replicas", f.numberNode(replicas));
         // One node per replica keeps every tensor-parallel group inside a node whatever the count.
-        values.put(pool + ".count", f.numberNode(replicas * s.tp));
         values.put(pool + ".gpusPerNode", f.numberNode(s.tp));
+        // A serverless pool grows to what the replicas hold and bills only that: nothing to size.
+        if (!spec.poolProvisioning().equals("serverless")) {
+            // The size as the base writes it: GPUs (count) or nodes. A dynamic pool starts with the
+            // whole fleet, so that sizing measures the fleet rather than the wait for nodes.
+            values.put(pool + (spec.poolSizedByCount() ? ".count" : ".nodes"),
+                    f.numberNode(spec.poolSizedByCount() ? replicas * s.tp : replicas));
+            if (spec.poolProvisioning().equals("dynamic")) {
+                values.put(pool + ".maxNodes", f.numberNode(replicas));
+            }
+        }
         Variant v = new Variant(variants.size(), values, Map.of());
         variants.add(v);
         return v;

@@ -50,4 +50,27 @@ class SizingTest {
                 .mapToDouble(c -> c.figures().costPerHourUsd()).min().orElseThrow();
         assertEquals(cheapestCost, result.cheapest().figures().costPerHourUsd());
     }
+
+    @Test
+    void aServerlessPoolIsNotResizedOnlyTheReplicasAreSearched() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("small.yaml"),
+                BatchFixture.BASE.replace("count: 2", "provisioning: serverless\n      gpusPerNode: 1"));
+        Path file = dir.resolve("s.size.yaml");
+        java.nio.file.Files.writeString(file, """
+                base: small.yaml
+                set:
+                  workloads[0].arrival.rate: 40/s
+                  duration: 60s
+                candidates: {gpu: [h100-sxm], precision: [bf16], tensorParallel: [1]}
+                maxReplicas: 8
+                slo: {ttft: 1s, tpot: 60ms, attainment: 99%}
+                """);
+        SizeSpec spec = SizeFile.load(file);
+        assertEquals("serverless", spec.poolProvisioning());
+        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), List.of(), spec.fixed(), spec.slo(),
+                dir.resolve("out"));
+        Sizing.Result result = new Sizing(spec, runner, 17).run(2, (round, runs, searching) -> { });
+        assertTrue(result.rows().stream().allMatch(BatchRow::ok), "no run refused for a pool size: " + result.rows());
+        assertNotNull(result.cheapest());
+    }
 }
