@@ -3,9 +3,11 @@ package org.infersim.reports;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
+import org.infersim.results.DeploymentSummary;
 import org.infersim.results.LatencySummary;
 import org.infersim.results.PoolSummary;
 import org.infersim.results.ReplicaSummary;
@@ -550,13 +552,17 @@ final class RunReport {
         page.paragraph("Measured after warm-up. Busy is the share of time running iterations; FLOP/s and HBM "
                 + "bandwidth (BW) are the achieved shares of the GPUs' peaks (decode is usually bandwidth-bound, so "
                 + "its HBM share is high while its FLOP/s share is low); KV is the share of KV-cache blocks in use.");
-        HtmlTable replicas = new HtmlTable("Replica", "Deployment", "Pool", "GPU", "GPUs", "Busy", "FLOP/s",
+        scaling();
+        HtmlTable replicas = new HtmlTable("Replica", "Deployment", "State", "Pool", "GPU", "GPUs", "Busy", "FLOP/s",
                 "HBM BW", "KV mean", "KV peak", "KV tokens", "Iterations", "Preempt.")
-                .explain(6, "Achieved FLOP/s as a share of the GPUs' dense peak")
-                .explain(7, "Achieved HBM bandwidth as a share of the GPUs' peak")
-                .explain(10, "KV-cache capacity in tokens").explain(12, "KV-cache preemptions");
+                .explain(2, "At the end of the run: ready, pending (waiting for GPUs), starting (cold start), "
+                        + "draining, stopped (removed by the autoscaler) or cancelled (withdrawn before it got GPUs)")
+                .explain(7, "Achieved FLOP/s as a share of the GPUs' dense peak")
+                .explain(8, "Achieved HBM bandwidth as a share of the GPUs' peak")
+                .explain(11, "KV-cache capacity in tokens").explain(13, "KV-cache preemptions");
         for (ReplicaSummary r : summary.replicas()) {
-            replicas.row(List.of(HtmlTable.text(r.name()), HtmlTable.text(r.deployment()), HtmlTable.text(r.pool()),
+            replicas.row(List.of(HtmlTable.text(r.name()), HtmlTable.text(r.deployment()),
+                    HtmlTable.text(r.state() == null ? "ready" : r.state()), HtmlTable.text(r.pool()),
                     HtmlTable.text(r.gpu()), HtmlTable.number(r.gpus()), pct(r.busyFraction()),
                     pct(r.flopsFraction()), pct(r.bandwidthFraction()), pct(r.kvMeanOccupancy()),
                     pct(r.kvPeakOccupancy()), HtmlTable.number(r.kvTokens()), HtmlTable.number(r.iterations()),
@@ -676,6 +682,45 @@ final class RunReport {
             }
         }
         return false;
+    }
+
+    /** Per deployment, what its autoscaler did and what cold starts cost; only when something scaled or started. */
+    private void scaling() {
+        List<DeploymentSummary> scaled = summary.deployments().stream()
+                .filter(d -> d.scaleUps() + d.scaleDowns() + d.coldStarts() + d.waitedForReplica() > 0).toList();
+        if (scaled.isEmpty()) {
+            return;
+        }
+        page.heading("Scaling and cold starts");
+        page.paragraph("What each deployment's autoscaler did over the whole run, and where its cold starts spent their "
+                + "time (means over the replicas started during the run, in seconds): a new node being provisioned, "
+                + "waiting for GPUs otherwise, pulling the serving image (0 on a node that had it), loading the weights, "
+                + "initialising the engine. Requests that found no replica ready waited for one; requeued requests were "
+                + "handed back by a replica whose drain timed out.");
+        HtmlTable scaling = new HtmlTable("Deployment", "Peak replicas", "Scale-ups", "Scale-downs", "Cold starts",
+                "Waited for a replica", "Mean wait (s)", "Longest wait (s)", "Requeued");
+        HtmlTable phases = new HtmlTable("Deployment", "Cold starts", "Mean total (s)", "Longest (s)", "New node",
+                "GPU wait", "Image", "Weights", "Engine");
+        for (DeploymentSummary d : scaled) {
+            scaling.row(List.of(HtmlTable.text(d.name()), HtmlTable.number(d.peakReplicas()),
+                    HtmlTable.number(d.scaleUps()), HtmlTable.number(d.scaleDowns()), HtmlTable.number(d.coldStarts()),
+                    HtmlTable.number(d.waitedForReplica()), seconds(d.meanWaitForReplicaS()),
+                    seconds(d.maxWaitForReplicaS()), HtmlTable.number(d.requeued())));
+            var p = d.coldStartPhases();
+            if (p != null) {
+                phases.row(List.of(HtmlTable.text(d.name()), HtmlTable.number(d.coldStarts()), seconds(p.meanTotalS()),
+                        seconds(p.maxTotalS()), seconds(p.provisionNodeS()), seconds(p.waitForGpuS()),
+                        seconds(p.imagePullS()), seconds(p.weightsS()), seconds(p.engineInitS())));
+            }
+        }
+        page.table(scaling);
+        if (scaled.stream().anyMatch(d -> d.coldStartPhases() != null)) {
+            page.table(phases);
+        }
+    }
+
+    private static HtmlTable.Cell seconds(Double s) {
+        return s == null ? HtmlTable.text("-") : HtmlTable.number(s, String.format(Locale.ROOT, "%.1f", s));
     }
 
     private static HtmlTable.Cell pct(double fraction) {

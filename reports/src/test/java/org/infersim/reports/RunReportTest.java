@@ -305,4 +305,19 @@ class RunReportTest {
         }
         return out;
     }
+
+    @Test
+    void anAutoscaledRunShowsWhatItsAutoscalerDidAndWhereItsColdStartsSpentTheirTime() throws IOException {
+        Path run = Fixtures.copy("run-autoscaled", tmp);
+        String html = Files.readString(renderer.renderRun(run));
+        assertTrue(html.contains("Scaling and cold starts"), "the scaling section");
+        for (String column : List.of("Peak replicas", "Scale-ups", "Cold starts", "Waited for a replica", "New node",
+                "GPU wait", "Image", "Weights", "Engine")) {
+            assertTrue(html.contains(">" + column + "<"), column);
+        }
+        assertTrue(html.contains(">stopped<"), "replicas the autoscaler removed say so");
+        Path quickstart = Fixtures.copy("run-quickstart", tmp.resolve("q"));
+        assertFalse(Files.readString(renderer.renderRun(quickstart)).contains("Scaling and cold starts"),
+                "a fixed fleet has no such section");
+    }
 }
