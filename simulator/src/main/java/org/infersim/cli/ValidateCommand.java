@@ -3,6 +3,11 @@ package org.infersim.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.infersim.batch.BatchFile;
+import org.infersim.batch.BatchPlan;
+import org.infersim.batch.BatchSpec;
+import org.infersim.batch.SizeFile;
+import org.infersim.batch.SizeSpec;
 import org.infersim.scenario.InvalidInputException;
 import org.infersim.scenario.LoadedScenario;
 import org.infersim.run.ScenarioValidation;
@@ -10,9 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "validate", description = "Checks scenario files and reports every problem with its file, line and path.")
+@Command(name = "validate", description = "Checks scenario files (and batch and size files, by their .batch.yaml and "
+        + ".size.yaml names) and reports every problem with its file, line and path.")
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files (YAML).")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario, batch or size files (YAML).")
     List<Path> files;
 
     @Mixin
@@ -23,6 +29,21 @@ final class ValidateCommand implements Callable<Integer> {
         int status = 0;
         for (Path file : files) {
             try {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".batch.yaml")) {
+                    BatchSpec batch = BatchFile.load(file);
+                    ScenarioValidation.load(batch.base(), catalogs.dirs);
+                    System.out.println(file + ": ok (a batch of " + count(BatchPlan.variants(batch).size(), "variant")
+                            + " x " + count(batch.replications(), "replication") + ")");
+                    continue;
+                }
+                if (name.endsWith(".size.yaml")) {
+                    SizeSpec size = SizeFile.load(file);
+                    ScenarioValidation.load(size.base(), catalogs.dirs);
+                    System.out.println(file + ": ok (sizing " + count(size.gpus().size() * size.precisions().size()
+                            * size.tensorParallel().size(), "candidate") + ")");
+                    continue;
+                }
                 LoadedScenario loaded = ScenarioValidation.load(file, catalogs.dirs);
                 var s = loaded.scenario();
                 System.out.println(file + ": ok (" + count(s.deployments().size(), "deployment")

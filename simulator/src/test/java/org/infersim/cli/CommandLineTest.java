@@ -188,4 +188,12 @@ class CommandLineTest {
         assertEquals(2, o.status());
         assertTrue(o.err().contains("not a results folder"), o.err());
     }
+
+    @Test
+    void validateChecksBatchAndSizeFilesByTheirNames() {
+        Outcome o = infersim("validate", scenario("rag-70b-sweep.batch.yaml").toString(), scenario("rag-70b.size.yaml").toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("rag-70b-sweep.batch.yaml: ok (a batch of 48 variants x 1 replication)"), o.out());
+        assertTrue(o.out().contains("rag-70b.size.yaml: ok (sizing 12 candidates)"), o.out());
+    }
 }
