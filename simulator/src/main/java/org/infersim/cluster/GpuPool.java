@@ -1,7 +1,9 @@
 package org.infersim.cluster;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.kernel.Simulation;
 import org.infersim.scenario.GpuSharing;
@@ -142,6 +144,27 @@ public final class GpuPool {
                 provisioner.nodeEmptied(g.node(), nowNs);
             }
             last = g.node();
+        }
+    }
+
+    /** Images cached for the whole pool; null when each node keeps its own. */
+    private Set<String> pooledImages;
+
+    /** From now on, an image pulled by one node is there for every node of the pool. */
+    public void shareImages() {
+        pooledImages = new HashSet<>();
+    }
+
+    /** Whether a replica starting on {@code node} finds {@code image} there or in the pool's cache. */
+    public boolean hasImage(Node node, String image) {
+        return node.hasImage(image) || (pooledImages != null && pooledImages.contains(image));
+    }
+
+    /** A replica on {@code node} finished pulling {@code image}. */
+    public void pulled(Node node, String image) {
+        node.addImage(image);
+        if (pooledImages != null) {
+            pooledImages.add(image);
         }
     }
 

@@ -28,6 +28,7 @@ import org.infersim.results.LatencyDistribution;
 import org.infersim.results.RunSummary;
 import org.infersim.scenario.Autoscaler;
 import org.infersim.scenario.Deployment;
+import org.infersim.scenario.ImageCache;
 import org.infersim.scenario.Job;
 import org.infersim.scenario.Pool;
 import org.infersim.scenario.Scenario;
@@ -67,9 +68,13 @@ public final class ClusterRun {
         for (int i = 0; i < scenario.pools().size(); i++) {
             Pool p = scenario.pools().get(i);
             GpuSpec gpu = catalog.gpu(p.gpu()).orElseThrow();
-            pools.add(new GpuPool(i, p.name(), gpu, p.nodes(), p.gpusPerNode(),
+            GpuPool pool = new GpuPool(i, p.name(), gpu, p.nodes(), p.gpusPerNode(),
                     p.pricePerGpuHour().orElse(gpu.pricePerHour()), p.sharing(), p.provisioning(), sim,
-                    scenario.warmupNs()));
+                    scenario.warmupNs());
+            if (p.imageCache() == ImageCache.POOL) {
+                pool.shareImages();
+            }
+            pools.add(pool);
         }
         this.scheduler = new Scheduler(sim, scenario.placement());
         this.cost = new CostMeter(pools);

@@ -131,10 +131,11 @@ final class ReplicaSlot implements GpuWorkload {
         }
         state = State.STARTING;
         Node node = allocation.gpus().get(0).node();
+        GpuPool pool = allocation.pool();
         phases = coldStart.phases(plan.footprint().weightBytes(), plan.model().layers(),
-                plan.deployment().tensorParallel(), node.hasImage(SERVING_IMAGE));
+                plan.deployment().tensorParallel(), pool.hasImage(node, SERVING_IMAGE));
         if (phases.imagePullNs() > 0) {
-            imagePulledEvent = sim.schedule(phases.imagePullNs(), () -> node.addImage(SERVING_IMAGE));
+            imagePulledEvent = sim.schedule(phases.imagePullNs(), () -> pool.pulled(node, SERVING_IMAGE));
         }
         readyEvent = sim.schedule(phases.totalNs(), this::becomeReady);
     }

@@ -12,14 +12,22 @@ import java.util.OptionalDouble;
  * @param pricePerGpuHour dollars per GPU-hour; empty means the catalog's default price
  * @param sharing         how its GPUs behave when replicas share them
  * @param provisioning    static, dynamic or serverless, with its limits and delays
+ * @param imageCache      whether a node pulls the serving image itself or finds it cached in the pool
  */
 public record Pool(String name, String gpu, int count, int gpusPerNode, OptionalDouble pricePerGpuHour,
-                   GpuSharing sharing, Provisioning provisioning) {
+                   GpuSharing sharing, Provisioning provisioning, ImageCache imageCache) {
 
     /** A static pool. */
     public Pool(String name, String gpu, int count, int gpusPerNode, OptionalDouble pricePerGpuHour,
                 GpuSharing sharing) {
         this(name, gpu, count, gpusPerNode, pricePerGpuHour, sharing, Provisioning.STATIC);
+    }
+
+    /** A pool with its mode's image cache. */
+    public Pool(String name, String gpu, int count, int gpusPerNode, OptionalDouble pricePerGpuHour,
+                GpuSharing sharing, Provisioning provisioning) {
+        this(name, gpu, count, gpusPerNode, pricePerGpuHour, sharing, provisioning,
+                ImageCache.defaultFor(provisioning.mode()));
     }
 
     /** Nodes at the start. */

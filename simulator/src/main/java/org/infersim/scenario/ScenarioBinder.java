@@ -40,6 +40,7 @@ final class ScenarioBinder {
             "catalogs", "cluster", "deployments", "workloads", "jobs");
     private static final List<String> CLUSTER_KEYS = List.of("placement", "pools");
     private static final List<String> POOL_KEYS = List.of("name", "gpu", "count", "nodes", "gpusPerNode", "price",
+            "imageCache",
             "sharing", "provisioning", "minNodes", "maxNodes", "provisioningDelay", "scaleDownDelay");
     private static final List<String> SHARING_KEYS = List.of("contextSwitch", "mpsInterference");
     private static final List<String> DEPLOYMENT_KEYS = List.of("name", "model", "pool", "pools", "precision",
@@ -91,6 +92,7 @@ final class ScenarioBinder {
     private static final int MAX_NODES = 100_000;
     private static final int DEFAULT_GPUS_PER_NODE = 8;
     private static final Map<String, ScalingMetric> SCALING_METRICS = labels(ScalingMetric.values(), ScalingMetric::label);
+    private static final Map<String, ImageCache> IMAGE_CACHES = labels(ImageCache.values(), ImageCache::label);
     private static final Map<String, StorageTier> STORAGE_TIERS = labels(StorageTier.values(), StorageTier::label);
     private static final Map<String, Integer> BLOCK_SIZES = linked("8", 8, "16", 16, "32", 32);
 
@@ -302,11 +304,13 @@ final class ScenarioBinder {
             Long maxGpus = provisioning == null ? null : provisioning.isStatic() ? (c == null ? null : Long.valueOf(c))
                     : provisioning.maxNodes() == Provisioning.UNLIMITED ? Long.valueOf(Long.MAX_VALUE)
                     : gpn == null ? null : Long.valueOf((long) provisioning.maxNodes() * gpn);
+            ImageCache imageCache = p.has("imageCache") ? choice(p, "imageCache", "image cache", IMAGE_CACHES)
+                    : provisioning == null ? null : ImageCache.defaultFor(provisioning.mode());
             Pool pool = null;
             if (name != null && gpu != null && c != null && gpn != null && (price != null || !p.has("price"))
-                    && sharing != null && provisioning != null) {
+                    && sharing != null && provisioning != null && imageCache != null) {
                 pool = new Pool(name, gpu, c, gpn, price == null ? OptionalDouble.empty() : OptionalDouble.of(price),
-                        sharing, provisioning);
+                        sharing, provisioning, imageCache);
                 pools.add(pool);
             } else {
                 ok = false;

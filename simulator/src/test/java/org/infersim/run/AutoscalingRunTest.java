@@ -156,4 +156,17 @@ class AutoscalingRunTest {
         assertEquals(p.provisionNodeS() + p.waitForGpuS() + p.imagePullS() + p.weightsS() + p.engineInitS(), p.meanTotalS(),
                 1e-3);
     }
+
+    @Test
+    void aServerlessPoolCachesTheImageForItsNewNodesUnlessToldEachNodePullsItsOwn() throws Exception {
+        String pooled = scenario("{policy: kpa, target: 10, min: 0, max: 2}", 0, "20m", 0, 600)
+                .replace("pools: [{name: p, gpu: h100-sxm, count: 4}]",
+                        "pools: [{name: p, gpu: h100-sxm, provisioning: serverless, gpusPerNode: 1}]");
+        DeploymentSummary cached = Scenarios.summary(pooled).deployments().get(0);
+        assertEquals(2, cached.coldStarts(), "each request found the deployment at zero");
+        assertEquals(30.0, cached.coldStartPhases().imagePullS(), 1e-6, "60 s the first time, then cached: mean 30 s");
+        DeploymentSummary perNode = Scenarios.summary(pooled.replace("gpusPerNode: 1}", "gpusPerNode: 1, imageCache: node}"))
+                .deployments().get(0);
+        assertEquals(60.0, perNode.coldStartPhases().imagePullS(), 1e-6, "every new serverless node pulls it again");
+    }
 }
