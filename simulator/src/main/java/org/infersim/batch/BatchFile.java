@@ -1,18 +1,12 @@
 package org.infersim.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infersim.scenario.InvalidInputException;
 import org.infersim.scenario.Problem;
-import org.infersim.scenario.Quantities;
 import org.infersim.scenario.Suggestions;
 import org.infersim.scenario.YamlNode;
 import org.infersim.scenario.YamlReader;

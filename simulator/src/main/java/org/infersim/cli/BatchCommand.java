@@ -22,7 +22,6 @@ import org.infersim.scenario.LoadedScenario;
 import org.infersim.scenario.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "batch", description = "Runs every variant of a base scenario that a batch file describes, in parallel, "

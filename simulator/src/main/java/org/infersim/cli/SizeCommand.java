@@ -19,7 +19,6 @@ import org.infersim.scenario.InvalidInputException;
 import org.infersim.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "size", description = "Finds the cheapest fleet that meets an SLO: for each candidate GPU type, "
