@@ -6,7 +6,10 @@ import org.infersim.results.ReplicaSummary;
 import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
 
-/** The figures of one run that a batch compares, taken from its summary (all streams together). */
+/**
+ * The figures of one run that a batch compares, taken from its summary (all streams together).
+ * {@code gpus} is the fleet: every GPU of a static pool, the most a dynamic or serverless pool held.
+ */
 public record RunFigures(
         int gpus,
         double costPerHourUsd,
@@ -40,8 +43,10 @@ public record RunFigures(
         int gpus = 0;
         double busyGpuFraction = 0;
         for (PoolSummary p : s.pools()) {
-            gpus += p.gpus();
-            busyGpuFraction += p.busyFraction() * p.gpus();
+            // A pool that grows and shrinks counts at its largest: the fleet the planner must be able to get.
+            int fleet = p.peakGpus() != null ? p.peakGpus() : p.gpus();
+            gpus += fleet;
+            busyGpuFraction += p.busyFraction() * fleet;
         }
         double kvPeak = 0;
         for (ReplicaSummary r : s.replicas()) {

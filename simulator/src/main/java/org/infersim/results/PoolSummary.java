@@ -24,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                              (serverless: the hours its nodes existed, which are not billed)
  * @param provisioningNodeHours of those, node-hours spent being provisioned: paid, not usable
  * @param gpuHours              GPU-hours billed over the whole run
+ * @param peakGpus              the most GPUs it had at once ({@code peakNodes} × GPUs per node)
  */
 public record PoolSummary(
         String name,
@@ -46,13 +47,14 @@ public record PoolSummary(
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer nodesRemoved,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double nodeHours,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double provisioningNodeHours,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Double gpuHours) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double gpuHours,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer peakGpus) {
 
     /** A static pool's summary. */
     public PoolSummary(String name, String gpu, int gpus, int allocatedGpus, double pricePerGpuHour,
                        double busyFraction, double flopsFraction, double bandwidthFraction, long preemptions,
                        double cost) {
         this(name, gpu, gpus, allocatedGpus, pricePerGpuHour, busyFraction, flopsFraction, bandwidthFraction,
-                preemptions, cost, null, null, null, null, null, null, null, null, null, null, null);
+                preemptions, cost, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

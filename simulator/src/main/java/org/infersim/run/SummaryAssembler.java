@@ -211,7 +211,7 @@ final class SummaryAssembler {
                     prov.maxNodes() == Provisioning.UNLIMITED ? null : prov.maxNodes(),
                     provisioner.peakNodes(), provisioner.nodesAdded(), provisioner.nodesRemoved(),
                     Decimal.round(cost.nodeHours(p, 0, endNs)), Decimal.round(cost.provisioningNodeHours(p, 0, endNs)),
-                    Decimal.round(cost.gpuHours(p, 0, endNs))));
+                    Decimal.round(cost.gpuHours(p, 0, endNs)), provisioner.peakNodes() * pool.gpusPerNode()));
         }
         long outputTokens = overall.outputTokens();
         double total = cost.costUpTo(endNs);
