@@ -1,16 +1,13 @@
 package org.infersim.reports;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.infersim.batch.Variant;
 import org.infersim.scenario.InvalidInputException;
 import org.infersim.scenario.Problem;
 
@@ -77,7 +74,7 @@ record BatchResults(
                 throw new InvalidInputException(new Problem(jsonName, 0, "parameters", "a parameter without a path"));
             }
             List<String> values = new ArrayList<>();
-            p.path("values").forEach(v -> values.add(display(v)));
+            p.path("values").forEach(v -> values.add(Variant.display(v)));
             parameters.add(new Parameter(p.get("path").asText(), values));
         }
         JsonNode sloNode = json.path("slo");
@@ -151,25 +148,7 @@ record BatchResults(
             throw new InvalidInputException(new Problem(file.toString(), 0, "",
                     "missing: a batch's folder has a batch.json written by infersim batch"));
         }
-        JsonNode json;
-        try {
-            json = new ObjectMapper().readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new InvalidInputException(new Problem(file.toString(), at == null ? 0 : at.getLineNr(), "",
-                    "not valid JSON: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new InvalidInputException(new Problem(file.toString(), 0, "", "cannot be read: " + e.getMessage()));
-        }
-        if (json == null || !json.isObject()) {
-            throw new InvalidInputException(new Problem(file.toString(), 1, "", "expected a JSON object"));
-        }
-        return json;
-    }
-
-    /** A value as batch.csv writes it: scalars as written, structures as JSON. */
-    private static String display(JsonNode v) {
-        return v.isValueNode() ? v.asText() : v.toString();
+        return JsonObjectFile.read(file);
     }
 
     private static String text(JsonNode n) {

@@ -1,10 +1,6 @@
 package org.infersim.reports;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +63,7 @@ record ComparisonResults(List<String> paths, int replications, double level, Lis
 
     static ComparisonResults read(Path dir) throws InvalidInputException {
         Path file = dir.resolve(JSON);
-        JsonNode json = readJson(file);
+        JsonNode json = JsonObjectFile.read(file);
         List<String> paths = new ArrayList<>();
         json.path("paths").forEach(p -> paths.add(p.asText()));
         List<Figure> figures = new ArrayList<>();
@@ -160,7 +156,7 @@ record ComparisonResults(List<String> paths, int replications, double level, Lis
         double warmup = 0;
         Path summary = runDir.resolve("summary.json");
         if (Files.isRegularFile(summary)) {
-            JsonNode s = readJson(summary);
+            JsonNode s = JsonObjectFile.read(summary);
             duration = s.path("durationS").asDouble(duration);
             warmup = s.path("warmupS").asDouble(0);
         }
@@ -178,23 +174,6 @@ record ComparisonResults(List<String> paths, int replications, double level, Lis
 
     private static Double number(JsonNode n) {
         return n == null || !n.isNumber() ? null : n.asDouble();
-    }
-
-    private static JsonNode readJson(Path file) throws InvalidInputException {
-        JsonNode json;
-        try {
-            json = new ObjectMapper().readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new InvalidInputException(new Problem(file.toString(), at == null ? 0 : at.getLineNr(), "",
-                    "not valid JSON: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new InvalidInputException(new Problem(file.toString(), 0, "", "cannot be read: " + e.getMessage()));
-        }
-        if (json == null || !json.isObject()) {
-            throw new InvalidInputException(new Problem(file.toString(), 1, "", "expected a JSON object"));
-        }
-        return json;
     }
 
     Figure figure(String key) {
