@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.kernel.Simulation;
 import org.infersim.scenario.GpuSharing;
@@ -302,30 +303,23 @@ public final class GpuPool {
      * room on, so shares pack onto few GPUs and whole GPUs stay free.
      */
     private Gpu share(GpuWorkload w, Demand.Fraction f, PlacementPolicy policy) {
-        Gpu best = null;
-        double bestRoom = Double.MAX_VALUE;
-        for (Gpu g : gpus) {
-            double room = g.isAvailableTo(w) ? g.roomAfter(f) : -1;
-            if (room < 0) {
-                continue;
-            }
-            if (policy == PlacementPolicy.FIRST_FIT) {
-                return g;
-            }
-            if (room < bestRoom) {
-                best = g;
-                bestRoom = room;
-            }
-        }
-        return best;
+        return fit(w, policy, g -> g.roomAfter(f));
     }
 
     /** A GPU for a MIG instance: one already split by MIG with a free position for it, or a free one. */
     private Gpu migInstance(GpuWorkload w, Demand.MigSlice m, PlacementPolicy policy) {
+        return fit(w, policy, g -> g.migRoomAfter(m.profile()));
+    }
+
+    /**
+     * The GPU a part of one goes on: first fit takes the first in pool order with room; best fit
+     * the one left with the least room. {@code roomAfter} is negative where the part does not fit.
+     */
+    private Gpu fit(GpuWorkload w, PlacementPolicy policy, ToDoubleFunction<Gpu> roomAfter) {
         Gpu best = null;
-        int bestRoom = Integer.MAX_VALUE;
+        double bestRoom = Double.MAX_VALUE;
         for (Gpu g : gpus) {
-            int room = g.isAvailableTo(w) ? g.migRoomAfter(m.profile()) : -1;
+            double room = g.isAvailableTo(w) ? roomAfter.applyAsDouble(g) : -1;
             if (room < 0) {
                 continue;
             }

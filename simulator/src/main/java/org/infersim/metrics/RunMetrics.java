@@ -24,12 +24,12 @@ public final class RunMetrics implements ServingObserver {
     private final RequestSink sink;
 
     /**
+     * Replicas are added with {@link #addReplica} as the run creates them.
+     *
      * @param streamDeployment for each stream, the index of its deployment
-     * @param replicaDeployment for each replica (by global index), the index of its deployment
      */
     public RunMetrics(long warmupNs, List<StreamDefinition> streamDefs, int[] streamDeployment,
-                      List<String> replicaNames, int[] replicaDeployment, List<String> deploymentNames,
-                      RequestSink sink) {
+                      List<String> deploymentNames, RequestSink sink) {
         this.warmupNs = warmupNs;
         this.streams = new StreamMetrics[streamDefs.size()];
         for (int i = 0; i < streams.length; i++) {
@@ -37,9 +37,6 @@ public final class RunMetrics implements ServingObserver {
             streams[i] = new StreamMetrics(d.name(), d.deployment(), d.ttftTargetNs(), d.tpotTargetNs());
         }
         this.streamDeployment = streamDeployment.clone();
-        for (int i = 0; i < replicaNames.size(); i++) {
-            addReplica(replicaNames.get(i), replicaDeployment[i]);
-        }
         this.signals = new DeploymentSignals[deploymentNames.size()];
         for (int i = 0; i < signals.length; i++) {
             signals[i] = new DeploymentSignals();
@@ -191,7 +188,7 @@ public final class RunMetrics implements ServingObserver {
         return replicas.get(index);
     }
 
-    /** Starts the accounts of a replica added during the run (an autoscaler's); returns its index. */
+    /** Starts the accounts of a replica (one the run starts with, or an autoscaler's); returns its index. */
     public int addReplica(String name, int deployment) {
         replicas.add(new ReplicaMetrics(name, deployment));
         return replicas.size() - 1;

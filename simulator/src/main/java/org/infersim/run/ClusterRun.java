@@ -1,9 +1,7 @@
 package org.infersim.run;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongToDoubleFunction;
 import org.infersim.autoscale.PolicyContext;
 import org.infersim.autoscale.ScalingPolicies;
@@ -82,9 +80,6 @@ public final class ClusterRun {
         this.autoscaler = ClusterAutoscaler.attach(pools, scheduler, sim, random);
 
         List<String> deploymentNames = new ArrayList<>();
-        List<String> replicaNames = new ArrayList<>();
-        Map<String, Integer> replicaIndex = new HashMap<>();
-        List<Integer> replicaDeployment = new ArrayList<>();
         List<List<DeploymentPlan>> plans = new ArrayList<>();
         for (Deployment d : scenario.deployments()) {
             ModelSpec model = catalog.model(d.model()).orElseThrow();
@@ -94,11 +89,6 @@ public final class ClusterRun {
             }
             plans.add(perPool);
             deploymentNames.add(d.name());
-            replicaIndex.put(d.name(), replicaNames.size());
-            for (int r = 0; r < d.replicas(); r++) {
-                replicaNames.add(d.name() + "/" + r);
-                replicaDeployment.add(deploymentNames.size() - 1);
-            }
         }
 
         List<RunMetrics.StreamDefinition> streamDefs = new ArrayList<>();
@@ -109,8 +99,7 @@ public final class ClusterRun {
                     w.slo().ttftNs().orElse(0), w.slo().tpotNs().orElse(0)));
             streamDeployment[i] = deploymentIndex(w.deployment());
         }
-        this.metrics = new RunMetrics(scenario.warmupNs(), streamDefs, streamDeployment, replicaNames,
-                replicaDeployment.stream().mapToInt(Integer::intValue).toArray(), deploymentNames, sink);
+        this.metrics = new RunMetrics(scenario.warmupNs(), streamDefs, streamDeployment, deploymentNames, sink);
 
         for (int di = 0; di < scenario.deployments().size(); di++) {
             Deployment d = scenario.deployments().get(di);
@@ -133,8 +122,8 @@ public final class ClusterRun {
             scalers.add(scaler);
             for (int r = 0; r < d.replicas(); r++) {
                 // The replicas the run starts with are warm: the service was up before the run began.
-                ReplicaSlot slot = newSlot(d.name() + "/" + r, replicaIndex.get(d.name()) + r, di, d.startAtNs(),
-                        perPool, set, null);
+                String name = d.name() + "/" + r;
+                ReplicaSlot slot = newSlot(name, metrics.addReplica(name, di), di, d.startAtNs(), perPool, set, null);
                 scaler.adopt(slot);
             }
         }
