@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt
 
 # The repository root, whether the notebook runs from notebooks/ or from the root.
 ROOT = next(p for p in [Path.cwd(), *Path.cwd().parents] if (p / "infersim").exists() and (p / "scenarios").is_dir())
-JAR = ROOT / "reports" / "target" / "infersim.jar"
+JAR = ROOT / "simulator" / "cli" / "target" / "infersim.jar"
 
 def infersim(*args):
     """Runs the simulator's command line (the built jar if present, else the launcher, which builds it)."""

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.infersim.scenario.Quantities;
+import org.infersim.input.Quantities;
 
 /**
  * The report of a batch: what was varied, the cheapest configuration that meets the SLO at each

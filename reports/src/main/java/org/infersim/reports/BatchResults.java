@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.infersim.batch.Variant;
-import org.infersim.scenario.InvalidInputException;
-import org.infersim.scenario.Problem;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Problem;
+import org.infersim.study.Variant;
 
 /**
  * A batch's folder: {@code batch.json} (what was varied, the SLO, the Pareto front and the cheapest

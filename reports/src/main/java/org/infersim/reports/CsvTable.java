@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.infersim.scenario.InvalidInputException;
-import org.infersim.scenario.Problem;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Problem;
 
 /**
  * A CSV file read whole: a header, then rows addressed by column name, so that columns a later

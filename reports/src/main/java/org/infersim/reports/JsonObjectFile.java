@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.infersim.scenario.InvalidInputException;
-import org.infersim.scenario.Problem;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Problem;
 
 /** Reads a results file that must hold one JSON object, naming the file and line of what is wrong. */
 final class JsonObjectFile {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.infersim.scenario.InvalidInputException;
-import org.infersim.scenario.Problem;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Problem;
 
 /**
  * {@code latency.csv}: for each stream and each latency (ttft, tpot, itl, e2e), its value at a

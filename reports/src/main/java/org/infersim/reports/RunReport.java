@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.jfree.chart.JFreeChart;
+import org.infersim.input.InvalidInputException;
 import org.infersim.results.DeploymentSummary;
 import org.infersim.results.LatencySummary;
 import org.infersim.results.PoolSummary;
 import org.infersim.results.ReplicaSummary;
 import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
-import org.infersim.scenario.InvalidInputException;
+import org.jfree.chart.JFreeChart;
 
 /**
  * The report of one run: what was simulated, the headline figures, then the charts a reviewer

@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Problem;
 import org.infersim.results.ResultsFolder;
 import org.infersim.results.RunSummary;
 import org.infersim.results.SummaryJson;
-import org.infersim.scenario.InvalidInputException;
-import org.infersim.scenario.Problem;
 
 /**
  * The files of one run's results folder, read and checked: the summary, the time series, the

@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.infersim.scenario.InvalidInputException;
-import org.infersim.scenario.Problem;
-import org.infersim.scenario.Quantities;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Problem;
+import org.infersim.input.Quantities;
 
 /**
  * What a run simulated, told from the scenario text as the user wrote it: the pools, the

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.infersim.scenario.InvalidInputException;
+import org.infersim.input.InvalidInputException;
 
 /**
  * {@code timeseries.csv}: one row per deployment per metrics interval. Columns are looked up by

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.infersim.scenario.Problem;
+import org.infersim.input.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ class BatchReportTest {
     private final HtmlReportRenderer renderer = new HtmlReportRenderer();
 
     @Test
-    void aBatchReportChartsCostAndLatencyAgainstEveryVariedParameterAndThePareto() throws IOException {
+    void aBatchReportChartsCostAndLatencyAgainstEveryVariedParameterAndThePareto() throws Exception {
         String html = Files.readString(renderer.renderBatch(Fixtures.copy("batch-sweep", tmp)));
         assertEquals(BATCH_CHARTS.size(), Fixtures.count(html, "<figure class=\"chart\""));
         for (String title : BATCH_CHARTS) {
@@ -44,7 +44,7 @@ class BatchReportTest {
     }
 
     @Test
-    void theParetoChartShowsTheFrontTheSloAndTheCheapestPerLoad() throws IOException {
+    void theParetoChartShowsTheFrontTheSloAndTheCheapestPerLoad() throws Exception {
         String html = Files.readString(renderer.renderBatch(Fixtures.copy("batch-sweep", tmp)));
         String pareto = RunReportTest.figures(html).get(BATCH_CHARTS.size() - 1);
         for (String legend : List.of(">runs meeting the SLO<", ">runs missing the SLO<", ">Pareto front<",
@@ -55,7 +55,7 @@ class BatchReportTest {
     }
 
     @Test
-    void theTableOfRunsSortsAndHighlightsTheCheapest() throws IOException {
+    void theTableOfRunsSortsAndHighlightsTheCheapest() throws Exception {
         String html = Files.readString(renderer.renderBatch(Fixtures.copy("batch-sweep", tmp)));
         String runs = html.substring(html.indexOf("<table class=\"sortable wide\">"));
         runs = runs.substring(0, runs.indexOf("</table>"));
@@ -68,7 +68,7 @@ class BatchReportTest {
     }
 
     @Test
-    void failedRunsAreListedWithTheirMessage() throws IOException {
+    void failedRunsAreListedWithTheirMessage() throws Exception {
         String html = Files.readString(renderer.renderBatch(Fixtures.copy("batch-sweep", tmp)));
         String failed = html.substring(html.indexOf("<h2>Failed runs</h2>"));
         assertTrue(failed.contains("run-024"));
@@ -77,7 +77,7 @@ class BatchReportTest {
     }
 
     @Test
-    void theSameBatchGivesTheSameReportAndNeedsNoNetwork() throws IOException {
+    void theSameBatchGivesTheSameReportAndNeedsNoNetwork() throws Exception {
         Path a = renderer.renderBatch(Fixtures.copy("batch-sweep", tmp.resolve("a")));
         Path b = renderer.renderBatch(Fixtures.copy("batch-sweep", tmp.resolve("b")));
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
@@ -87,7 +87,7 @@ class BatchReportTest {
     }
 
     @Test
-    void aBatchWithoutLoadOrSloPlotsCostPerHourAndSaysThereIsNoSlo() throws IOException {
+    void aBatchWithoutLoadOrSloPlotsCostPerHourAndSaysThereIsNoSlo() throws Exception {
         Path batch = Fixtures.copy("batch-sweep", tmp);
         Path json = batch.resolve("batch.json");
         String text = Files.readString(json)
@@ -105,7 +105,7 @@ class BatchReportTest {
     }
 
     @Test
-    void aParameterMissingFromTheCsvIsBadInputNamingTheColumn() throws IOException {
+    void aParameterMissingFromTheCsvIsBadInputNamingTheColumn() throws Exception {
         Path batch = Fixtures.copy("batch-sweep", tmp);
         Path json = batch.resolve("batch.json");
         Files.writeString(json, Files.readString(json).replace("\"deployments[0].precision\"", "\"deployments[0].dtype\""));
@@ -115,7 +115,7 @@ class BatchReportTest {
     }
 
     @Test
-    void aMissingBatchJsonIsBadInput() throws IOException {
+    void aMissingBatchJsonIsBadInput() throws Exception {
         Path batch = Fixtures.copy("batch-sweep", tmp);
         Files.delete(batch.resolve("batch.json"));
         Problem p = RunReportTest.problem(() -> renderer.renderBatch(batch));
@@ -123,7 +123,7 @@ class BatchReportTest {
     }
 
     @Test
-    void anUnknownMeetsSloValueIsBadInputWithItsLine() throws IOException {
+    void anUnknownMeetsSloValueIsBadInputWithItsLine() throws Exception {
         Path batch = Fixtures.copy("batch-sweep", tmp);
         Path csv = batch.resolve("batch.csv");
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv));

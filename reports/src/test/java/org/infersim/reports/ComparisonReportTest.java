@@ -27,12 +27,12 @@ class ComparisonReportTest {
     @TempDir
     Path tmp;
 
-    private String report(String fixture) throws IOException {
+    private String report(String fixture) throws Exception {
         return Files.readString(new HtmlReportRenderer().renderBatch(Fixtures.copy(fixture, tmp)));
     }
 
     @Test
-    void aComparisonShowsEachFigureWithItsIntervalsTheDifferencesAndTheReplicasAgainstTheLoad() throws IOException {
+    void aComparisonShowsEachFigureWithItsIntervalsTheDifferencesAndTheReplicasAgainstTheLoad() throws Exception {
         String html = report("compare-autoscalers");
         assertTrue(html.contains("<title>Policy comparison: bursty-kpa-compare</title>"));
         assertEquals(AUTOSCALER_CHARTS.size(), Fixtures.count(html, "<figure class=\"chart\""));
@@ -51,7 +51,7 @@ class ComparisonReportTest {
     }
 
     @Test
-    void theVerdictsAreComputedFromTheIntervalsAndSayByHowMuch() throws IOException {
+    void theVerdictsAreComputedFromTheIntervalsAndSayByHowMuch() throws Exception {
         String html = report("compare-autoscalers");
         // compare.json: predictive 650 ± 113.837 ms; kpa − predictive = +180 ± 74.5241; hpa − predictive = +833.333 ± 192.954.
         assertTrue(html.contains("<li>p95 TTFT: predictive is lowest, 650 ± 114 ms: lower than kpa by 180 ms "
@@ -64,7 +64,7 @@ class ComparisonReportTest {
     }
 
     @Test
-    void theDifferencesTableHighlightsTheSignificantPairsAndLeavesOutTheFailedPolicy() throws IOException {
+    void theDifferencesTableHighlightsTheSignificantPairsAndLeavesOutTheFailedPolicy() throws Exception {
         String html = report("compare-autoscalers");
         String diffs = html.substring(html.indexOf("<h3>Paired differences</h3>"));
         diffs = diffs.substring(0, diffs.indexOf("</table>"));
@@ -81,7 +81,7 @@ class ComparisonReportTest {
     }
 
     @Test
-    void figuresNoPolicyChangesTakeOneLineAndOverlappingReplicaLinesAreSaid() throws IOException {
+    void figuresNoPolicyChangesTakeOneLineAndOverlappingReplicaLinesAreSaid() throws Exception {
         String html = report("compare-routers");
         assertEquals(3, Fixtures.count(html, "<figure class=\"chart\""), "p95 TTFT, replicas, Pareto");
         assertTrue(html.contains("SLO attainment, GPU-hours and Cost are the same under every policy at every "
@@ -93,7 +93,7 @@ class ComparisonReportTest {
     }
 
     @Test
-    void aBatchWithoutACompareFileHasNoComparison() throws IOException {
+    void aBatchWithoutACompareFileHasNoComparison() throws Exception {
         String html = report("batch-sweep");
         assertFalse(html.contains("Policy comparison"));
         assertTrue(html.contains("<title>Batch report:"));

@@ -2,7 +2,7 @@ package org.infersim.autoscale;
 
 /**
  * Knative's pod autoscaler (KPA), after knative/serving {@code pkg/autoscaler/scaling/autoscaler.go}
- * and the defaults of {@code config/core/configmaps/autoscaler.yaml} (see shared/REFERENCE.md).
+ * and the defaults of {@code config/core/configmaps/autoscaler.yaml}.
  *
  * <p>Every tick (2 s) it records the metric and averages it over a stable window (60 s) and a
  * panic window (10% of it). Each average gives a pod count, ceil(average / (target ·

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.infersim.scenario.InvalidInputException;
-import org.infersim.scenario.Problem;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Problem;
 
 /**
  * The GPU and LLM catalogs: the built-in ones shipped in the jar (from {@code gpu-models/} at the

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.infersim.catalog.YamlTree.Kind;
 import org.infersim.catalog.YamlTree.Node;
-import org.infersim.scenario.Problem;
+import org.infersim.input.Problem;
 
 /**
  * Binds one catalog file (gpus.yaml or models.yaml) to records, collecting every problem with its

@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.infersim.scenario.Problem;
+import org.infersim.input.Problem;
 
 /**
  * A YAML document read into a small tree whose every node knows its line, with Jackson's

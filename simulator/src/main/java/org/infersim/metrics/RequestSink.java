@@ -1,6 +1,6 @@
 package org.infersim.metrics;
 
-import org.infersim.serving.Request;
+import org.infersim.model.serving.Request;
 
 /** Receives each finished request (for {@code requests.csv}). */
 public interface RequestSink {

@@ -2,10 +2,10 @@ package org.infersim.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.infersim.physics.IterationShape;
-import org.infersim.serving.Replica;
-import org.infersim.serving.Request;
-import org.infersim.serving.ServingObserver;
+import org.infersim.model.performance.IterationShape;
+import org.infersim.model.serving.Replica;
+import org.infersim.model.serving.Request;
+import org.infersim.model.serving.ServingObserver;
 
 /**
  * Turns what the serving model reports into statistics: latency histograms per stream,

@@ -2,8 +2,8 @@ package org.infersim.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.infersim.serving.Replica;
-import org.infersim.serving.ReplicaSet;
+import org.infersim.model.serving.Replica;
+import org.infersim.model.serving.ReplicaSet;
 
 /**
  * One row per deployment every metrics interval: what a dashboard would have shown. Rates and

@@ -1,6 +1,5 @@
 package org.infersim.results;
 
-
 /** How numbers and text appear in the CSV files infersim writes. */
 public final class Csv {
     private Csv() {}

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.infersim.metrics.RequestSink;
-import org.infersim.serving.Request;
+import org.infersim.model.serving.Request;
 
 /**
  * {@code requests.csv}: one row per request as it finishes (completed or rejected), streamed to

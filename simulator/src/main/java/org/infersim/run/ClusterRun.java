@@ -10,34 +10,39 @@ import org.infersim.autoscale.ScalingPolicyProvider;
 import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.catalog.ModelSpec;
-import org.infersim.cluster.ClusterAutoscaler;
-import org.infersim.cluster.Gpu;
-import org.infersim.cluster.GpuJob;
-import org.infersim.cluster.GpuPool;
-import org.infersim.cluster.Scheduler;
 import org.infersim.kernel.Simulation;
-import org.infersim.lifecycle.ColdStart;
 import org.infersim.metrics.RequestSink;
 import org.infersim.metrics.RunMetrics;
 import org.infersim.metrics.StreamMetrics;
 import org.infersim.metrics.TimeSeries;
-import org.infersim.random.RandomStreams;
+import org.infersim.model.cluster.CostMeter;
+import org.infersim.model.cluster.Gpu;
+import org.infersim.model.cluster.GpuJob;
+import org.infersim.model.cluster.GpuPool;
+import org.infersim.model.cluster.NodeAutoscaler;
+import org.infersim.model.cluster.Scheduler;
+import org.infersim.model.deployment.ColdStart;
+import org.infersim.model.deployment.DeploymentPlan;
+import org.infersim.model.deployment.ReplicaAutoscaler;
+import org.infersim.model.deployment.ReplicaLifecycle;
+import org.infersim.model.random.LengthSampler;
+import org.infersim.model.random.RandomStreams;
+import org.infersim.model.serving.ReplicaSet;
+import org.infersim.model.serving.routing.Router;
+import org.infersim.model.workload.ArrivalProcess;
+import org.infersim.model.workload.RateFunction;
+import org.infersim.model.workload.RequestIds;
+import org.infersim.model.workload.RequestStream;
 import org.infersim.results.LatencyDistribution;
 import org.infersim.results.RunSummary;
-import org.infersim.scenario.Autoscaler;
+import org.infersim.results.SummaryAssembler;
+import org.infersim.scenario.AutoscalerConfig;
 import org.infersim.scenario.Deployment;
 import org.infersim.scenario.ImageCache;
 import org.infersim.scenario.Job;
 import org.infersim.scenario.Pool;
 import org.infersim.scenario.Scenario;
 import org.infersim.scenario.Workload;
-import org.infersim.serving.ReplicaSet;
-import org.infersim.serving.Router;
-import org.infersim.workload.ArrivalProcess;
-import org.infersim.workload.LengthSampler;
-import org.infersim.workload.RateFunction;
-import org.infersim.workload.RequestIds;
-import org.infersim.workload.RequestStream;
 
 /**
  * Builds the simulated cluster from a validated scenario and runs it: the pools of nodes and the
@@ -50,8 +55,8 @@ public final class ClusterRun {
     private final List<GpuPool> pools = new ArrayList<>();
     private final Scheduler scheduler;
     private final List<ReplicaSet> sets = new ArrayList<>();
-    private final List<ReplicaSlot> slots = new ArrayList<>();
-    private final List<DeploymentScaler> scalers = new ArrayList<>();
+    private final List<ReplicaLifecycle> slots = new ArrayList<>();
+    private final List<ReplicaAutoscaler> scalers = new ArrayList<>();
     private final List<GpuJob> jobs = new ArrayList<>();
     private final List<Long> jobSubmitAtNs = new ArrayList<>();
     private final List<RequestStream> streams = new ArrayList<>();
@@ -59,7 +64,7 @@ public final class ClusterRun {
     private final TimeSeries timeSeries = new TimeSeries();
     private final CostMeter cost;
     /** Null when every pool is static. */
-    private final ClusterAutoscaler autoscaler;
+    private final NodeAutoscaler autoscaler;
 
     public ClusterRun(Scenario scenario, Catalog catalog, RequestSink sink) {
         this.scenario = scenario;
@@ -77,7 +82,7 @@ public final class ClusterRun {
         this.scheduler = new Scheduler(sim, scenario.placement());
         this.cost = new CostMeter(pools);
         RandomStreams random = new RandomStreams(scenario.seed());
-        this.autoscaler = ClusterAutoscaler.attach(pools, scheduler, sim, random);
+        this.autoscaler = NodeAutoscaler.attach(pools, scheduler, sim, random);
 
         List<String> deploymentNames = new ArrayList<>();
         List<List<DeploymentPlan>> plans = new ArrayList<>();
@@ -111,10 +116,10 @@ public final class ClusterRun {
             int deployment = di;
             ColdStart cold = new ColdStart(d.coldStart());
             int[] serial = {d.replicas()};
-            DeploymentScaler scaler = new DeploymentScaler(d, policyFor(d, di), sim, set, metrics.signals(di),
+            ReplicaAutoscaler scaler = new ReplicaAutoscaler(d, policyFor(d, di), sim, set, metrics.signals(di),
                     priority -> {
                         String name = d.name() + "/" + serial[0]++;
-                        ReplicaSlot slot = newSlot(name, metrics.addReplica(name, deployment), deployment, sim.now(),
+                        ReplicaLifecycle slot = newSlot(name, metrics.addReplica(name, deployment), deployment, sim.now(),
                                 perPool, set, cold);
                         scheduler.submit(slot);
                         return slot;
@@ -123,7 +128,7 @@ public final class ClusterRun {
             for (int r = 0; r < d.replicas(); r++) {
                 // The replicas the run starts with are warm: the service was up before the run began.
                 String name = d.name() + "/" + r;
-                ReplicaSlot slot = newSlot(name, metrics.addReplica(name, di), di, d.startAtNs(), perPool, set, null);
+                ReplicaLifecycle slot = newSlot(name, metrics.addReplica(name, di), di, d.startAtNs(), perPool, set, null);
                 scaler.adopt(slot);
             }
         }
@@ -150,10 +155,10 @@ public final class ClusterRun {
         }
     }
 
-    private ReplicaSlot newSlot(String name, int index, int deployment, long requestedAtNs, List<DeploymentPlan> perPool,
+    private ReplicaLifecycle newSlot(String name, int index, int deployment, long requestedAtNs, List<DeploymentPlan> perPool,
                                 ReplicaSet set, ColdStart cold) {
         Deployment d = scenario.deployments().get(deployment);
-        ReplicaSlot slot = new ReplicaSlot(name, index, deployment, d.priority(), requestedAtNs, poolsOf(d), perPool, sim,
+        ReplicaLifecycle slot = new ReplicaLifecycle(name, index, deployment, d.priority(), requestedAtNs, poolsOf(d), perPool, sim,
                 scheduler, metrics, set, scenario.workloads().size(), cold);
         slots.add(slot);
         return slot;
@@ -161,7 +166,7 @@ public final class ClusterRun {
 
     /** The deployment's autoscaling policy, fresh for this run; null for a fixed number of replicas. */
     private ScalingPolicy policyFor(Deployment d, int di) {
-        Autoscaler a = d.autoscaler();
+        AutoscalerConfig a = d.autoscaler();
         if (a == null) {
             return null;
         }
@@ -203,14 +208,14 @@ public final class ClusterRun {
     /** Runs the scenario to its end and assembles the results. */
     public RunResult run(Progress progress) {
         // Replicas and jobs ask for GPUs first, so that at time 0 they are placed before the first request.
-        for (ReplicaSlot slot : slots) {
+        for (ReplicaLifecycle slot : slots) {
             submitAt(slot.requestedAtNs(), () -> scheduler.submit(slot));
         }
         for (int i = 0; i < jobs.size(); i++) {
             GpuJob job = jobs.get(i);
             submitAt(jobSubmitAtNs.get(i), job::submit);
         }
-        scalers.forEach(DeploymentScaler::start);
+        scalers.forEach(ReplicaAutoscaler::start);
         streams.forEach(RequestStream::start);
         long interval = scenario.metricsIntervalNs();
         long end = scenario.durationNs();

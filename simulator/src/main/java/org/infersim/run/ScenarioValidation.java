@@ -2,10 +2,11 @@ package org.infersim.run;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.infersim.scenario.InvalidInputException;
+import org.infersim.input.InvalidInputException;
+import org.infersim.model.deployment.MemoryFitCheck;
 import org.infersim.scenario.LoadedScenario;
 import org.infersim.scenario.ScenarioCheck;
-import org.infersim.scenario.ScenarioLoader;
+import org.infersim.scenario.bind.ScenarioLoader;
 
 /**
  * Loads a scenario with every check, including those that need the physics (does the model fit

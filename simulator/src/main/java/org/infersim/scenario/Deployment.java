@@ -1,7 +1,6 @@
 package org.infersim.scenario;
 
 import java.util.List;
-import org.infersim.lifecycle.ColdStart;
 
 /**
  * One model served by identical replicas (a fixed number, or as many as its autoscaler asks for), each on a tensor-parallel group of
@@ -27,8 +26,8 @@ public record Deployment(
         GpuShare gpuShare,
         int priority,
         long startAtNs,
-        Autoscaler autoscaler,
-        ColdStart.Settings coldStart,
+        AutoscalerConfig autoscaler,
+        ColdStartConfig coldStart,
         long drainTimeoutNs) {
 
     /** Kubernetes' default termination grace period. */
@@ -43,6 +42,6 @@ public record Deployment(
                       int replicas, EngineConfig engine, RouterPolicy router, GpuShare gpuShare, int priority,
                       long startAtNs) {
         this(name, model, pools, precision, tensorParallel, replicas, engine, router, gpuShare, priority, startAtNs,
-                null, ColdStartDefaults.SETTINGS, DEFAULT_DRAIN_TIMEOUT_NS);
+                null, ColdStartConfig.DEFAULTS, DEFAULT_DRAIN_TIMEOUT_NS);
     }
 }

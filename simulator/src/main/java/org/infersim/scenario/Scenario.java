@@ -2,6 +2,7 @@ package org.infersim.scenario;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.infersim.input.SourceMap;
 
 /**
  * A validated scenario: what to simulate, for how long, on which hardware, under which traffic.

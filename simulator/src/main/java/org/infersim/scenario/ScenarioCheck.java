@@ -2,6 +2,8 @@ package org.infersim.scenario;
 
 import java.util.List;
 import org.infersim.catalog.Catalog;
+import org.infersim.input.Problem;
+import org.infersim.scenario.bind.ScenarioLoader;
 
 /**
  * A semantic check run on a scenario that bound without problems (for example: do the weights

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.infersim.input.InvalidInputException;
 import org.infersim.results.RunSummary;
 import org.infersim.run.ClusterRun;
 import org.infersim.run.Progress;
 import org.infersim.run.ScenarioValidation;
-import org.infersim.scenario.InvalidInputException;
 import org.infersim.scenario.LoadedScenario;
 import org.junit.jupiter.api.Test;
 

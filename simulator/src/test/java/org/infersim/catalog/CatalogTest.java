@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.infersim.scenario.InvalidInputException;
-import org.infersim.scenario.Problem;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

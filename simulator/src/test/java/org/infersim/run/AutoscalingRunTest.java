@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.infersim.results.DeploymentSummary;
 import org.infersim.results.RunSummary;
 import org.infersim.results.SummaryJson;
+import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
 import org.infersim.results.SummaryJson;
+import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 
 class ClusterRunTest {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.infersim.results.DeploymentSummary;
 import org.infersim.results.ReplicaSummary;
 import org.infersim.results.RunSummary;
+import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 
 /** Replicas placed on pools of nodes: where they land, and what happens to those that find no room. */

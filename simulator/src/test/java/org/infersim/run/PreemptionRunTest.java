@@ -11,6 +11,7 @@ import org.infersim.results.ReplicaSummary;
 import org.infersim.results.RunSummary;
 import org.infersim.results.SummaryJson;
 import org.infersim.scenario.LoadedScenario;
+import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 
 /** Inference that preempts training: the wait it causes, and where the GPU time goes. */

@@ -10,13 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.List;
 import org.infersim.metrics.PoolSeries;
-import org.infersim.random.DurationSampler;
-import org.infersim.random.RandomStreams;
+import org.infersim.model.random.DurationSampler;
+import org.infersim.model.random.RandomStreams;
 import org.infersim.results.PoolSummary;
 import org.infersim.results.ProvisioningCost;
 import org.infersim.results.RunSummary;
 import org.infersim.results.SummaryJson;
 import org.infersim.scenario.Provisioning;
+import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 
 /** Whole runs on dynamic and serverless pools: waits, nodes over time, and cost per provisioning mode. */

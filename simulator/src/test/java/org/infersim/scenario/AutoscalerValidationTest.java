@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.infersim.autoscale.ScalingMetric;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Problem;
+import org.infersim.scenario.bind.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 class AutoscalerValidationTest {
@@ -46,8 +49,8 @@ class AutoscalerValidationTest {
                 coldStart: {image: 12GB, registryBandwidth: 1GB/s, storage: local-nvme, firstIteration: 2s}
                 drainTimeout: 2m
                 """);
-        Autoscaler a = d.autoscaler();
-        assertEquals(new Autoscaler("kpa", ScalingMetric.CONCURRENCY, 8, 0, 6,
+        AutoscalerConfig a = d.autoscaler();
+        assertEquals(new AutoscalerConfig("kpa", ScalingMetric.CONCURRENCY, 8, 0, 6,
                 Map.of("stableWindow", 90e9, "panicThreshold", 1.5)), a);
         assertEquals(0, d.replicas());
         assertEquals(12e9, d.coldStart().imageBytes());
@@ -59,7 +62,7 @@ class AutoscalerValidationTest {
 
     @Test
     void aLatencyTargetIsADuration() throws Exception {
-        Autoscaler a = deployment("autoscaler: {policy: runai, metric: latency, target: 800ms, min: 1, max: 4}").autoscaler();
+        AutoscalerConfig a = deployment("autoscaler: {policy: runai, metric: latency, target: 800ms, min: 1, max: 4}").autoscaler();
         assertEquals(800.0, a.target());
     }
 

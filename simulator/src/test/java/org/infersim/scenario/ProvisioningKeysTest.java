@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Problem;
+import org.infersim.scenario.bind.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 /** The pool keys of the three provisioning modes: defaults, and a located problem for every misuse. */

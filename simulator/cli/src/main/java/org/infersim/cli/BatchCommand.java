@@ -1,0 +1,112 @@
+package org.infersim.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Problem;
+import org.infersim.reports.HtmlReportRenderer;
+import org.infersim.run.ScenarioValidation;
+import org.infersim.scenario.LoadedScenario;
+import org.infersim.study.BatchAnalysis;
+import org.infersim.study.BatchOutput;
+import org.infersim.study.BatchPlan;
+import org.infersim.study.BatchRow;
+import org.infersim.study.BatchRunner;
+import org.infersim.study.BatchSpec;
+import org.infersim.study.RunSpec;
+import org.infersim.study.Variant;
+import org.infersim.study.batch.BatchFile;
+import org.infersim.study.compare.ComparisonPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "batch", description = "Runs every variant of a base scenario that a batch file describes, in parallel, "
+        + "and writes batch.csv, batch.json and one results folder per run; a batch file with a compare section "
+        + "compares policies as infersim compare does. Run it again to resume.")
+final class BatchCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Batch file (YAML).")
+    Path file;
+
+    @Mixin
+    ResultsOptions results;
+
+    @Mixin
+    ThreadsOption parallel;
+
+    @Mixin
+    CatalogOptions catalogs;
+
+    @Override
+    public Integer call() throws Exception {
+        int workers = parallel.workers("batch");
+        if (workers < 0) {
+            return Main.BAD_INPUT;
+        }
+        BatchSpec spec;
+        LoadedScenario base;
+        try {
+            spec = BatchFile.load(file);
+            base = ScenarioValidation.load(spec.base(), catalogs.dirs);
+        } catch (InvalidInputException e) {
+            e.problems().forEach(System.err::println);
+            return Main.BAD_INPUT;
+        }
+        Path dir = results.folder("batch", spec.name());
+        if (dir == null) {
+            return Main.BAD_INPUT;
+        }
+        if (spec.compare() != null) {
+            return compare(spec, base, dir, workers);
+        }
+
+        List<Variant> variants = BatchPlan.variants(spec);
+        List<RunSpec> runs = BatchPlan.runs(variants, spec.replications(), base.scenario().seed());
+        if (!results.quiet) {
+            System.err.printf(Locale.ROOT, "%s: %d variants x %d replications = %d runs on %d threads%n",
+                    spec.name(), variants.size(), spec.replications(), runs.size(), Math.min(workers, runs.size()));
+        }
+        long start = System.nanoTime();
+        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), catalogs.dirs, spec.fixed(), spec.slo(),
+                dir);
+        List<BatchRow> rows = runner.run(runs, workers, new BatchProgressBar(results.quiet));
+        double wallS = (System.nanoTime() - start) / 1e9;
+        BatchAnalysis analysis = new BatchAnalysis(rows, spec.loadPath(), spec.slo());
+        BatchOutput.write(dir, spec.name(), spec.base(), BatchOutput.columns(variants), spec.replications(),
+                spec.loadPath(), spec.slo(), rows, analysis);
+        Path reportFile = results.report ? new HtmlReportRenderer().renderBatch(dir) : null;
+
+        if (!results.quiet) {
+            System.out.print(BatchTable.render(rows, analysis, spec.slo() != null));
+            long fresh = rows.stream().filter(r -> !r.resumed()).count();
+            System.out.printf(Locale.ROOT, "%n%d runs (%d run now, %d already done) in %.1f s of wall time: %.1f runs/min%n",
+                    rows.size(), fresh, rows.size() - fresh, wallS, fresh / wallS * 60);
+            System.out.println("Results in " + dir + "/ (batch.csv, batch.json, runs/"
+                    + (reportFile != null ? ", report.html" : "") + ")");
+        }
+        return 0;
+    }
+
+    /** A batch file with a compare section: its policies under common random numbers, with the statistics. */
+    private int compare(BatchSpec spec, LoadedScenario base, Path dir, int workers) throws IOException, InvalidInputException {
+        BatchSpec.CompareSection section = spec.compare();
+        ComparisonPlan plan;
+        try {
+            plan = ComparisonPlan.of(spec.name(), spec.base(), Files.readString(spec.base()), spec.fixed(), spec.slo(),
+                    section.policies(), section.paths(), spec.replications(), base.scenario().seed(),
+                    (input, message) -> new Problem(file.toString(), switch (input) {
+                        case "policies" -> section.policiesLine();
+                        case "path" -> section.pathsLine();
+                        default -> 0;
+                    }, input.equals("replications") ? "replications" : "compare." + input, message));
+        } catch (InvalidInputException e) {
+            e.problems().forEach(System.err::println);
+            return Main.BAD_INPUT;
+        }
+        return CompareCommand.run(plan, dir, workers, results.report, results.quiet, catalogs.dirs);
+    }
+}

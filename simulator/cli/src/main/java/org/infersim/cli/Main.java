@@ -1,0 +1,42 @@
+package org.infersim.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
+
+/** {@code infersim}: the command line. Exit status 0 on success, 2 on bad input, 1 on an internal error. */
+@Command(name = "infersim",
+        mixinStandardHelpOptions = true,
+        version = "infersim 0.1.0",
+        description = "Discrete-event simulator of GPU inference clusters serving large language models.",
+        subcommands = {RunCommand.class, BatchCommand.class, CompareCommand.class, SizeCommand.class, ValidateCommand.class, ReportCommand.class, CatalogCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, compare, size, report, validate, catalog, bench)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit status (tests call this instead of main). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("infersim: internal error: " + ex);
+            if (System.getenv("INFERSIM_DEBUG") != null) {
+                ex.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("(set INFERSIM_DEBUG=1 for the stack trace, and please report it)");
+            }
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}

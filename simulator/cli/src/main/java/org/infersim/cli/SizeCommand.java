@@ -1,0 +1,101 @@
+package org.infersim.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.infersim.input.InvalidInputException;
+import org.infersim.reports.HtmlReportRenderer;
+import org.infersim.results.AtomicFile;
+import org.infersim.run.ScenarioValidation;
+import org.infersim.scenario.LoadedScenario;
+import org.infersim.study.BatchAnalysis;
+import org.infersim.study.BatchOutput;
+import org.infersim.study.BatchRunner;
+import org.infersim.study.size.SizeFile;
+import org.infersim.study.size.SizeSpec;
+import org.infersim.study.size.Sizing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "size", description = "Finds the cheapest fleet that meets an SLO: for each candidate GPU type, "
+        + "precision and tensor-parallel degree, searches the fewest replicas that meet it.")
+final class SizeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Size file (YAML).")
+    Path file;
+
+    @Mixin
+    ResultsOptions results;
+
+    @Mixin
+    ThreadsOption parallel;
+
+    @Mixin
+    CatalogOptions catalogs;
+
+    @Override
+    public Integer call() throws Exception {
+        int workers = parallel.workers("size");
+        if (workers < 0) {
+            return Main.BAD_INPUT;
+        }
+        SizeSpec spec;
+        LoadedScenario base;
+        try {
+            spec = SizeFile.load(file);
+            base = ScenarioValidation.load(spec.base(), catalogs.dirs);
+        } catch (InvalidInputException e) {
+            e.problems().forEach(System.err::println);
+            return Main.BAD_INPUT;
+        }
+        Path dir = results.folder("size", spec.name());
+        if (dir == null) {
+            return Main.BAD_INPUT;
+        }
+        long start = System.nanoTime();
+        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), catalogs.dirs, spec.fixed(),
+                spec.slo(), dir);
+        int candidates = spec.gpus().size() * spec.precisions().size() * spec.tensorParallel().size();
+        Sizing.Result result = new Sizing(spec, runner, base.scenario().seed()).run(workers,
+                (round, runs, searching) -> {
+                    if (!results.quiet) {
+                        System.err.printf(Locale.ROOT, "  round %d: %d runs so far, %d of %d candidates still searching%n",
+                                round, runs, searching, candidates);
+                    }
+                });
+        double wallS = (System.nanoTime() - start) / 1e9;
+
+        BatchAnalysis analysis = new BatchAnalysis(result.rows(), null, spec.slo());
+        BatchOutput.write(dir, spec.name(), spec.base(), BatchOutput.columns(result.variants()), spec.replications(),
+                null, spec.slo(), result.rows(), analysis);
+        AtomicFile.write(dir.resolve("size.json"), JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                .writeValueAsString(result.candidates()) + "\n");
+        Path reportFile = results.report ? new HtmlReportRenderer().renderBatch(dir) : null;
+
+        if (!results.quiet) {
+            System.out.printf(Locale.ROOT, "%n%-28s %8s %5s %10s %12s %12s %6s%n", "candidate", "replicas", "gpus",
+                    "$/h", "p95 TTFT ms", "p95 TPOT ms", "runs");
+            for (Sizing.Candidate c : result.candidates()) {
+                if (c.replicas() == null) {
+                    System.out.printf(Locale.ROOT, "%-28s %8s  %s (%d runs)%n", c.label(), "-", c.reason(), c.runs());
+                } else {
+                    var f = c.figures();
+                    System.out.printf(Locale.ROOT, "%-28s %8d %5d %10.2f %12.0f %12.1f %6d%s%n", c.label(), c.replicas(),
+                            f.gpus(), f.costPerHourUsd(), f.ttftP95Ms(), f.tpotP95Ms(), c.runs(),
+                            c == result.cheapest() ? "  <- cheapest" : "");
+                }
+            }
+            System.out.println(result.cheapest() == null
+                    ? "\nNo candidate meets the SLO within maxReplicas " + spec.maxReplicas() + "."
+                    : String.format(Locale.ROOT, "%nCheapest: %d x %s ($%.2f/h).", result.cheapest().replicas(),
+                            result.cheapest().label(), result.cheapest().figures().costPerHourUsd()));
+            System.out.printf(Locale.ROOT, "%d runs in %.1f s of wall time. Results in %s/ (size.json, batch.csv, batch.json, runs/%s)%n",
+                    result.rows().size(), wallS, dir, reportFile != null ? ", report.html" : "");
+        }
+        return 0;
+    }
+}

@@ -1,4 +1,0 @@
-package org.infersim.batch;
-
-/** One run of a batch: a variant at one replication, under its own seed. */
-public record RunSpec(String id, Variant variant, int replication, long seed) {}

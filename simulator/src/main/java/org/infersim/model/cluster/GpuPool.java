@@ -1,0 +1,396 @@
+package org.infersim.model.cluster;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.infersim.catalog.GpuSpec;
+import org.infersim.kernel.Simulation;
+import org.infersim.scenario.GpuSharing;
+import org.infersim.scenario.PlacementPolicy;
+import org.infersim.scenario.Provisioning;
+
+/**
+ * A pool of identical nodes of one GPU type, bought at one price. Placement sees only its ready
+ * nodes ({@link #nodes()}, {@link #gpus()}); a dynamic or serverless pool also has nodes being
+ * provisioned, and keeps the nodes it removed for the results ({@link #allNodes()}).
+ */
+public final class GpuPool {
+    private final int index;
+    private final String name;
+    private final GpuSpec spec;
+    private final double pricePerGpuHour;
+    private final int gpusPerNode;
+    private final GpuSharing sharing;
+    private final Simulation sim;
+    private final long measuredFromNs;
+    private final Provisioning provisioning;
+    /** Ready nodes and their GPUs, in index order: what placement and preemption look at. */
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Gpu> gpus = new ArrayList<>();
+    /** Every node it ever had, in index order (the order they were requested). */
+    private final List<Node> allNodes = new ArrayList<>();
+    /** Nodes requested and not yet ready, in the order they were requested. */
+    private final List<Node> starting = new ArrayList<>();
+    /** Told when a node becomes empty, so that it can be removed later; null for a static pool. */
+    private NodeProvisioner provisioner;
+
+    /**
+     * @param sharing        how its GPUs behave when replicas share them
+     * @param sim            the simulation its shared GPUs schedule iterations in
+     * @param measuredFromNs the end of the warm-up, from which shared GPUs count their busy time
+     */
+    public GpuPool(int index, String name, GpuSpec spec, int nodeCount, int gpusPerNode, double pricePerGpuHour,
+                   GpuSharing sharing, Simulation sim, long measuredFromNs) {
+        this(index, name, spec, nodeCount, gpusPerNode, pricePerGpuHour, sharing, Provisioning.STATIC, sim,
+                measuredFromNs);
+    }
+
+    /**
+     * @param nodeCount    nodes at the start, ready at time 0
+     * @param provisioning how it grows and shrinks, and how it is billed
+     */
+    public GpuPool(int index, String name, GpuSpec spec, int nodeCount, int gpusPerNode, double pricePerGpuHour,
+                   GpuSharing sharing, Provisioning provisioning, Simulation sim, long measuredFromNs) {
+        this.index = index;
+        this.provisioning = provisioning;
+        this.name = name;
+        this.spec = spec;
+        this.gpusPerNode = gpusPerNode;
+        this.pricePerGpuHour = pricePerGpuHour;
+        this.sharing = sharing;
+        this.sim = sim;
+        this.measuredFromNs = measuredFromNs;
+        for (int n = 0; n < nodeCount; n++) {
+            Node node = newNode(0);
+            node.ready(0);
+            nodes.add(node);
+            gpus.addAll(node.gpus());
+        }
+    }
+
+    /** A node with its GPUs, numbered after every node the pool ever had (ids are never reused). */
+    private Node newNode(long nowNs) {
+        Node node = new Node(allNodes.size(), nowNs);
+        for (int g = 0; g < gpusPerNode; g++) {
+            node.gpus().add(new Gpu(this, node, node.index() * gpusPerNode + g));
+        }
+        allNodes.add(node);
+        return node;
+    }
+
+    /** Requests a new node; it is not usable until {@link #nodeReady}. */
+    Node startNode(long nowNs) {
+        Node node = newNode(nowNs);
+        starting.add(node);
+        return node;
+    }
+
+    /** A requested node has finished provisioning: placement may use it from now on. */
+    void nodeReady(Node node, long nowNs) {
+        if (!node.isProvisioning()) {
+            throw new IllegalStateException("node " + node.index() + " of pool " + name + " is not being provisioned");
+        }
+        starting.remove(node);
+        node.ready(nowNs);
+        // Kept in index order, so that first fit means the same thing whatever order nodes became ready in.
+        int at = nodes.size();
+        while (at > 0 && nodes.get(at - 1).index() > node.index()) {
+            at--;
+        }
+        nodes.add(at, node);
+        int gpuAt = 0;
+        for (int i = 0; i < at; i++) {
+            gpuAt += nodes.get(i).gpus().size();
+        }
+        gpus.addAll(gpuAt, node.gpus());
+    }
+
+    /** Gives an empty ready node back; its GPUs keep their history for the results. */
+    void removeNode(Node node, long nowNs) {
+        if (!node.isReady() || !node.isEmpty()) {
+            throw new IllegalStateException("node " + node.index() + " of pool " + name + " is not ready and empty");
+        }
+        node.removed(nowNs);
+        nodes.remove(node);
+        gpus.removeAll(node.gpus());
+    }
+
+    /** A copy of this pool with empty ready nodes and no history: where the autoscaler tries out placements. */
+    GpuPool scratch(int nodeCount) {
+        return new GpuPool(index, name, spec, nodeCount, gpusPerNode, pricePerGpuHour, sharing, sim, measuredFromNs);
+    }
+
+    /** Adds an empty ready node to a scratch pool. */
+    void addReadyNode() {
+        Node node = newNode(0);
+        node.ready(0);
+        nodes.add(node);
+        gpus.addAll(node.gpus());
+    }
+
+    void attach(NodeProvisioner provisioner) {
+        this.provisioner = provisioner;
+    }
+
+    /** An allocation let these GPUs go: tell the provisioner about the nodes it left empty. */
+    void released(List<Gpu> freed, long nowNs) {
+        if (provisioner == null) {
+            return;
+        }
+        Node last = null;
+        for (Gpu g : freed) {
+            if (g.node() != last && g.node().isEmpty()) {
+                provisioner.nodeEmptied(g.node(), nowNs);
+            }
+            last = g.node();
+        }
+    }
+
+    /** Images cached for the whole pool; null when each node keeps its own. */
+    private Set<String> pooledImages;
+
+    /** From now on, an image pulled by one node is there for every node of the pool. */
+    public void shareImages() {
+        pooledImages = new HashSet<>();
+    }
+
+    /** Whether a replica starting on {@code node} finds {@code image} there or in the pool's cache. */
+    public boolean hasImage(Node node, String image) {
+        return node.hasImage(image) || (pooledImages != null && pooledImages.contains(image));
+    }
+
+    /** A replica on {@code node} finished pulling {@code image}. */
+    public void pulled(Node node, String image) {
+        node.addImage(image);
+        if (pooledImages != null) {
+            pooledImages.add(image);
+        }
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public GpuSpec spec() {
+        return spec;
+    }
+
+    public double pricePerGpuHour() {
+        return pricePerGpuHour;
+    }
+
+    public int gpusPerNode() {
+        return gpusPerNode;
+    }
+
+    public Provisioning provisioning() {
+        return provisioning;
+    }
+
+    /** Nodes requested and not yet ready, in the order they were requested. */
+    public List<Node> nodesProvisioning() {
+        return starting;
+    }
+
+    /** Every node it ever had, ready, provisioning or removed, in the order they were requested. */
+    public List<Node> allNodes() {
+        return allNodes;
+    }
+
+    /** Every GPU it ever had, node by node: the GPUs of the results. */
+    public List<Gpu> allGpus() {
+        if (allNodes.size() == nodes.size()) {
+            return gpus;
+        }
+        List<Gpu> out = new ArrayList<>(allNodes.size() * gpusPerNode);
+        for (Node n : allNodes) {
+            out.addAll(n.gpus());
+        }
+        return out;
+    }
+
+    public GpuSharing sharing() {
+        return sharing;
+    }
+
+    Simulation simulation() {
+        return sim;
+    }
+
+    long measuredFromNs() {
+        return measuredFromNs;
+    }
+
+    /** Its ready nodes, in index order. */
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    /** The GPUs of its ready nodes, node by node. */
+    public List<Gpu> gpus() {
+        return gpus;
+    }
+
+    /**
+     * How many new empty nodes the demand needs to be placed: 1 for a group within a node, a share
+     * or a MIG instance; whole nodes for a larger group; -1 when no number of nodes will do.
+     */
+    int nodesFor(Demand demand) {
+        if (demand instanceof Demand.WholeGpus w) {
+            return w.count() <= gpusPerNode ? 1 : w.count() % gpusPerNode == 0 ? w.count() / gpusPerNode : -1;
+        }
+        if (demand instanceof Demand.MigSlice m) {
+            return spec.migProfiles().contains(m.profile()) ? 1 : -1;
+        }
+        return 1;
+    }
+
+    /** Whether the demand could ever be placed here, on an empty pool of its present ready nodes. */
+    public boolean canEverHold(Demand demand) {
+        if (demand instanceof Demand.WholeGpus w) {
+            return w.count() <= gpusPerNode
+                    || (w.count() % gpusPerNode == 0 && w.count() / gpusPerNode <= nodes.size());
+        }
+        if (demand instanceof Demand.MigSlice m) {
+            return spec.migProfiles().contains(m.profile());
+        }
+        return true;
+    }
+
+    /** Places the workload's demand as the policy chooses; null when it does not fit now. */
+    Allocation place(GpuWorkload workload, PlacementPolicy policy, long nowNs) {
+        return place(workload, workload.demand(this), policy, nowNs);
+    }
+
+    /** Places a demand the workload made of another pool of the same GPU type (a scratch copy of it). */
+    Allocation place(GpuWorkload workload, Demand demand, PlacementPolicy policy, long nowNs) {
+        List<Gpu> chosen;
+        int migStart = -1;
+        if (demand instanceof Demand.WholeGpus w) {
+            chosen = w.count() <= gpusPerNode ? groupOnOneNode(workload, w.count(), policy)
+                    : wholeNodes(workload, w.count());
+        } else if (demand instanceof Demand.Fraction f) {
+            Gpu g = share(workload, f, policy);
+            chosen = g == null ? null : List.of(g);
+        } else {
+            Demand.MigSlice m = (Demand.MigSlice) demand;
+            Gpu g = migInstance(workload, m, policy);
+            chosen = g == null ? null : List.of(g);
+            migStart = g == null ? -1 : g.migStart(m.profile());
+        }
+        if (chosen == null) {
+            return null;
+        }
+        Allocation a = new Allocation(workload, this, chosen, demand, migStart, nowNs);
+        for (Gpu g : chosen) {
+            g.hold(a);
+        }
+        if (demand instanceof Demand.Fraction) {
+            a.joinShared();
+        }
+        return a;
+    }
+
+    /**
+     * A GPU for a time-sliced or MPS share: one already shared the same way with room for it, or
+     * a free one. First fit takes the first in pool order; best fit the one it leaves the least
+     * room on, so shares pack onto few GPUs and whole GPUs stay free.
+     */
+    private Gpu share(GpuWorkload w, Demand.Fraction f, PlacementPolicy policy) {
+        return fit(w, policy, g -> g.roomAfter(f));
+    }
+
+    /** A GPU for a MIG instance: one already split by MIG with a free position for it, or a free one. */
+    private Gpu migInstance(GpuWorkload w, Demand.MigSlice m, PlacementPolicy policy) {
+        return fit(w, policy, g -> g.migRoomAfter(m.profile()));
+    }
+
+    /**
+     * The GPU a part of one goes on: first fit takes the first in pool order with room; best fit
+     * the one left with the least room. {@code roomAfter} is negative where the part does not fit.
+     */
+    private Gpu fit(GpuWorkload w, PlacementPolicy policy, ToDoubleFunction<Gpu> roomAfter) {
+        Gpu best = null;
+        double bestRoom = Double.MAX_VALUE;
+        for (Gpu g : gpus) {
+            double room = g.isAvailableTo(w) ? roomAfter.applyAsDouble(g) : -1;
+            if (room < 0) {
+                continue;
+            }
+            if (policy == PlacementPolicy.FIRST_FIT) {
+                return g;
+            }
+            if (room < bestRoom) {
+                best = g;
+                bestRoom = room;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A tensor-parallel group on one node (NVSwitch joins every pair of a node's GPUs, so which
+     * ones does not matter). First fit takes the first node with room; best fit the node left with
+     * the fewest free GPUs, keeping emptier nodes for larger groups. GPUs reserved for another
+     * waiting workload do not count as free.
+     */
+    private List<Gpu> groupOnOneNode(GpuWorkload w, int count, PlacementPolicy policy) {
+        Node best = null;
+        int bestFree = Integer.MAX_VALUE;
+        for (Node node : nodes) {
+            int free = node.freeGpusFor(w);
+            if (free < count) {
+                continue;
+            }
+            if (policy == PlacementPolicy.FIRST_FIT) {
+                best = node;
+                break;
+            }
+            if (free < bestFree) {
+                best = node;
+                bestFree = free;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        List<Gpu> out = new ArrayList<>(count);
+        for (Gpu g : best.gpus()) {
+            if (out.size() < count && g.isFree() && g.isAvailableTo(w)) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    /** Whole free nodes for a demand larger than one node; every free node is as good as another. */
+    private List<Gpu> wholeNodes(GpuWorkload w, int count) {
+        if (count % gpusPerNode != 0) {
+            return null;
+        }
+        List<Gpu> out = new ArrayList<>(count);
+        for (Node node : nodes) {
+            if (out.size() < count && node.isFreeFor(w)) {
+                out.addAll(node.gpus());
+            }
+        }
+        return out.size() == count ? out : null;
+    }
+
+    /** GPUs held by at least one workload now. */
+    public int allocatedGpus() {
+        int n = 0;
+        for (Gpu g : gpus) {
+            if (!g.isFree()) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

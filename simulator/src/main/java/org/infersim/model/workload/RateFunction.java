@@ -1,0 +1,76 @@
+package org.infersim.model.workload;
+
+import org.infersim.scenario.ArrivalSpec;
+
+/** A time-varying arrival rate λ(t), in requests per second, with a known upper bound. */
+public interface RateFunction {
+    double ratePerSec(long tNs);
+
+    double maxRatePerSec();
+
+    /**
+     * The rate a planner expects from an arrival specification at each time: its schedule for steps
+     * and diurnal curves, its mean for the others (a trace's mean over its span).
+     */
+    static java.util.function.LongToDoubleFunction expected(ArrivalSpec spec) {
+        if (spec instanceof ArrivalSpec.Poisson p) {
+            return t -> p.ratePerSec();
+        }
+        if (spec instanceof ArrivalSpec.Gamma g) {
+            return t -> g.ratePerSec();
+        }
+        if (spec instanceof ArrivalSpec.Steps s) {
+            return steps(s)::ratePerSec;
+        }
+        if (spec instanceof ArrivalSpec.Diurnal d) {
+            return diurnal(d)::ratePerSec;
+        }
+        ArrivalSpec.Trace tr = (ArrivalSpec.Trace) spec;
+        int n = tr.offsetsNs().length;
+        long span = n < 2 ? 0 : tr.offsetsNs()[n - 1] - tr.offsetsNs()[0];
+        double mean = span <= 0 ? 0 : (n - 1) * tr.rateScale() / (span / 1e9);
+        return t -> mean;
+    }
+
+    static RateFunction steps(ArrivalSpec.Steps s) {
+        var steps = s.steps();
+        long[] at = new long[steps.size()];
+        double[] rate = new double[steps.size()];
+        double max = 0;
+        for (int i = 0; i < at.length; i++) {
+            at[i] = steps.get(i).atNs();
+            rate[i] = steps.get(i).ratePerSec();
+            max = Math.max(max, rate[i]);
+        }
+        double peak = max;
+        return new RateFunction() {
+            @Override
+            public double ratePerSec(long t) {
+                int i = java.util.Arrays.binarySearch(at, t);
+                int idx = i >= 0 ? i : -i - 2;
+                return idx < 0 ? 0 : rate[idx];
+            }
+
+            @Override
+            public double maxRatePerSec() {
+                return peak;
+            }
+        };
+    }
+
+    static RateFunction diurnal(ArrivalSpec.Diurnal d) {
+        double twoPi = 2 * Math.PI;
+        return new RateFunction() {
+            @Override
+            public double ratePerSec(long t) {
+                double phase = twoPi * (t - d.peakAtNs()) / (double) d.periodNs();
+                return d.meanRatePerSec() * (1 + d.amplitude() * Math.cos(phase));
+            }
+
+            @Override
+            public double maxRatePerSec() {
+                return d.meanRatePerSec() * (1 + d.amplitude());
+            }
+        };
+    }
+}

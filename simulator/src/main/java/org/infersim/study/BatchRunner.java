@@ -1,0 +1,159 @@
+package org.infersim.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Quantities;
+import org.infersim.results.AtomicFile;
+import org.infersim.results.ResultsFolder;
+import org.infersim.results.SummaryJson;
+import org.infersim.run.ClusterRun;
+import org.infersim.run.Progress;
+import org.infersim.run.RunResult;
+import org.infersim.run.ScenarioValidation;
+import org.infersim.scenario.LoadedScenario;
+
+/**
+ * Runs many variants of one base scenario on a pool of threads, each run single-threaded and
+ * written to its own folder under {@code runs/}. Runs are independent, so the results do not
+ * depend on the number of threads. Only each run's figures are kept in memory; a run whose
+ * folder already holds the results of the same scenario text is not run again (resume).
+ */
+public final class BatchRunner {
+    static final String FAILED = "failed.txt";
+
+    private final ScenarioPatch patch;
+    private final Path baseFile;
+    private final List<Path> catalogDirs;
+    private final BatchSlo slo;
+    private final int workloads;
+    private final Path runsDir;
+
+    private final Map<String, JsonNode> fixed;
+
+    public BatchRunner(String baseText, Path baseFile, List<Path> catalogDirs, Map<String, JsonNode> fixed, BatchSlo slo,
+                       Path outputDir) {
+        this.patch = ScenarioPatch.of(baseText);
+        this.fixed = new LinkedHashMap<>(fixed); // in the batch file's order
+        this.baseFile = baseFile;
+        this.catalogDirs = List.copyOf(catalogDirs);
+        this.slo = slo;
+        this.workloads = patch.count("workloads");
+        this.runsDir = outputDir.resolve("runs");
+    }
+
+    /** Runs every spec (or picks up its earlier result); rows come back in the order given. */
+    public List<BatchRow> run(List<RunSpec> specs, int threads, BatchListener listener) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, specs.size())), r -> {
+            Thread t = new Thread(r, "infersim-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger done = new AtomicInteger();
+        try {
+            List<Future<BatchRow>> futures = new ArrayList<>();
+            for (RunSpec spec : specs) {
+                futures.add(pool.submit(() -> {
+                    BatchRow row = runOne(spec);
+                    listener.runFinished(row, done.incrementAndGet(), specs.size());
+                    return row;
+                }));
+            }
+            List<BatchRow> rows = new ArrayList<>(specs.size());
+            for (Future<BatchRow> f : futures) {
+                rows.add(f.get());
+            }
+            return rows;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("batch interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a batch worker failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The variant's scenario: the base with the batch's SLO, its fixed settings, the replication's
+     * seed and the variant's values, in that order (the later win).
+     */
+    String scenarioText(RunSpec spec) {
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        values.put("seed", JsonNodeFactory.instance.numberNode(spec.seed()));
+        if (slo != null) {
+            ObjectNode target = JsonNodeFactory.instance.objectNode();
+            if (slo.ttftNs() > 0) {
+                target.put("ttft", Quantities.formatDuration(slo.ttftNs()));
+            }
+            if (slo.tpotNs() > 0) {
+                target.put("tpot", Quantities.formatDuration(slo.tpotNs()));
+            }
+            for (int i = 0; i < workloads; i++) {
+                values.put("workloads[" + i + "].slo", target);
+            }
+        }
+        values.putAll(fixed);
+        values.putAll(spec.variant().values());
+        return patch.apply(values);
+    }
+
+    private BatchRow runOne(RunSpec spec) {
+        Path dir = runsDir.resolve(spec.id());
+        String text = scenarioText(spec);
+        try {
+            if (ResultsFolder.isComplete(dir) && text.equals(Files.readString(dir.resolve(ResultsFolder.SCENARIO)))) {
+                return new BatchRow(spec, true, "", RunFigures.of(SummaryJson.read(dir.resolve(ResultsFolder.SUMMARY)), slo),
+                        true);
+            }
+            Files.createDirectories(dir);
+            Files.deleteIfExists(dir.resolve(ResultsFolder.SUMMARY));
+            Files.deleteIfExists(dir.resolve(FAILED));
+            LoadedScenario loaded;
+            try {
+                Path base = baseFile.toAbsolutePath().getParent();
+                loaded = ScenarioValidation.parse(text, baseFile + " (run " + spec.id() + ")", base, catalogDirs);
+            } catch (InvalidInputException e) {
+                // The base scenario is valid on its own, so the variant's values caused this;
+                // the lines of the generated text would mean nothing to the user.
+                String why = e.problems().stream()
+                        .map(p -> (p.path() == null || p.path().isEmpty() ? "" : p.path() + ": ") + p.message())
+                        .collect(Collectors.joining("; "));
+                return failed(spec, dir, text, why);
+            }
+            RunResult result = new ClusterRun(loaded.scenario(), loaded.catalog(), null).run(Progress.NONE);
+            ResultsFolder.write(dir, result.summary(), result.timeSeries(), result.latencies(), text);
+            return new BatchRow(spec, true, "", RunFigures.of(result.summary(), slo), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // A defect in the simulator must not take the other runs down; it is recorded for the report.
+            return failed(spec, dir, text, "internal error: " + e);
+        }
+    }
+
+    private static BatchRow failed(RunSpec spec, Path dir, String text, String why) {
+        try {
+            AtomicFile.write(dir.resolve(ResultsFolder.SCENARIO), text);
+            AtomicFile.write(dir.resolve(FAILED), why + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new BatchRow(spec, false, why, null, false);
+    }
+}

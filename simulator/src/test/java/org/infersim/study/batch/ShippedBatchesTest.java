@@ -1,0 +1,52 @@
+package org.infersim.study.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.infersim.run.ScenarioValidation;
+import org.infersim.study.BatchAnalysis;
+import org.infersim.study.BatchListener;
+import org.infersim.study.BatchPlan;
+import org.infersim.study.BatchRow;
+import org.infersim.study.BatchRunner;
+import org.infersim.study.BatchSpec;
+import org.infersim.study.Variant;
+import org.infersim.study.size.SizeFile;
+import org.infersim.study.size.SizeSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The batch and size examples in scenarios/ load, and the batch runs as its comments say. */
+class ShippedBatchesTest {
+    private static final Path SCENARIOS = Path.of(System.getProperty("infersim.root", ".."), "scenarios");
+
+    @TempDir
+    Path out;
+
+    @Test
+    void theRag70bSweepRunsAndFindsACheapestNodeForTheLowerLoads() throws Exception {
+        BatchSpec spec = BatchFile.load(SCENARIOS.resolve("rag-70b-sweep.batch.yaml"));
+        long seed = ScenarioValidation.load(spec.base(), List.of()).scenario().seed();
+        List<Variant> variants = BatchPlan.variants(spec);
+        assertEquals(2 * 2 * 3 * 4, variants.size());
+        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), List.of(), spec.fixed(), spec.slo(), out);
+        List<BatchRow> rows = runner.run(BatchPlan.runs(variants, spec.replications(), seed), 2, BatchListener.NONE);
+        List<BatchRow> failed = rows.stream().filter(r -> !r.ok()).toList();
+        assertEquals(4, failed.size(), "BF16 at tensor parallel 2 does not fit an 80 GB H100, at each of the four loads");
+        assertTrue(failed.stream().allMatch(r -> r.message().contains("does not fit on 2 × h100-sxm")));
+        BatchAnalysis analysis = new BatchAnalysis(rows, spec.loadPath(), spec.slo());
+        assertEquals(4, analysis.cheapest().size());
+        assertNotNull(analysis.cheapest().get(0).best(), "one 8-GPU node serves 2/s within the SLO");
+    }
+
+    @Test
+    void theSizeExampleLoads() throws Exception {
+        SizeSpec spec = SizeFile.load(SCENARIOS.resolve("rag-70b.size.yaml"));
+        assertEquals(0, spec.deployment());
+        assertEquals(12, spec.gpus().size() * spec.precisions().size() * spec.tensorParallel().size());
+    }
+}
