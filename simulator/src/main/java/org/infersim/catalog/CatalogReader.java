@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.infersim.input.Quantities;
 import org.infersim.catalog.YamlTree.Kind;
 import org.infersim.catalog.YamlTree.Node;
 import org.infersim.input.Problem;
@@ -18,6 +19,10 @@ import org.infersim.input.Problem;
  * file, line and path. Every number must carry a source ({@code sources.<field>}).
  */
 final class CatalogReader {
+    static final String BYTES_HINT = "expected a size such as 80GB, 141GB or 2GiB";
+    static final String BANDWIDTH_HINT = "expected a bandwidth such as 3.35TB/s or 900GB/s";
+    static final String DURATION_HINT = "expected a duration such as 1.5ms, 10us or 250ns";
+    static final String PRICE_HINT = "expected a price per GPU-hour such as $6.88/h";
 
     static final List<String> GPU_KEYS = List.of("id", "name", "vendor", "memory", "memoryBandwidth", "bf16", "fp8",
             "tdp", "interconnect", "interconnectBandwidth", "pcieBandwidth", "efficiency", "price", "priceDate", "mig",
@@ -65,16 +70,16 @@ final class CatalogReader {
         String id = e.id(seen);
         String name = e.string("name");
         String vendor = e.string("vendor");
-        Long memory = e.number("memory", CatalogUnits::bytes, CatalogUnits.BYTES_HINT);
-        Double bandwidth = e.number("memoryBandwidth", CatalogUnits::bandwidth, CatalogUnits.BANDWIDTH_HINT);
-        Double bf16 = e.number("bf16", CatalogUnits::flops, CatalogUnits.FLOPS_HINT);
-        Double fp8 = e.optionalNumber("fp8", CatalogUnits::flops, CatalogUnits.FLOPS_HINT, 0.0);
-        Double tdp = e.number("tdp", CatalogUnits::watts, CatalogUnits.WATTS_HINT);
+        Long memory = e.number("memory", CatalogReader::bytes, BYTES_HINT);
+        Double bandwidth = e.number("memoryBandwidth", CatalogReader::bandwidth, BANDWIDTH_HINT);
+        Double bf16 = e.number("bf16", CatalogReader::flops, Quantities.FLOPS_HINT);
+        Double fp8 = e.optionalNumber("fp8", CatalogReader::flops, Quantities.FLOPS_HINT, 0.0);
+        Double tdp = e.number("tdp", CatalogReader::watts, Quantities.WATTS_HINT);
         String interconnect = e.string("interconnect");
-        Double link = e.number("interconnectBandwidth", CatalogUnits::bandwidth, CatalogUnits.BANDWIDTH_HINT);
-        Double pcie = e.number("pcieBandwidth", CatalogUnits::bandwidth, CatalogUnits.BANDWIDTH_HINT);
+        Double link = e.number("interconnectBandwidth", CatalogReader::bandwidth, BANDWIDTH_HINT);
+        Double pcie = e.number("pcieBandwidth", CatalogReader::bandwidth, BANDWIDTH_HINT);
         Efficiency efficiency = efficiency(e);
-        Double price = e.number("price", CatalogUnits::pricePerHour, CatalogUnits.PRICE_HINT);
+        Double price = e.number("price", CatalogReader::pricePerHour, PRICE_HINT);
         String priceDate = e.string("priceDate");
         List<MigProfile> mig = mig(e, memory);
         e.string("notes", false);
@@ -110,11 +115,11 @@ final class CatalogReader {
             return null;
         }
         Entry e = gpu.child(node, path, EFFICIENCY_KEYS);
-        Double mfu = e.number("mfu", CatalogUnits::factor, CatalogUnits.FACTOR_HINT);
-        Double mbu = e.number("mbu", CatalogUnits::factor, CatalogUnits.FACTOR_HINT);
-        Long overhead = e.number("iterationOverhead", CatalogUnits::durationNs, CatalogUnits.DURATION_HINT);
-        Long allReduce = e.number("allReduceLatency", CatalogUnits::durationNs, CatalogUnits.DURATION_HINT);
-        Long reserved = e.number("reserved", CatalogUnits::bytes, CatalogUnits.BYTES_HINT);
+        Double mfu = e.number("mfu", CatalogReader::factor, Quantities.SHARE_HINT);
+        Double mbu = e.number("mbu", CatalogReader::factor, Quantities.SHARE_HINT);
+        Long overhead = e.number("iterationOverhead", CatalogReader::durationNs, DURATION_HINT);
+        Long allReduce = e.number("allReduceLatency", CatalogReader::durationNs, DURATION_HINT);
+        Long reserved = e.number("reserved", CatalogReader::bytes, BYTES_HINT);
         e.fraction("mfu", mfu);
         e.fraction("mbu", mbu);
         e.unknownKeys();
@@ -155,12 +160,12 @@ final class CatalogReader {
             // MIG numbers share one source, sources.mig, so the profile's own numbers need none.
             Entry e = new Entry(item, itemPath, MIG_KEYS);
             String name = e.string("name");
-            Long compute = e.number("compute", t -> CatalogUnits.count(t, "expected a number of compute slices (of 7)"),
+            Long compute = e.number("compute", t -> count(t, "expected a number of compute slices (of 7)"),
                     "expected a number of compute slices (of 7)");
-            Long slices = e.number("memorySlices", t -> CatalogUnits.count(t, "expected a number of memory slices (of 8)"),
+            Long slices = e.number("memorySlices", t -> count(t, "expected a number of memory slices (of 8)"),
                     "expected a number of memory slices (of 8)");
-            Long memory = e.number("memory", CatalogUnits::bytes, CatalogUnits.BYTES_HINT);
-            Long max = e.number("maxInstances", t -> CatalogUnits.count(t, "expected how many instances fit on one GPU"),
+            Long memory = e.number("memory", CatalogReader::bytes, BYTES_HINT);
+            Long max = e.number("maxInstances", t -> count(t, "expected how many instances fit on one GPU"),
                     "expected how many instances fit on one GPU");
             e.positive("compute", compute);
             e.positive("memorySlices", slices);
@@ -185,6 +190,84 @@ final class CatalogReader {
             return null;
         }
         return out;
+    }
+
+    // ------------------------------------------------------------------ figures
+
+    /*
+     * The catalog's figures always carry their unit: a bare number is refused (but a zero where
+     * zero means none), and every refusal reads "<what was expected>, got ...".
+     */
+
+    static long bytes(String text) {
+        return figure(text, BYTES_HINT, false, Quantities::parseBytes);
+    }
+
+    static double bandwidth(String text) {
+        return figure(text, BANDWIDTH_HINT, false, Quantities::parseBandwidth);
+    }
+
+    static double flops(String text) {
+        return figure(text, Quantities.FLOPS_HINT, true, Quantities::parseFlops);
+    }
+
+    static double watts(String text) {
+        return figure(text, Quantities.WATTS_HINT, false, Quantities::parseWatts);
+    }
+
+    static long durationNs(String text) {
+        return figure(text, DURATION_HINT, true, Quantities::parseDurationNs);
+    }
+
+    static double pricePerHour(String text) {
+        return figure(text, PRICE_HINT, false, Quantities::parsePricePerHour);
+    }
+
+    /** A plain fraction such as 0.75, or a percentage such as 75%. */
+    static double factor(String text) {
+        String s = unsigned(text, Quantities.SHARE_HINT);
+        try {
+            return Quantities.parseShare(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Quantities.SHARE_HINT + ", got '" + s + "'");
+        }
+    }
+
+    /** A whole number written plainly or in exponent form: {@code 8030000000}, {@code 8_030_000_000}, {@code 8.03e9}. */
+    static long count(String text, String hint) {
+        String s = unsigned(text, hint);
+        java.math.BigDecimal n;
+        try {
+            n = Quantities.parseNumber(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(hint + ", got '" + s + "'");
+        }
+        try {
+            return n.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(hint + ", got '" + s + "' (not a whole number)");
+        }
+    }
+
+    private static <T> T figure(String text, String hint, boolean zeroAllowed, Function<String, T> parse) {
+        String s = text == null ? "" : text.strip();
+        if (!s.isEmpty() && Quantities.isBareNumber(s) && !(zeroAllowed && Quantities.isZero(s))) {
+            throw new IllegalArgumentException(hint + ", got the bare number '" + s + "' (write its unit)");
+        }
+        try {
+            return parse.apply(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(hint + ", got '" + s + "'");
+        }
+    }
+
+    /** The text, stripped; a catalog figure is never negative, so a sign is refused as a malformed number. */
+    private static String unsigned(String text, String hint) {
+        String s = text == null ? "" : text.strip();
+        if (s.startsWith("-") || s.startsWith("+")) {
+            throw new IllegalArgumentException(hint + ", got '" + s + "'");
+        }
+        return s;
     }
 
     // ------------------------------------------------------------------ models
@@ -224,7 +307,7 @@ final class CatalogReader {
         Integer experts = e.optionalInteger("experts", "expected the number of experts (1 for a dense model)", 1);
         Integer active = e.optionalInteger("activeExperts", "expected the experts each token is routed to", 1);
         Long params = e.number("publishedParams",
-                t -> CatalogUnits.count(t, "expected a parameter count such as 8.03e9 or 8030000000"),
+                t -> count(t, "expected a parameter count such as 8.03e9 or 8030000000"),
                 "expected a parameter count such as 8.03e9 or 8030000000");
         Integer context = e.integer("maxContext", "expected the context length in tokens (max_position_embeddings)");
         Boolean tied = e.bool("tiedEmbeddings");
@@ -471,7 +554,7 @@ final class CatalogReader {
         }
 
         private Integer optionalInteger(String key, String hint, boolean required, Integer absent) {
-            Long n = number(key, t -> CatalogUnits.count(t, hint), hint, required, absent == null ? null : (long) absent);
+            Long n = number(key, t -> count(t, hint), hint, required, absent == null ? null : (long) absent);
             if (n == null) {
                 return null;
             }
