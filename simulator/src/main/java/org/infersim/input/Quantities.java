@@ -142,13 +142,10 @@ public final class Quantities {
 
     /**
      * Bytes per second as written in a catalog ({@code 3.35TB/s}): the number times its unit in
-     * double precision, without rounding to a whole byte.
+     * double precision, without rounding to a whole byte; the size must have its unit.
      */
     public static double parseBandwidth(String text) {
         String size = bandwidthSize(text);
-        if (isZero(size)) {
-            return 0;
-        }
         Matcher m = BYTES.matcher(size);
         if (!m.matches()) {
             throw new IllegalArgumentException(BANDWIDTH_HINT + "; got '" + text.strip() + "'");

@@ -103,7 +103,7 @@ public final class InputFields {
                                 ? "the seed is not varied here; replications give independent seeds" : ScenarioPath.HINT)));
                 continue;
             }
-            values.put(e.getKey(), YamlValues.toJson(e.getValue().value()));
+            values.put(e.getKey(), e.getValue().value().toJson());
             lines.put(e.getKey(), e.getValue().value().line());
         }
         return new Variant(index, values, lines);

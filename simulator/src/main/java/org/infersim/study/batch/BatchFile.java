@@ -17,7 +17,6 @@ import org.infersim.study.Parameter;
 import org.infersim.study.ScenarioPatch;
 import org.infersim.study.ScenarioPath;
 import org.infersim.study.Variant;
-import org.infersim.study.YamlValues;
 import org.infersim.study.compare.ComparisonPlan;
 
 /**
@@ -230,9 +229,9 @@ public final class BatchFile {
             for (int i = 0; i < seq.items().size(); i++) {
                 YamlNode item = seq.items().get(i);
                 if (paths.size() == 1) {
-                    values.add(List.of(YamlValues.toJson(item)));
+                    values.add(List.of(item.toJson()));
                 } else if (item instanceof YamlNode.Sequence tuple && tuple.items().size() == paths.size()) {
-                    values.add(tuple.items().stream().map(YamlValues::toJson).toList());
+                    values.add(tuple.items().stream().map(YamlNode::toJson).toList());
                 } else {
                     problem(item, at + "[" + i + "]", "expected a list of " + paths.size()
                             + " values, one for each of " + String.join(", ", paths) + "; got " + item.describe());
