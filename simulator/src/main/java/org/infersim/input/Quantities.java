@@ -100,10 +100,7 @@ public final class Quantities {
         if (isZero(s)) {
             return 0;
         }
-        Matcher m = DURATION.matcher(s);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(bareOrBad(s, DURATION_HINT));
-        }
+        Matcher m = matched(DURATION, s, DURATION_HINT);
         BigDecimal ns = number(m.group(1)).multiply(BigDecimal.valueOf(NS_PER_UNIT.get(m.group(2))));
         return toLong(ns, s, "duration");
     }
@@ -111,10 +108,7 @@ public final class Quantities {
     /** Requests per second from {@code 20/s}, {@code 1200/min} or {@code 50/h}. */
     public static double parseRatePerSec(String text) {
         String s = text.strip();
-        Matcher m = RATE.matcher(s);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(bareOrBad(s, RATE_HINT));
-        }
+        Matcher m = matched(RATE, s, RATE_HINT);
         return plain(m.group(1)) / SECONDS_PER_RATE_UNIT.get(m.group(2));
     }
 
@@ -127,10 +121,7 @@ public final class Quantities {
         if (isZero(s)) {
             return 0;
         }
-        Matcher m = BYTES.matcher(s);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(bareOrBad(s, BYTES_HINT));
-        }
+        Matcher m = matched(BYTES, s, BYTES_HINT);
         BigDecimal bytes = number(m.group(1)).multiply(BigDecimal.valueOf(BYTES_PER_UNIT.get(m.group(2))));
         return toLong(bytes, s, "size");
     }
@@ -185,20 +176,14 @@ public final class Quantities {
         if (isZero(s)) {
             return 0;
         }
-        Matcher m = FLOPS.matcher(s);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(bareOrBad(s, FLOPS_HINT));
-        }
+        Matcher m = matched(FLOPS, s, FLOPS_HINT);
         return plain(m.group(1)) * FLOPS_PREFIX.get(m.group(2));
     }
 
     /** Watts from {@code 700W} or {@code 1kW}. */
     public static double parseWatts(String text) {
         String s = text.strip();
-        Matcher m = WATTS.matcher(s);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(bareOrBad(s, WATTS_HINT));
-        }
+        Matcher m = matched(WATTS, s, WATTS_HINT);
         return plain(m.group(1)) * (m.group(2).equals("W") ? 1 : 1e3);
     }
 
@@ -264,6 +249,14 @@ public final class Quantities {
 
     private static double plain(String digits) {
         return Double.parseDouble(digits.replace("_", ""));
+    }
+
+    private static Matcher matched(Pattern pattern, String s, String hint) {
+        Matcher m = pattern.matcher(s);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(bareOrBad(s, hint));
+        }
+        return m;
     }
 
     private static String bareOrBad(String s, String hint) {

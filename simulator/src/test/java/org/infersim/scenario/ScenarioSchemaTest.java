@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.infersim.input.Fields;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Quantities;
-import org.infersim.scenario.bind.ScenarioBinder;
 import org.infersim.scenario.bind.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -135,6 +135,6 @@ class ScenarioSchemaTest {
         assertEquals("^" + Quantities.PRICE_REGEX + "$", defs.get("price").get("anyOf").get(0).get("pattern").asText());
         assertEquals("^" + Quantities.BANDWIDTH_REGEX + "$", defs.get("bandwidth").get("pattern").asText());
         assertEquals("^" + Quantities.PERCENT_REGEX + "$", defs.get("share").get("anyOf").get(1).get("pattern").asText());
-        assertEquals("^" + ScenarioBinder.NAME.pattern() + "$", defs.get("name").get("pattern").asText());
+        assertEquals("^" + Fields.NAME.pattern() + "$", defs.get("name").get("pattern").asText());
     }
 }
