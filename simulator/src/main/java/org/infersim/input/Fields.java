@@ -159,13 +159,19 @@ public final class Fields {
         return name;
     }
 
-    public Long integer(String key, boolean required, long min, long max) {
-        YamlNode.Scalar s = scalar(key, required, "an integer");
-        if (s == null) {
+    /** A scalar of one kind, or null (after a problem when present but of another kind, or required and missing). */
+    private YamlNode.Scalar scalar(String key, boolean required, String expected, YamlNode.ScalarKind kind) {
+        YamlNode.Scalar s = scalar(key, required, expected);
+        if (s != null && s.kind() != kind) {
+            problem(key, "expected " + expected + ", got " + s.describe());
             return null;
         }
-        if (s.kind() != YamlNode.ScalarKind.INTEGER) {
-            problem(key, "expected an integer, got " + s.describe());
+        return s;
+    }
+
+    public Long integer(String key, boolean required, long min, long max) {
+        YamlNode.Scalar s = scalar(key, required, "an integer", YamlNode.ScalarKind.INTEGER);
+        if (s == null) {
             return null;
         }
         BigInteger v;
@@ -208,15 +214,8 @@ public final class Fields {
     }
 
     public Boolean bool(String key) {
-        YamlNode.Scalar s = scalar(key, true, "true or false");
-        if (s == null) {
-            return null;
-        }
-        if (s.kind() != YamlNode.ScalarKind.BOOLEAN) {
-            problem(key, "expected true or false, got " + s.describe());
-            return null;
-        }
-        return Boolean.parseBoolean(s.text());
+        YamlNode.Scalar s = scalar(key, true, "true or false", YamlNode.ScalarKind.BOOLEAN);
+        return s == null ? null : Boolean.parseBoolean(s.text());
     }
 
     /** A number in (0, 1], or null after a problem. */

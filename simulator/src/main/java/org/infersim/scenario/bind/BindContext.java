@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
@@ -49,6 +50,26 @@ final class BindContext {
         this.in = in;
         this.catalog = catalog;
         this.durationNs = durationNs;
+    }
+
+    /**
+     * Each item of a section's list, as a mapping with the section's keys, bound by {@code bind}
+     * (given the item and its index; null after a problem). Null when any item is invalid.
+     */
+    <T> List<T> bindEach(List<YamlNode> items, String section, String what, List<String> keys,
+            BiFunction<Fields, Integer, T> bind) {
+        List<T> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            Fields f = in.fields(items.get(i), section + "[" + i + "]", what, keys);
+            T t = f == null ? null : bind.apply(f, i);
+            if (t == null) {
+                ok = false;
+            } else {
+                out.add(t);
+            }
+        }
+        return ok ? out : null;
     }
 
     /** "unknown GPU 'h100sxm'; did you mean 'h100-sxm'? Known: ..." */

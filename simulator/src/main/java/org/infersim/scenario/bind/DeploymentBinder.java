@@ -1,6 +1,5 @@
 package org.infersim.scenario.bind;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -65,18 +64,7 @@ final class DeploymentBinder {
         if (items == null) {
             return null;
         }
-        List<Deployment> deployments = new ArrayList<>();
-        boolean ok = true;
-        for (int i = 0; i < items.size(); i++) {
-            Fields d = ctx.in.fields(items.get(i), "deployments[" + i + "]", "a deployment", DEPLOYMENT_KEYS);
-            Deployment deployment = d == null ? null : deployment(d, i);
-            if (deployment == null) {
-                ok = false;
-            } else {
-                deployments.add(deployment);
-            }
-        }
-        return ok ? deployments : null;
+        return ctx.bindEach(items, "deployments", "a deployment", DEPLOYMENT_KEYS, this::deployment);
     }
 
     private Deployment deployment(Fields d, int index) {

@@ -1,6 +1,5 @@
 package org.infersim.scenario.bind;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,19 +37,8 @@ final class JobBinder {
         if (items == null) {
             return null;
         }
-        List<Job> jobs = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>(ctx.deployments.keySet());
-        boolean ok = true;
-        for (int i = 0; i < items.size(); i++) {
-            Fields j = ctx.in.fields(items.get(i), "jobs[" + i + "]", "a job", JOB_KEYS);
-            Job job = j == null ? null : job(j, names);
-            if (job == null) {
-                ok = false;
-            } else {
-                jobs.add(job);
-            }
-        }
-        return ok ? jobs : null;
+        return ctx.bindEach(items, "jobs", "a job", JOB_KEYS, (j, i) -> job(j, names));
     }
 
     private Job job(Fields j, Set<String> names) {

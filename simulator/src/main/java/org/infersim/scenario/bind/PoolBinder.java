@@ -1,6 +1,5 @@
 package org.infersim.scenario.bind;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -67,18 +66,7 @@ final class PoolBinder {
         if (items == null) {
             return null;
         }
-        List<Pool> pools = new ArrayList<>();
-        boolean ok = true;
-        for (int i = 0; i < items.size(); i++) {
-            Fields p = ctx.in.fields(items.get(i), "cluster.pools[" + i + "]", "a pool", POOL_KEYS);
-            Pool pool = p == null ? null : pool(p);
-            if (pool == null) {
-                ok = false;
-            } else {
-                pools.add(pool);
-            }
-        }
-        return ok ? pools : null;
+        return ctx.bindEach(items, "cluster.pools", "a pool", POOL_KEYS, (p, i) -> pool(p));
     }
 
     private Pool pool(Fields p) {

@@ -50,19 +50,8 @@ final class WorkloadBinder {
         if (items == null) {
             return null;
         }
-        List<Workload> workloads = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
-        boolean ok = true;
-        for (int i = 0; i < items.size(); i++) {
-            Fields w = ctx.in.fields(items.get(i), "workloads[" + i + "]", "a workload", WORKLOAD_KEYS);
-            Workload workload = w == null ? null : workload(w, names);
-            if (workload == null) {
-                ok = false;
-            } else {
-                workloads.add(workload);
-            }
-        }
-        return ok ? workloads : null;
+        return ctx.bindEach(items, "workloads", "a workload", WORKLOAD_KEYS, (w, i) -> workload(w, names));
     }
 
     private Workload workload(Fields w, Set<String> names) {
