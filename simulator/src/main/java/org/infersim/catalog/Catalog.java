@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
+import org.infersim.input.YamlNode;
+import org.infersim.input.YamlReader;
 
 /**
  * The GPU and LLM catalogs: the built-in ones shipped in the jar (from {@code gpu-models/} at the
@@ -171,7 +173,7 @@ public final class Catalog {
         }
 
         private void addText(String text, String fileName, boolean isGpus) {
-            YamlTree.Node root = YamlTree.read(text, fileName, problems);
+            YamlNode root = YamlReader.readCatalog(text, fileName, problems);
             CatalogReader reader = new CatalogReader(fileName, problems);
             if (isGpus) {
                 for (GpuSpec g : reader.gpus(root)) {

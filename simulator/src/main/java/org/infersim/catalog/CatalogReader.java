@@ -2,22 +2,25 @@ package org.infersim.catalog;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.infersim.catalog.YamlTree.Kind;
-import org.infersim.catalog.YamlTree.Node;
+import org.infersim.input.Quantities;
 import org.infersim.input.Problem;
+import org.infersim.input.YamlNode;
 
 /**
  * Binds one catalog file (gpus.yaml or models.yaml) to records, collecting every problem with its
  * file, line and path. Every number must carry a source ({@code sources.<field>}).
  */
 final class CatalogReader {
+    static final String BYTES_HINT = "expected a size such as 80GB, 141GB or 2GiB";
+    static final String BANDWIDTH_HINT = "expected a bandwidth such as 3.35TB/s or 900GB/s";
+    static final String DURATION_HINT = "expected a duration such as 1.5ms, 10us or 250ns";
+    static final String PRICE_HINT = "expected a price per GPU-hour such as $6.88/h";
 
     static final List<String> GPU_KEYS = List.of("id", "name", "vendor", "memory", "memoryBandwidth", "bf16", "fp8",
             "tdp", "interconnect", "interconnectBandwidth", "pcieBandwidth", "efficiency", "price", "priceDate", "mig",
@@ -39,15 +42,15 @@ final class CatalogReader {
 
     // ------------------------------------------------------------------ GPUs
 
-    List<GpuSpec> gpus(Node root) {
+    List<GpuSpec> gpus(YamlNode root) {
         List<GpuSpec> out = new ArrayList<>();
-        Node list = topList(root, "gpus", "a list of GPU types");
+        List<YamlNode> list = topList(root, "gpus", "a list of GPU types");
         if (list == null) {
             return out;
         }
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < list.list.size(); i++) {
-            GpuSpec g = gpu(list.list.get(i), "gpus[" + i + "]", seen);
+        for (int i = 0; i < list.size(); i++) {
+            GpuSpec g = gpu(list.get(i), "gpus[" + i + "]", seen);
             if (g != null) {
                 out.add(g);
             }
@@ -55,26 +58,27 @@ final class CatalogReader {
         return out;
     }
 
-    private GpuSpec gpu(Node node, String path, Map<String, Integer> seen) {
-        if (node.kind != Kind.MAP) {
-            problem(node.line, path, "expected a GPU entry (a mapping with id, name, memory, ...), got " + node.describe());
+    private GpuSpec gpu(YamlNode node, String path, Map<String, Integer> seen) {
+        if (!(node instanceof YamlNode.Mapping map)) {
+            problem(node.line(), path, "expected a GPU entry (a mapping with id, name, memory, ...), got "
+                    + CatalogEntry.describe(node));
             return null;
         }
-        Entry e = new Entry(node, path, GPU_KEYS);
+        CatalogEntry e = new CatalogEntry(file, problems, map, path, GPU_KEYS);
         e.sourceable.addAll(EFFICIENCY_KEYS); // the efficiency factors are sourced in the GPU's sources
         String id = e.id(seen);
         String name = e.string("name");
         String vendor = e.string("vendor");
-        Long memory = e.number("memory", CatalogUnits::bytes, CatalogUnits.BYTES_HINT);
-        Double bandwidth = e.number("memoryBandwidth", CatalogUnits::bandwidth, CatalogUnits.BANDWIDTH_HINT);
-        Double bf16 = e.number("bf16", CatalogUnits::flops, CatalogUnits.FLOPS_HINT);
-        Double fp8 = e.optionalNumber("fp8", CatalogUnits::flops, CatalogUnits.FLOPS_HINT, 0.0);
-        Double tdp = e.number("tdp", CatalogUnits::watts, CatalogUnits.WATTS_HINT);
+        Long memory = e.number("memory", CatalogReader::bytes, BYTES_HINT);
+        Double bandwidth = e.number("memoryBandwidth", CatalogReader::bandwidth, BANDWIDTH_HINT);
+        Double bf16 = e.number("bf16", CatalogReader::flops, Quantities.FLOPS_HINT);
+        Double fp8 = e.optionalNumber("fp8", CatalogReader::flops, Quantities.FLOPS_HINT, 0.0);
+        Double tdp = e.number("tdp", CatalogReader::watts, Quantities.WATTS_HINT);
         String interconnect = e.string("interconnect");
-        Double link = e.number("interconnectBandwidth", CatalogUnits::bandwidth, CatalogUnits.BANDWIDTH_HINT);
-        Double pcie = e.number("pcieBandwidth", CatalogUnits::bandwidth, CatalogUnits.BANDWIDTH_HINT);
+        Double link = e.number("interconnectBandwidth", CatalogReader::bandwidth, BANDWIDTH_HINT);
+        Double pcie = e.number("pcieBandwidth", CatalogReader::bandwidth, BANDWIDTH_HINT);
         Efficiency efficiency = efficiency(e);
-        Double price = e.number("price", CatalogUnits::pricePerHour, CatalogUnits.PRICE_HINT);
+        Double price = e.number("price", CatalogReader::pricePerHour, PRICE_HINT);
         String priceDate = e.string("priceDate");
         List<MigProfile> mig = mig(e, memory);
         e.string("notes", false);
@@ -97,24 +101,24 @@ final class CatalogReader {
                 price, priceDate, mig, sources);
     }
 
-    private Efficiency efficiency(Entry gpu) {
-        Node node = gpu.node("efficiency", true, "a mapping with mfu, mbu, iterationOverhead, allReduceLatency, reserved");
+    private Efficiency efficiency(CatalogEntry gpu) {
+        YamlNode node = gpu.node("efficiency", true, "a mapping with mfu, mbu, iterationOverhead, allReduceLatency, reserved");
         if (node == null) {
             return null;
         }
         String path = gpu.path + ".efficiency";
-        if (node.kind != Kind.MAP) {
-            problem(node.line, path, "expected a mapping with " + String.join(", ", EFFICIENCY_KEYS) + ", got "
-                    + node.describe());
+        if (!(node instanceof YamlNode.Mapping map)) {
+            problem(node.line(), path, "expected a mapping with " + String.join(", ", EFFICIENCY_KEYS) + ", got "
+                    + CatalogEntry.describe(node));
             gpu.ok = false;
             return null;
         }
-        Entry e = gpu.child(node, path, EFFICIENCY_KEYS);
-        Double mfu = e.number("mfu", CatalogUnits::factor, CatalogUnits.FACTOR_HINT);
-        Double mbu = e.number("mbu", CatalogUnits::factor, CatalogUnits.FACTOR_HINT);
-        Long overhead = e.number("iterationOverhead", CatalogUnits::durationNs, CatalogUnits.DURATION_HINT);
-        Long allReduce = e.number("allReduceLatency", CatalogUnits::durationNs, CatalogUnits.DURATION_HINT);
-        Long reserved = e.number("reserved", CatalogUnits::bytes, CatalogUnits.BYTES_HINT);
+        CatalogEntry e = gpu.child(map, path, EFFICIENCY_KEYS);
+        Double mfu = e.number("mfu", CatalogReader::factor, Quantities.SHARE_HINT);
+        Double mbu = e.number("mbu", CatalogReader::factor, Quantities.SHARE_HINT);
+        Long overhead = e.number("iterationOverhead", CatalogReader::durationNs, DURATION_HINT);
+        Long allReduce = e.number("allReduceLatency", CatalogReader::durationNs, DURATION_HINT);
+        Long reserved = e.number("reserved", CatalogReader::bytes, BYTES_HINT);
         e.fraction("mfu", mfu);
         e.fraction("mbu", mbu);
         e.unknownKeys();
@@ -125,42 +129,42 @@ final class CatalogReader {
         return new Efficiency(mfu, mbu, overhead, allReduce, reserved);
     }
 
-    private List<MigProfile> mig(Entry gpu, Long gpuMemory) {
-        Node node = gpu.node("mig", false, null);
+    private List<MigProfile> mig(CatalogEntry gpu, Long gpuMemory) {
+        YamlNode node = gpu.node("mig", false, null);
         List<MigProfile> out = new ArrayList<>();
-        if (node == null || node.kind == Kind.NULL) {
+        if (node == null) {
             return out;
         }
         String path = gpu.path + ".mig";
-        if (node.kind != Kind.LIST) {
-            problem(node.line, path, "expected a list of MIG profiles such as {name: 1g.10gb, compute: 1,"
-                    + " memorySlices: 1, memory: 10GB, maxInstances: 7}, got " + node.describe());
+        if (!(node instanceof YamlNode.Sequence list)) {
+            problem(node.line(), path, "expected a list of MIG profiles such as {name: 1g.10gb, compute: 1,"
+                    + " memorySlices: 1, memory: 10GB, maxInstances: 7}, got " + CatalogEntry.describe(node));
             gpu.ok = false;
             return null;
         }
-        if (!node.list.isEmpty()) {
+        if (!list.items().isEmpty()) {
             gpu.needsSource("mig", gpu.node.lineOf("mig"), path);
         }
         boolean ok = true;
         Set<String> names = new LinkedHashSet<>();
-        for (int i = 0; i < node.list.size(); i++) {
-            Node item = node.list.get(i);
+        for (int i = 0; i < list.items().size(); i++) {
+            YamlNode item = list.items().get(i);
             String itemPath = path + "[" + i + "]";
-            if (item.kind != Kind.MAP) {
-                problem(item.line, itemPath, "expected a MIG profile such as {name: 1g.10gb, compute: 1,"
-                        + " memorySlices: 1, memory: 10GB, maxInstances: 7}, got " + item.describe());
+            if (!(item instanceof YamlNode.Mapping itemMap)) {
+                problem(item.line(), itemPath, "expected a MIG profile such as {name: 1g.10gb, compute: 1,"
+                        + " memorySlices: 1, memory: 10GB, maxInstances: 7}, got " + CatalogEntry.describe(item));
                 ok = false;
                 continue;
             }
             // MIG numbers share one source, sources.mig, so the profile's own numbers need none.
-            Entry e = new Entry(item, itemPath, MIG_KEYS);
+            CatalogEntry e = new CatalogEntry(file, problems, itemMap, itemPath, MIG_KEYS);
             String name = e.string("name");
-            Long compute = e.number("compute", t -> CatalogUnits.count(t, "expected a number of compute slices (of 7)"),
+            Long compute = e.number("compute", t -> count(t, "expected a number of compute slices (of 7)"),
                     "expected a number of compute slices (of 7)");
-            Long slices = e.number("memorySlices", t -> CatalogUnits.count(t, "expected a number of memory slices (of 8)"),
+            Long slices = e.number("memorySlices", t -> count(t, "expected a number of memory slices (of 8)"),
                     "expected a number of memory slices (of 8)");
-            Long memory = e.number("memory", CatalogUnits::bytes, CatalogUnits.BYTES_HINT);
-            Long max = e.number("maxInstances", t -> CatalogUnits.count(t, "expected how many instances fit on one GPU"),
+            Long memory = e.number("memory", CatalogReader::bytes, BYTES_HINT);
+            Long max = e.number("maxInstances", t -> count(t, "expected how many instances fit on one GPU"),
                     "expected how many instances fit on one GPU");
             e.positive("compute", compute);
             e.positive("memorySlices", slices);
@@ -189,15 +193,15 @@ final class CatalogReader {
 
     // ------------------------------------------------------------------ models
 
-    List<ModelSpec> models(Node root) {
+    List<ModelSpec> models(YamlNode root) {
         List<ModelSpec> out = new ArrayList<>();
-        Node list = topList(root, "models", "a list of models");
+        List<YamlNode> list = topList(root, "models", "a list of models");
         if (list == null) {
             return out;
         }
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < list.list.size(); i++) {
-            ModelSpec m = model(list.list.get(i), "models[" + i + "]", seen);
+        for (int i = 0; i < list.size(); i++) {
+            ModelSpec m = model(list.get(i), "models[" + i + "]", seen);
             if (m != null) {
                 out.add(m);
             }
@@ -205,13 +209,13 @@ final class CatalogReader {
         return out;
     }
 
-    private ModelSpec model(Node node, String path, Map<String, Integer> seen) {
-        if (node.kind != Kind.MAP) {
-            problem(node.line, path, "expected a model entry (a mapping with id, name, layers, ...), got "
-                    + node.describe());
+    private ModelSpec model(YamlNode node, String path, Map<String, Integer> seen) {
+        if (!(node instanceof YamlNode.Mapping map)) {
+            problem(node.line(), path, "expected a model entry (a mapping with id, name, layers, ...), got "
+                    + CatalogEntry.describe(node));
             return null;
         }
-        Entry e = new Entry(node, path, MODEL_KEYS);
+        CatalogEntry e = new CatalogEntry(file, problems, map, path, MODEL_KEYS);
         String id = e.id(seen);
         String name = e.string("name");
         Integer layers = e.integer("layers", "expected the number of transformer layers (num_hidden_layers)");
@@ -224,7 +228,7 @@ final class CatalogReader {
         Integer experts = e.optionalInteger("experts", "expected the number of experts (1 for a dense model)", 1);
         Integer active = e.optionalInteger("activeExperts", "expected the experts each token is routed to", 1);
         Long params = e.number("publishedParams",
-                t -> CatalogUnits.count(t, "expected a parameter count such as 8.03e9 or 8030000000"),
+                t -> count(t, "expected a parameter count such as 8.03e9 or 8030000000"),
                 "expected a parameter count such as 8.03e9 or 8030000000");
         Integer context = e.integer("maxContext", "expected the context length in tokens (max_position_embeddings)");
         Boolean tied = e.bool("tiedEmbeddings");
@@ -257,302 +261,120 @@ final class CatalogReader {
 
     // ------------------------------------------------------------------ shared
 
-    private Node topList(Node root, String key, String what) {
+    /** The list under the file's one key, or null after a problem (or when it is empty). */
+    private List<YamlNode> topList(YamlNode root, String key, String what) {
         if (root == null) {
             return null; // a syntax problem was already reported
         }
-        if (root.kind == Kind.NULL) {
-            problem(root.line, "", "the file is empty; expected '" + key + ":' followed by " + what);
+        if (root instanceof YamlNode.Scalar s && s.kind() == YamlNode.ScalarKind.NULL) {
+            problem(root.line(), "", "the file is empty; expected '" + key + ":' followed by " + what);
             return null;
         }
-        if (root.kind != Kind.MAP) {
-            problem(root.line, "", "expected a mapping with the single key '" + key + "', got " + root.describe());
+        if (!(root instanceof YamlNode.Mapping map)) {
+            problem(root.line(), "", "expected a mapping with the single key '" + key + "', got "
+                    + CatalogEntry.describe(root));
             return null;
         }
-        for (String k : root.map.keySet()) {
+        for (String k : map.entries().keySet()) {
             if (!k.equals(key)) {
-                problem(root.lineOf(k), k, "unknown key" + suggestion(k, List.of(key)) + "; this file holds only '"
-                        + key + ":'");
+                problem(map.lineOf(k), k, "unknown key" + CatalogEntry.suggestion(k, List.of(key))
+                        + "; this file holds only '" + key + ":'");
             }
         }
-        Node list = root.map.get(key);
+        YamlNode list = map.get(key);
         if (list == null) {
-            problem(root.line, "", "missing '" + key + ":' (" + what + ")");
+            problem(map.line(), "", "missing '" + key + ":' (" + what + ")");
             return null;
         }
-        if (list.kind == Kind.NULL) {
+        if (list instanceof YamlNode.Scalar s && s.kind() == YamlNode.ScalarKind.NULL) {
             return null;
         }
-        if (list.kind != Kind.LIST) {
-            problem(list.line, key, "expected " + what + ", got " + list.describe());
+        if (!(list instanceof YamlNode.Sequence seq)) {
+            problem(list.line(), key, "expected " + what + ", got " + CatalogEntry.describe(list));
             return null;
         }
-        return list;
+        return seq.items();
     }
 
     private void problem(int line, String path, String message) {
         problems.add(new Problem(file, line, path, message));
     }
 
-    /** ", did you mean 'x'?" for a key one or two edits away from an expected one, else "". */
-    static String suggestion(String key, List<String> expected) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : expected) {
-            int d = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        int allowed = Math.max(1, Math.min(3, key.length() / 4));
-        return best != null && bestDistance <= allowed ? " '" + key + "' (did you mean '" + best + "'?)" : " '" + key + "'";
-    }
+    // ------------------------------------------------------------------ figures
 
-    /** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
-    }
-
-    /**
-     * One mapping being bound: reads its fields, remembers which numbers need a source, and at the
-     * end reports unknown keys, numbers without a source and sources that name no field.
+    /*
+     * The catalog's figures always carry their unit: a bare number is refused (but a zero where
+     * zero means none), and every refusal reads "<what was expected>, got ...".
      */
-    private final class Entry {
-        final Node node;
-        final String path;
-        final List<String> allowed;
-        /** Numbers read in this entry and its children: source key → where the number is. */
-        final Map<String, int[]> numbers;
-        final Map<String, String> numberPaths;
-        /** Field names a source key may name (this entry's and its children's). */
-        final Set<String> sourceable;
-        boolean ok = true;
 
-        Entry(Node node, String path, List<String> allowed) {
-            this(node, path, allowed, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashSet<>());
-        }
+    static long bytes(String text) {
+        return figure(text, BYTES_HINT, false, Quantities::parseBytes);
+    }
 
-        private Entry(Node node, String path, List<String> allowed, Map<String, int[]> numbers,
-                Map<String, String> numberPaths, Set<String> sourceable) {
-            this.node = node;
-            this.path = path;
-            this.allowed = allowed;
-            this.numbers = numbers;
-            this.numberPaths = numberPaths;
-            this.sourceable = sourceable;
-            for (String k : allowed) {
-                if (!k.equals("sources")) {
-                    sourceable.add(k);
-                }
-            }
-        }
+    static double bandwidth(String text) {
+        return figure(text, BANDWIDTH_HINT, false, Quantities::parseBandwidth);
+    }
 
-        /** A nested mapping whose numbers are sourced in this entry's {@code sources}. */
-        Entry child(Node child, String childPath, List<String> childAllowed) {
-            return new Entry(child, childPath, childAllowed, numbers, numberPaths, sourceable);
-        }
+    static double flops(String text) {
+        return figure(text, Quantities.FLOPS_HINT, true, Quantities::parseFlops);
+    }
 
-        String at(String key) {
-            return path.isEmpty() ? key : path + "." + key;
-        }
+    static double watts(String text) {
+        return figure(text, Quantities.WATTS_HINT, false, Quantities::parseWatts);
+    }
 
-        void problem(String key, String message) {
-            CatalogReader.this.problem(node.lineOf(key), at(key), message);
-            ok = false;
-        }
+    static long durationNs(String text) {
+        return figure(text, DURATION_HINT, true, Quantities::parseDurationNs);
+    }
 
-        Node node(String key, boolean required, String hint) {
-            Node v = node.map.get(key);
-            if (v == null || v.kind == Kind.NULL) {
-                if (required) {
-                    CatalogReader.this.problem(node.line, path, "missing '" + key + "'" + (hint == null ? "" : " (" + hint + ")"));
-                    ok = false;
-                }
-                return null;
-            }
-            return v;
-        }
+    static double pricePerHour(String text) {
+        return figure(text, PRICE_HINT, false, Quantities::parsePricePerHour);
+    }
 
-        String id(Map<String, Integer> seen) {
-            String id = string("id");
-            if (id == null) {
-                return null;
-            }
-            if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-                problem("id", "expected an id of letters, digits, '.', '_' and '-' such as h100-sxm, got '" + id + "'");
-                return id;
-            }
-            Integer first = seen.putIfAbsent(id.toLowerCase(Locale.ROOT), node.lineOf("id"));
-            if (first != null) {
-                problem("id", "id '" + id + "' appears twice in this file (first at line " + first + ")");
-            }
-            return id;
+    /** A plain fraction such as 0.75, or a percentage such as 75%. */
+    static double factor(String text) {
+        String s = unsigned(text, Quantities.SHARE_HINT);
+        try {
+            return Quantities.parseShare(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Quantities.SHARE_HINT + ", got '" + s + "'");
         }
+    }
 
-        String string(String key) {
-            return string(key, true);
+    /** A whole number written plainly or in exponent form: {@code 8030000000}, {@code 8_030_000_000}, {@code 8.03e9}. */
+    static long count(String text, String hint) {
+        String s = unsigned(text, hint);
+        java.math.BigDecimal n;
+        try {
+            n = Quantities.parseNumber(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(hint + ", got '" + s + "'");
         }
+        try {
+            return n.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(hint + ", got '" + s + "' (not a whole number)");
+        }
+    }
 
-        String string(String key, boolean required) {
-            Node v = node(key, required, null);
-            if (v == null) {
-                return null;
-            }
-            if (v.kind != Kind.SCALAR || v.text.isBlank()) {
-                problem(key, "expected text, got " + v.describe());
-                return null;
-            }
-            return v.text.strip();
+    private static <T> T figure(String text, String hint, boolean zeroAllowed, Function<String, T> parse) {
+        String s = text == null ? "" : text.strip();
+        if (!s.isEmpty() && Quantities.isBareNumber(s) && !(zeroAllowed && Quantities.isZero(s))) {
+            throw new IllegalArgumentException(hint + ", got the bare number '" + s + "' (write its unit)");
         }
+        try {
+            return parse.apply(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(hint + ", got '" + s + "'");
+        }
+    }
 
-        Boolean bool(String key) {
-            Node v = node(key, true, "true or false");
-            if (v == null) {
-                return null;
-            }
-            String t = v.kind == Kind.SCALAR ? v.text.strip().toLowerCase(Locale.ROOT) : "";
-            if (!t.equals("true") && !t.equals("false")) {
-                problem(key, "expected true or false, got " + v.describe());
-                return null;
-            }
-            needsSource(key, node.lineOf(key), at(key));
-            return t.equals("true");
+    /** The text, stripped; a catalog figure is never negative, so a sign is refused as a malformed number. */
+    private static String unsigned(String text, String hint) {
+        String s = text == null ? "" : text.strip();
+        if (s.startsWith("-") || s.startsWith("+")) {
+            throw new IllegalArgumentException(hint + ", got '" + s + "'");
         }
-
-        <T> T number(String key, Function<String, T> parser, String hint) {
-            return number(key, parser, hint, true, null);
-        }
-
-        <T> T optionalNumber(String key, Function<String, T> parser, String hint, T absent) {
-            return number(key, parser, hint, false, absent);
-        }
-
-        private <T> T number(String key, Function<String, T> parser, String hint, boolean required, T absent) {
-            Node v = node(key, required, hint.replaceFirst("^expected ", ""));
-            if (v == null) {
-                return absent;
-            }
-            if (v.kind != Kind.SCALAR) {
-                problem(key, hint + ", got " + v.describe());
-                return null;
-            }
-            needsSource(key, node.lineOf(key), at(key));
-            try {
-                return parser.apply(v.text);
-            } catch (IllegalArgumentException e) {
-                problem(key, e.getMessage());
-                return null;
-            }
-        }
-
-        Integer integer(String key, String hint) {
-            return optionalInteger(key, hint, true, null);
-        }
-
-        Integer optionalInteger(String key, String hint, Integer absent) {
-            return optionalInteger(key, hint, false, absent);
-        }
-
-        private Integer optionalInteger(String key, String hint, boolean required, Integer absent) {
-            Long n = number(key, t -> CatalogUnits.count(t, hint), hint, required, absent == null ? null : (long) absent);
-            if (n == null) {
-                return null;
-            }
-            if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {
-                problem(key, hint + ", got " + n + " (too large)");
-                return null;
-            }
-            return n.intValue();
-        }
-
-        void needsSource(String key, int line, String fieldPath) {
-            numbers.put(key, new int[] {line});
-            numberPaths.put(key, fieldPath);
-        }
-
-        void positive(String key, Number value) {
-            if (value != null && value.doubleValue() <= 0) {
-                problem(key, "expected a positive value, got " + node.map.get(key).text);
-            }
-        }
-
-        void fraction(String key, Double value) {
-            if (value != null && (value <= 0 || value > 1)) {
-                problem(key, "expected a fraction of peak in (0, 1], got " + node.map.get(key).text);
-            }
-        }
-
-        void unknownKeys() {
-            for (String k : node.map.keySet()) {
-                if (!allowed.contains(k)) {
-                    CatalogReader.this.problem(node.lineOf(k), at(k), "unknown key" + suggestion(k, allowed)
-                            + "; expected one of " + String.join(", ", allowed));
-                    ok = false;
-                }
-            }
-        }
-
-        /** Unknown keys, then the sources: every number has one, every source names a field. */
-        Map<String, String> finish() {
-            unknownKeys();
-            Map<String, String> sources = new LinkedHashMap<>();
-            Node s = node.map.get("sources");
-            String sourcesPath = at("sources");
-            if (s == null || s.kind == Kind.NULL) {
-                if (!numbers.isEmpty()) {
-                    CatalogReader.this.problem(node.line, path, "missing 'sources': every number needs one, saying"
-                            + " where it comes from (" + String.join(", ", numbers.keySet()) + ")");
-                    ok = false;
-                }
-                return sources;
-            }
-            if (s.kind != Kind.MAP) {
-                CatalogReader.this.problem(s.line, sourcesPath, "expected a mapping from field name to where its"
-                        + " number comes from, got " + s.describe());
-                ok = false;
-                return sources;
-            }
-            for (Map.Entry<String, Node> src : s.map.entrySet()) {
-                String key = src.getKey();
-                Node v = src.getValue();
-                if (!sourceable.contains(key)) {
-                    CatalogReader.this.problem(s.lineOf(key), sourcesPath + "." + key, "names no field of this entry"
-                            + suggestion(key, List.copyOf(sourceable)).replaceFirst("^ '[^']*'", "")
-                            + "; a source is keyed by the name of the field it documents");
-                    ok = false;
-                } else if (v.kind != Kind.SCALAR || v.text.isBlank()) {
-                    CatalogReader.this.problem(v.line, sourcesPath + "." + key, "expected text saying where the number"
-                            + " comes from, got " + v.describe());
-                    ok = false;
-                } else {
-                    sources.put(key, v.text.strip());
-                }
-            }
-            for (Map.Entry<String, int[]> n : numbers.entrySet()) {
-                if (!sources.containsKey(n.getKey()) && !s.map.containsKey(n.getKey())) {
-                    CatalogReader.this.problem(n.getValue()[0], numberPaths.get(n.getKey()), "no source for this number:"
-                            + " add 'sources." + n.getKey() + "' saying where it comes from");
-                    ok = false;
-                }
-            }
-            return sources;
-        }
+        return s;
     }
 }

@@ -1,5 +1,6 @@
 package org.infersim.input;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,6 +13,28 @@ public record SourceMap(String file, Map<String, Integer> lines) {
 
     public SourceMap {
         lines = Map.copyOf(lines);
+    }
+
+    /** Where each path of a document was written: a key at its key's line, a list item at its own. */
+    public static SourceMap of(String file, YamlNode root) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        record(root, "", lines);
+        return new SourceMap(file, lines);
+    }
+
+    private static void record(YamlNode node, String path, Map<String, Integer> lines) {
+        lines.putIfAbsent(path, node.line());
+        if (node instanceof YamlNode.Mapping m) {
+            for (YamlNode.Entry e : m.entries().values()) {
+                String p = path.isEmpty() ? e.key() : path + "." + e.key();
+                lines.put(p, e.keyLine());
+                record(e.value(), p, lines);
+            }
+        } else if (node instanceof YamlNode.Sequence s) {
+            for (int i = 0; i < s.items().size(); i++) {
+                record(s.items().get(i), path + "[" + i + "]", lines);
+            }
+        }
     }
 
     /** The line of a path, or of its closest written ancestor; 0 when unknown. */

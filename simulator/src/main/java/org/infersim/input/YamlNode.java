@@ -1,6 +1,12 @@
 package org.infersim.input;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,6 +20,9 @@ public sealed interface YamlNode {
 
     /** How the node reads in a message: "a mapping", "the string 'x'", "the number 3". */
     String describe();
+
+    /** The same value as a JSON tree, as a batch file's value is patched into a scenario. */
+    JsonNode toJson();
 
     enum ScalarKind { STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
 
@@ -31,6 +40,26 @@ public sealed interface YamlNode {
         public boolean isNumber() {
             return kind == ScalarKind.INTEGER || kind == ScalarKind.DECIMAL;
         }
+
+        @Override
+        public JsonNode toJson() {
+            JsonNodeFactory nodes = JsonNodeFactory.instance;
+            return switch (kind) {
+                case STRING -> nodes.textNode(text);
+                case INTEGER -> integer(text);
+                case DECIMAL -> nodes.numberNode(new BigDecimal(text.replace("_", "")));
+                case BOOLEAN -> nodes.booleanNode(Boolean.parseBoolean(text.toLowerCase(Locale.ROOT)));
+                case NULL -> nodes.nullNode();
+            };
+        }
+
+        private static JsonNode integer(String text) {
+            try {
+                return JsonNodeFactory.instance.numberNode(Long.parseLong(text.replace("_", "")));
+            } catch (NumberFormatException e) {
+                return JsonNodeFactory.instance.textNode(text); // hex, octal or too large: let scenario validation judge it
+            }
+        }
     }
 
     /** One key of a mapping, with the line of the key itself. */
@@ -47,12 +76,32 @@ public sealed interface YamlNode {
             Entry e = entries.get(key);
             return e == null ? null : e.value();
         }
+
+        /** The line of a key, or of the mapping itself when the key is absent. */
+        public int lineOf(String key) {
+            Entry e = entries.get(key);
+            return e == null ? line : e.keyLine();
+        }
+
+        @Override
+        public JsonNode toJson() {
+            ObjectNode map = JsonNodeFactory.instance.objectNode();
+            entries.forEach((k, e) -> map.set(k, e.value().toJson()));
+            return map;
+        }
     }
 
     record Sequence(List<YamlNode> items, int line) implements YamlNode {
         @Override
         public String describe() {
             return "a list";
+        }
+
+        @Override
+        public JsonNode toJson() {
+            ArrayNode list = JsonNodeFactory.instance.arrayNode();
+            items.forEach(item -> list.add(item.toJson()));
+            return list;
         }
     }
 }

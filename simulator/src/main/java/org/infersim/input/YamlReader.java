@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree with lines, using Jackson's streaming
- * parser. Duplicate keys and aliases are reported as problems; a syntax error ends the reading
- * with a single problem at its line.
+ * parser: the one line-aware reader of every input file. Scenario, batch and size files are read
+ * strictly ({@link #read}): duplicate keys and aliases are reported as problems, and a syntax
+ * error or an empty file ends the reading with a single problem at its line. Catalog files
+ * ({@link #readCatalog}) keep their own, older rules: the last of duplicate keys wins, a boolean
+ * keeps its spelling, and a syntax error is one more problem beside those of the other files.
  */
 public final class YamlReader {
     private static final YAMLFactory FACTORY = new YAMLFactory();
@@ -24,11 +27,13 @@ public final class YamlReader {
 
     private final String file;
     private final List<Problem> problems;
+    private final boolean catalog;
     private YAMLParser parser;
 
-    private YamlReader(String file, List<Problem> problems) {
+    private YamlReader(String file, List<Problem> problems, boolean catalog) {
         this.file = file;
         this.problems = problems;
+        this.catalog = catalog;
     }
 
     /**
@@ -37,7 +42,39 @@ public final class YamlReader {
      * @throws InvalidInputException for a syntax error or an empty file (nothing can be bound)
      */
     public static YamlNode read(String text, String file, List<Problem> problems) throws InvalidInputException {
-        return new YamlReader(file, problems).readDocument(text);
+        return new YamlReader(file, problems, false).readDocument(text);
+    }
+
+    /**
+     * A catalog file's root, or null (with a problem added) when the text is not YAML. An empty
+     * document reads as an empty value at line 1. Duplicate keys are reported; the last one wins.
+     */
+    public static YamlNode readCatalog(String text, String file, List<Problem> problems) {
+        YamlReader reader = new YamlReader(file, problems, true);
+        try (YAMLParser p = FACTORY.createParser(text)) {
+            reader.parser = p;
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return new YamlNode.Scalar("", YamlNode.ScalarKind.NULL, 1);
+            }
+            YamlNode root = reader.readValue(first, "");
+            if (p.nextToken() != null) {
+                problems.add(new Problem(file, reader.line(), "", "a second YAML document starts here; a catalog file holds one"));
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String message = e.getOriginalMessage();
+            int cut = message == null ? -1 : message.indexOf('\n');
+            if (cut > 0) {
+                message = message.substring(0, cut);
+            }
+            problems.add(new Problem(file, at == null ? 0 : at.getLineNr(), "", "not valid YAML: " + message));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Problem(file, 0, "", "cannot read: " + e.getMessage()));
+            return null;
+        }
     }
 
     private YamlNode readDocument(String text) throws InvalidInputException {
@@ -74,7 +111,11 @@ public final class YamlReader {
                     String childPath = path.isEmpty() ? key : path + "." + key;
                     YamlNode value = readValue(parser.nextToken(), childPath);
                     YamlNode.Entry previous = entries.get(key);
-                    if (previous != null) {
+                    if (previous != null && catalog) {
+                        problems.add(new Problem(file, keyLine, "", "key '" + key + "' appears twice in the same mapping"
+                                + " (first at line " + previous.keyLine() + ")"));
+                        entries.put(key, new YamlNode.Entry(key, keyLine, value));
+                    } else if (previous != null) {
                         problems.add(new Problem(file, keyLine, childPath, "duplicate key '" + key
                                 + "' (first written at line " + previous.keyLine() + "); keep only one"));
                     } else {
@@ -86,13 +127,13 @@ public final class YamlReader {
             case START_ARRAY: {
                 List<YamlNode> items = new ArrayList<>();
                 JsonToken t;
-                while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+                while ((t = parser.nextToken()) != JsonToken.END_ARRAY && t != null) {
                     items.add(readValue(t, path + "[" + items.size() + "]"));
                 }
                 return new YamlNode.Sequence(items, line);
             }
             default: {
-                if (parser.isCurrentAlias()) {
+                if (parser.isCurrentAlias() && !catalog) {
                     problems.add(new Problem(file, line, path,
                             "YAML aliases (*" + parser.getText() + ") are not supported; write the value out"));
                     return new YamlNode.Scalar(parser.getText(), YamlNode.ScalarKind.NULL, line);
@@ -111,7 +152,7 @@ public final class YamlReader {
             case VALUE_NULL -> YamlNode.ScalarKind.NULL;
             default -> YamlNode.ScalarKind.STRING;
         };
-        if (kind == YamlNode.ScalarKind.BOOLEAN) {
+        if (kind == YamlNode.ScalarKind.BOOLEAN && !catalog) {
             text = token == JsonToken.VALUE_TRUE ? "true" : "false";
         }
         return new YamlNode.Scalar(text, kind, line);

@@ -26,7 +26,12 @@ public sealed interface ArrivalSpec {
      *
      * @param amplitude in [0, 1]: 0 is flat, 1 drops to zero at the trough
      */
-    record Diurnal(double meanRatePerSec, double amplitude, long periodNs, long peakAtNs) implements ArrivalSpec {}
+    record Diurnal(double meanRatePerSec, double amplitude, long periodNs, long peakAtNs) implements ArrivalSpec {
+        /** A day. */
+        public static final long DEFAULT_PERIOD_NS = 86_400_000_000_000L;
+        /** Noon. */
+        public static final long DEFAULT_PEAK_AT_NS = 43_200_000_000_000L;
+    }
 
     /**
      * Replay of a trace: arrival offsets from the first row, with each request's lengths.
@@ -36,6 +41,9 @@ public sealed interface ArrivalSpec {
      */
     record Trace(Path file, double rateScale, long[] offsetsNs, int[] promptTokens, int[] outputTokens,
             int skippedRows) implements ArrivalSpec {
+
+        /** The trace's own pace. */
+        public static final double DEFAULT_RATE_SCALE = 1.0;
 
         public Trace(Path file, double rateScale, long[] offsetsNs, int[] promptTokens, int[] outputTokens) {
             this(file, rateScale, offsetsNs, promptTokens, outputTokens, 0);

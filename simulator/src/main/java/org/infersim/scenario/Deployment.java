@@ -30,6 +30,10 @@ public record Deployment(
         ColdStartConfig coldStart,
         long drainTimeoutNs) {
 
+    /** One replica on one GPU unless the deployment says otherwise (or its autoscaler asks for more). */
+    public static final int DEFAULT_REPLICAS = 1;
+    public static final int DEFAULT_TENSOR_PARALLEL = 1;
+
     /** Kubernetes' default termination grace period. */
     public static final long DEFAULT_DRAIN_TIMEOUT_NS = 30_000_000_000L;
 

@@ -33,6 +33,11 @@ public record Job(
         long submitAtNs,
         int count) {
 
+    /** No checkpoints: a preemption loses all the work done. */
+    public static final long DEFAULT_CHECKPOINT_INTERVAL_NS = 0;
+    public static final long DEFAULT_RESTART_COST_NS = 0;
+    public static final int DEFAULT_COUNT = 1;
+
     /** Kubernetes' default termination grace period (REFERENCE.md, Priorities). */
     public static final long DEFAULT_GRACE_PERIOD_NS = 30_000_000_000L;
 

@@ -17,6 +17,9 @@ import java.util.OptionalDouble;
 public record Pool(String name, String gpu, int count, int gpusPerNode, OptionalDouble pricePerGpuHour,
                    GpuSharing sharing, Provisioning provisioning, ImageCache imageCache) {
 
+    /** GPUs per node when a pool does not say: an 8-GPU server (DGX/HGX), or the pool itself when smaller. */
+    public static final int DEFAULT_GPUS_PER_NODE = 8;
+
     /** A static pool. */
     public Pool(String name, String gpu, int count, int gpusPerNode, OptionalDouble pricePerGpuHour,
                 GpuSharing sharing) {

@@ -14,6 +14,9 @@ public record Provisioning(ProvisioningMode mode, int minNodes, int maxNodes, Du
                            long scaleDownDelayNs) {
     public static final int UNLIMITED = Integer.MAX_VALUE;
 
+    /** A dynamic pool may shrink to no nodes unless it says otherwise. */
+    public static final int DEFAULT_MIN_NODES = 0;
+
     /**
      * Node provisioning: 2-8 minutes for a GPU node to boot and load its drivers (practitioner
      * reports), uniform between the two when nothing better is known.

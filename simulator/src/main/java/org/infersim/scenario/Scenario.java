@@ -29,6 +29,13 @@ public record Scenario(
         Path file,
         SourceMap source) {
 
+    /** The seed of a scenario that gives none. */
+    public static final long DEFAULT_SEED = 1;
+    /** No warm-up: every request counts. */
+    public static final long DEFAULT_WARMUP_NS = 0;
+    /** Time-series samples every 10 s. */
+    public static final long DEFAULT_METRICS_INTERVAL_NS = 10_000_000_000L;
+
     public Scenario {
         pools = List.copyOf(pools);
         deployments = List.copyOf(deployments);

@@ -14,4 +14,7 @@ public record Workload(
         LengthSpec promptTokens,
         LengthSpec outputTokens,
         int priority,
-        Slo slo) {}
+        Slo slo) {
+
+    public static final int DEFAULT_PRIORITY = 0;
+}

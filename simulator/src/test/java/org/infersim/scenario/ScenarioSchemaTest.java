@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.infersim.input.Fields;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Quantities;
-import org.infersim.scenario.bind.ScenarioBinder;
 import org.infersim.scenario.bind.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -104,6 +104,19 @@ class ScenarioSchemaTest {
     }
 
     @Test
+    void kubernetesQuantitiesAreSizesForTheSchemaAsForTheLoader() throws Exception {
+        String yaml = "name: k\nseed: 1\nduration: 1m\ncluster: {pools: [{name: p, gpu: h100-sxm, count: 1}]}\n"
+                + "deployments: [{name: d, model: llama-3.1-8b, engine: {swapSpace: 4Gi},"
+                + " coldStart: {image: 15G, registryBandwidth: 250Mi/s}}]\n"
+                + "workloads: [{name: w, arrival: {type: poisson, rate: 1/s}, promptTokens: 100, outputTokens: 10}]\n";
+        assertEquals(Set.of(), schema.validate(YAML.readTree(yaml)));
+        Scenario s = ScenarioLoader.parse(yaml, "k.yaml", Path.of("."), List.of()).scenario();
+        assertEquals(4L << 30, s.deployments().get(0).engine().swapSpaceBytes());
+        assertEquals(15e9, s.deployments().get(0).coldStart().imageBytes());
+        assertEquals(250 << 20, s.deployments().get(0).coldStart().registryBytesPerSec());
+    }
+
+    @Test
     void theSchemaNamesAMisspelledKey() {
         String messages = validate(fixtures("schema-invalid/unknown-key.yaml")).stream()
                 .map(ValidationMessage::getMessage).collect(Collectors.joining("\n"));
@@ -114,12 +127,14 @@ class ScenarioSchemaTest {
     void theSchemaPatternsAreTheOnesTheLoaderUses() throws IOException {
         JsonNode root = YAML.readTree(ScenarioSchemaTest.class.getResourceAsStream("/schema/scenario.schema.json"));
         JsonNode defs = root.get("$defs");
-        assertEquals("^(0+(\\.0+)?|" + Quantities.DURATION_REGEX + ")$",
+        assertEquals("^(" + Quantities.ZERO_REGEX + "|" + Quantities.DURATION_REGEX + ")$",
                 defs.get("duration").get("anyOf").get(0).get("pattern").asText());
         assertEquals("^" + Quantities.RATE_REGEX + "$", defs.get("rate").get("pattern").asText());
-        assertEquals("^(0+(\\.0+)?|" + Quantities.BYTES_REGEX + ")$",
+        assertEquals("^(" + Quantities.ZERO_REGEX + "|" + Quantities.BYTES_REGEX + ")$",
                 defs.get("bytes").get("anyOf").get(0).get("pattern").asText());
         assertEquals("^" + Quantities.PRICE_REGEX + "$", defs.get("price").get("anyOf").get(0).get("pattern").asText());
-        assertEquals("^" + ScenarioBinder.NAME.pattern() + "$", defs.get("name").get("pattern").asText());
+        assertEquals("^" + Quantities.BANDWIDTH_REGEX + "$", defs.get("bandwidth").get("pattern").asText());
+        assertEquals("^" + Quantities.PERCENT_REGEX + "$", defs.get("share").get("anyOf").get(1).get("pattern").asText());
+        assertEquals("^" + Fields.NAME.pattern() + "$", defs.get("name").get("pattern").asText());
     }
 }

@@ -1,15 +1,12 @@
 package org.infersim.scenario.bind;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.infersim.catalog.Catalog;
+import org.infersim.input.InputFile;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
 import org.infersim.input.YamlNode;
@@ -39,16 +36,7 @@ public final class ScenarioLoader {
     public static LoadedScenario load(Path file, List<Path> extraCatalogDirs, List<ScenarioCheck> checks)
             throws InvalidInputException {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(new Problem(name, 0, "", "file not found"));
-        } catch (MalformedInputException e) {
-            throw new InvalidInputException(new Problem(name, 0, "", "not UTF-8 text; expected a YAML scenario file"));
-        } catch (IOException e) {
-            throw new InvalidInputException(new Problem(name, 0, "", "cannot read: " + e.getMessage()));
-        }
+        String text = InputFile.readText(file, "a YAML scenario file");
         Path dir = file.getParent() != null ? file.getParent() : Path.of("");
         return parse(text, name, file, dir, extraCatalogDirs, checks);
     }

@@ -5,19 +5,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.infersim.input.InputFile;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
 import org.infersim.input.Suggestions;
 import org.infersim.input.YamlNode;
-import org.infersim.input.YamlReader;
 import org.infersim.study.BatchSlo;
 import org.infersim.study.BatchSpec;
-import org.infersim.study.InputFields;
+import org.infersim.study.StudyFile;
 import org.infersim.study.Parameter;
 import org.infersim.study.ScenarioPatch;
 import org.infersim.study.ScenarioPath;
 import org.infersim.study.Variant;
-import org.infersim.study.YamlValues;
 import org.infersim.study.compare.ComparisonPlan;
 
 /**
@@ -56,37 +55,39 @@ public final class BatchFile {
     static final int MAX_RUNS = 100_000;
 
     private final String file;
-    private final InputFields in;
+    private final StudyFile study;
+    private final InputFile in;
     private final List<Problem> problems;
 
-    private BatchFile(String file) {
-        this.file = file;
-        this.in = new InputFields(file);
-        this.problems = in.problems;
+    private BatchFile(StudyFile study) {
+        this.study = study;
+        this.in = study.in();
+        this.file = in.name();
+        this.problems = in.problems();
     }
 
     /** Reads and checks a batch file; all problems at once. */
     public static BatchSpec load(Path path) throws InvalidInputException {
-        return new BatchFile(path.toString()).read(InputFields.readText(path, "a YAML batch file"), path);
+        return new BatchFile(StudyFile.read(path, "a YAML batch file")).read(path);
     }
 
-    private BatchSpec read(String text, Path path) throws InvalidInputException {
-        YamlNode root = YamlReader.read(text, file, problems);
+    private BatchSpec read(Path path) throws InvalidInputException {
+        YamlNode root = study.root();
         if (!(root instanceof YamlNode.Mapping map)) {
             throw new InvalidInputException(new Problem(file, root.line(), "",
                     "expected a batch: a mapping with base, parameters or variants, and optionally replications, load and slo"));
         }
         in.unknownKeys(map, "", KEYS);
 
-        String name = in.name(map, path);
-        InputFields.Base baseScenario = in.base(map, path);
+        String name = study.name(map, path);
+        StudyFile.Base baseScenario = study.base(map);
         Path base = baseScenario == null ? null : baseScenario.file();
         String baseText = baseScenario == null ? null : baseScenario.text();
 
         BatchSpec.CompareSection compare = map.get("compare") == null ? null : compare(map.get("compare"));
         int replications = compare != null ? COMPARE_REPLICATIONS : 1;
         if (map.get("replications") != null) {
-            Long r = in.integer(map.get("replications"), "replications", 1, 1000);
+            Long r = in.wholeNumber(map.get("replications"), "replications", 1, 1000);
             replications = r == null ? 1 : r.intValue();
             if (compare != null && r != null && r < 2) {
                 problem(map.get("replications"), "replications",
@@ -94,7 +95,7 @@ public final class BatchFile {
             }
         }
 
-        Variant fixed = map.get("set") == null ? new Variant(0, Map.of(), Map.of()) : in.settings(map.get("set"), "set", 0);
+        Variant fixed = map.get("set") == null ? new Variant(0, Map.of(), Map.of()) : study.settings(map.get("set"), "set", 0);
         List<Parameter> parameters = parameters(map.get("parameters"));
         List<Variant> variants = variants(map.get("variants"));
         if (compare != null) {
@@ -111,7 +112,7 @@ public final class BatchFile {
 
         String load = null;
         if (map.get("load") != null && compare == null) {
-            load = in.string(map.get("load"), "load", "the path of the varied arrival rate");
+            load = in.text(map.get("load"), "load", "the path of the varied arrival rate");
         } else if (compare == null) {
             for (Parameter p : parameters) {
                 for (String s : p.paths()) {
@@ -132,7 +133,7 @@ public final class BatchFile {
             }
         }
 
-        BatchSlo slo = map.get("slo") == null ? null : in.slo(map.get("slo"));
+        BatchSlo slo = map.get("slo") == null ? null : study.slo(map.get("slo"));
 
         if (baseText != null) {
             checkPaths(ScenarioPatch.of(baseText), fixed, parameters, variants, base);
@@ -175,7 +176,7 @@ public final class BatchFile {
         if (path != null) {
             pathsLine = path.line();
             paths = path instanceof YamlNode.Sequence ? strings(path, "compare.path", "a scenario path")
-                    : new ArrayList<>(java.util.Collections.singletonList(in.string(path, "compare.path", "a scenario path")));
+                    : new ArrayList<>(java.util.Collections.singletonList(in.text(path, "compare.path", "a scenario path")));
             paths.removeIf(java.util.Objects::isNull);
         }
         return new BatchSpec.CompareSection(policies, policiesLine, paths, pathsLine);
@@ -188,7 +189,7 @@ public final class BatchFile {
             return out;
         }
         for (int i = 0; i < seq.items().size(); i++) {
-            String s = in.string(seq.items().get(i), at + "[" + i + "]", what);
+            String s = in.text(seq.items().get(i), at + "[" + i + "]", what);
             if (s != null) {
                 out.add(s);
             }
@@ -230,9 +231,9 @@ public final class BatchFile {
             for (int i = 0; i < seq.items().size(); i++) {
                 YamlNode item = seq.items().get(i);
                 if (paths.size() == 1) {
-                    values.add(List.of(YamlValues.toJson(item)));
+                    values.add(List.of(item.toJson()));
                 } else if (item instanceof YamlNode.Sequence tuple && tuple.items().size() == paths.size()) {
-                    values.add(tuple.items().stream().map(YamlValues::toJson).toList());
+                    values.add(tuple.items().stream().map(YamlNode::toJson).toList());
                 } else {
                     problem(item, at + "[" + i + "]", "expected a list of " + paths.size()
                             + " values, one for each of " + String.join(", ", paths) + "; got " + item.describe());
@@ -256,7 +257,7 @@ public final class BatchFile {
         }
         for (int i = 0; i < seq.items().size(); i++) {
             YamlNode item = seq.items().get(i);
-            out.add(in.settings(item, "variants[" + i + "]", i));
+            out.add(study.settings(item, "variants[" + i + "]", i));
         }
         return out;
     }

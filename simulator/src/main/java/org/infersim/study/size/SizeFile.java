@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.infersim.input.InputFile;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
+import org.infersim.input.Suggestions;
 import org.infersim.input.YamlNode;
-import org.infersim.input.YamlReader;
 import org.infersim.study.BatchSlo;
-import org.infersim.study.InputFields;
+import org.infersim.study.StudyFile;
 import org.infersim.study.ScenarioPatch;
 import org.infersim.study.ScenarioPath;
 import org.infersim.study.Variant;
@@ -38,34 +39,36 @@ public final class SizeFile {
     static final List<String> CANDIDATE_KEYS = List.of("gpu", "precision", "tensorParallel");
 
     private final String file;
-    private final InputFields in;
+    private final StudyFile study;
+    private final InputFile in;
 
-    private SizeFile(String file) {
-        this.file = file;
-        this.in = new InputFields(file);
+    private SizeFile(StudyFile study) {
+        this.study = study;
+        this.in = study.in();
+        this.file = in.name();
     }
 
     public static SizeSpec load(Path path) throws InvalidInputException {
-        return new SizeFile(path.toString()).read(InputFields.readText(path, "a YAML size file"), path);
+        return new SizeFile(StudyFile.read(path, "a YAML size file")).read(path);
     }
 
-    private SizeSpec read(String text, Path path) throws InvalidInputException {
-        YamlNode root = YamlReader.read(text, file, in.problems);
+    private SizeSpec read(Path path) throws InvalidInputException {
+        YamlNode root = study.root();
         if (!(root instanceof YamlNode.Mapping map)) {
             throw new InvalidInputException(new Problem(file, root.line(), "",
                     "expected a size file: a mapping with base, candidates and slo"));
         }
         in.unknownKeys(map, "", KEYS);
-        String name = in.name(map, path);
-        InputFields.Base base = in.base(map, path);
-        Variant fixed = map.get("set") == null ? new Variant(0, Map.of(), Map.of()) : in.settings(map.get("set"), "set", 0);
+        String name = study.name(map, path);
+        StudyFile.Base base = study.base(map);
+        Variant fixed = map.get("set") == null ? new Variant(0, Map.of(), Map.of()) : study.settings(map.get("set"), "set", 0);
 
         List<String> gpus = List.of();
         List<String> precisions = List.of();
         List<Integer> tps = List.of();
         YamlNode c = map.get("candidates");
         if (c == null) {
-            in.problems.add(new Problem(file, map.line(), "candidates",
+            in.problems().add(new Problem(file, map.line(), "candidates",
                     "missing; expected {gpu: [...], precision: [...], tensorParallel: [...]}"));
         } else if (!(c instanceof YamlNode.Mapping cm)) {
             in.problem(c, "candidates", "expected {gpu: [...], precision: [...], tensorParallel: [...]}, got " + c.describe());
@@ -80,20 +83,20 @@ public final class SizeFile {
         }
         int maxReplicas = 64;
         if (map.get("maxReplicas") != null) {
-            Long m = in.integer(map.get("maxReplicas"), "maxReplicas", 1, 10_000);
+            Long m = in.wholeNumber(map.get("maxReplicas"), "maxReplicas", 1, 10_000);
             maxReplicas = m == null ? maxReplicas : m.intValue();
         }
         int replications = 1;
         if (map.get("replications") != null) {
-            Long r = in.integer(map.get("replications"), "replications", 1, 100);
+            Long r = in.wholeNumber(map.get("replications"), "replications", 1, 100);
             replications = r == null ? 1 : r.intValue();
         }
         BatchSlo slo = null;
         if (map.get("slo") == null) {
-            in.problems.add(new Problem(file, map.line(), "slo",
+            in.problems().add(new Problem(file, map.line(), "slo",
                     "missing; sizing needs the SLO to meet, such as {ttft: 2s, tpot: 100ms, attainment: 99%}"));
         } else {
-            slo = in.slo(map.get("slo"));
+            slo = study.slo(map.get("slo"));
         }
 
         int deployment = -1;
@@ -112,7 +115,7 @@ public final class SizeFile {
             for (String s : fixed.values().keySet()) {
                 String why = patch.whyNotSettable(ScenarioPath.parse(s));
                 if (why != null) {
-                    in.problems.add(new Problem(file, fixed.lines().get(s), "set." + s, why));
+                    in.problems().add(new Problem(file, fixed.lines().get(s), "set." + s, why));
                 }
             }
             if (pool >= 0 && patch.get("cluster.pools[" + pool + "].price") != null && gpus.size() > 1) {
@@ -132,7 +135,7 @@ public final class SizeFile {
         YamlNode node = m.get(key);
         String at = "candidates." + key;
         if (node == null) {
-            in.problems.add(new Problem(file, m.line(), at, "missing; expected a list of " + what));
+            in.problems().add(new Problem(file, m.line(), at, "missing; expected a list of " + what));
             return List.of();
         }
         if (!(node instanceof YamlNode.Sequence seq) || seq.items().isEmpty()) {
@@ -165,15 +168,15 @@ public final class SizeFile {
             if (count == 1) {
                 return 0;
             }
-            in.problems.add(new Problem(file, map.line(), "deployment",
+            in.problems().add(new Problem(file, map.line(), "deployment",
                     "missing; the base scenario has " + count + " deployments: name the one to size (" + String.join(", ", names) + ")"));
             return -1;
         }
-        String name = in.string(node, "deployment", "the name of a deployment of the base scenario");
+        String name = in.text(node, "deployment", "the name of a deployment of the base scenario");
         int index = names.indexOf(name);
         if (name != null && index < 0) {
             in.problem(node, "deployment", "no deployment '" + name + "' in the base scenario"
-                    + org.infersim.input.Suggestions.didYouMean(name, names) + " (it has " + String.join(", ", names) + ")");
+                    + Suggestions.didYouMean(name, names) + " (it has " + String.join(", ", names) + ")");
         }
         return index;
     }
