@@ -67,21 +67,19 @@ class ArchitectureTest {
             "metrics -> results (metrics/StreamMetrics.java)",
             "model.deployment -> metrics (model/deployment/ReplicaAutoscaler.java)",
             "model.deployment -> metrics (model/deployment/ReplicaLifecycle.java)",
-            "model.serving -> model.serving.routing (model/serving/ReplicaSet.java)",
             "scenario -> scenario.bind (scenario/ScenarioCheck.java)");
     private static final Set<String> KNOWN_LONG_FILES = Set.of(
             "kernel/Simulation.java (782 lines)",
             "reports/BatchReport.java (628 lines)",
             "reports/RunReport.java (780 lines)",
-            "scenario/bind/ScenarioBinder.java (1775 lines)");
+            "scenario/bind/ScenarioBinder.java (1821 lines)");
     private static final Set<String> KNOWN_LONG_METHODS = Set.of(
             "cli/SummaryTable.java render (96 lines)",
             "reports/CsvTable.java parse (81 lines)",
             "reports/XyChart.java build (121 lines)",
             "results/SummaryAssembler.java assemble (157 lines)",
-            "run/ClusterRun.java ClusterRun (88 lines)",
-            "scenario/bind/ScenarioBinder.java autoscaler (103 lines)",
-            "scenario/bind/ScenarioBinder.java bindPools (110 lines)");
+            "run/ClusterRun.java ClusterRun (89 lines)",
+            "scenario/bind/ScenarioBinder.java bindPools (108 lines)");
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.infersim\\.([a-z.]+)\\.[A-Z]", Pattern.MULTILINE);
 

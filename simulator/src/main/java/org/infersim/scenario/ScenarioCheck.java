@@ -8,7 +8,7 @@ import org.infersim.scenario.bind.ScenarioLoader;
 /**
  * A semantic check run on a scenario that bound without problems (for example: do the weights
  * and the KV cache fit in GPU memory). Report problems with {@code scenario.source().problem(path,
- * message)} so that they point at the line. Pass checks to {@link ScenarioLoader#load(java.nio.file.Path, java.util.List, java.util.List)}.
+ * message)} so that they point at the line. Pass checks to {@link ScenarioLoader#load(java.nio.file.Path, java.util.List, org.infersim.plugin.Policies, java.util.List)}.
  */
 @FunctionalInterface
 public interface ScenarioCheck {

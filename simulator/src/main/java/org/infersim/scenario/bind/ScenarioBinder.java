@@ -15,9 +15,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.infersim.autoscale.PolicySetting;
 import org.infersim.autoscale.ScalingMetric;
-import org.infersim.autoscale.ScalingPolicies;
 import org.infersim.autoscale.ScalingPolicyProvider;
 import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
@@ -27,6 +25,12 @@ import org.infersim.input.Quantities;
 import org.infersim.input.SourceMap;
 import org.infersim.input.Suggestions;
 import org.infersim.input.YamlNode;
+import org.infersim.plugin.Policies;
+import org.infersim.plugin.PolicyChoice;
+import org.infersim.plugin.PolicyFamily;
+import org.infersim.plugin.PolicyProvider;
+import org.infersim.plugin.Setting;
+import org.infersim.plugin.Settings;
 import org.infersim.scenario.ArrivalSpec;
 import org.infersim.scenario.AutoscalerConfig;
 import org.infersim.scenario.ColdStartConfig;
@@ -40,17 +44,13 @@ import org.infersim.scenario.Job;
 import org.infersim.scenario.JobType;
 import org.infersim.scenario.LengthSpec;
 import org.infersim.scenario.NumericFormat;
-import org.infersim.scenario.PlacementPolicy;
 import org.infersim.scenario.Pool;
 import org.infersim.scenario.Precision;
-import org.infersim.scenario.PreemptionMode;
 import org.infersim.scenario.PriorityClass;
 import org.infersim.scenario.Provisioning;
 import org.infersim.scenario.ProvisioningMode;
-import org.infersim.scenario.RouterPolicy;
 import org.infersim.scenario.Scenario;
 import org.infersim.scenario.ScenarioCheck;
-import org.infersim.scenario.SchedulingPolicy;
 import org.infersim.scenario.Slo;
 import org.infersim.scenario.StorageTier;
 import org.infersim.scenario.Workload;
@@ -75,7 +75,7 @@ public final class ScenarioBinder {
     private static final List<String> SHARING_KEYS = List.of("contextSwitch", "mpsInterference");
     private static final List<String> DEPLOYMENT_KEYS = List.of("name", "model", "pool", "pools", "precision",
             "tensorParallel", "replicas", "gpuShare", "priority", "startAt", "engine", "router", "autoscaler", "coldStart",
-            "drainTimeout");
+            "drainTimeout", "stepTime");
     private static final List<String> AUTOSCALER_KEYS = List.of("policy", "metric", "target", "min", "max");
     private static final List<String> COLD_START_KEYS = List.of("image", "registryBandwidth", "storage",
             "storageBandwidth", "engineInit", "firstIteration");
@@ -112,10 +112,6 @@ public final class ScenarioBinder {
     private static final Map<String, NumericFormat> WEIGHT_FORMATS = enumLabels(NumericFormat.values());
     private static final Map<String, NumericFormat> KV_FORMATS = linked(
             "bf16", NumericFormat.BF16, "fp16", NumericFormat.FP16, "fp8", NumericFormat.FP8);
-    private static final Map<String, SchedulingPolicy> SCHEDULING = enumLabels(SchedulingPolicy.values());
-    private static final Map<String, PreemptionMode> PREEMPTION = enumLabels(PreemptionMode.values());
-    private static final Map<String, RouterPolicy> ROUTERS = enumLabels(RouterPolicy.values());
-    private static final Map<String, PlacementPolicy> PLACEMENTS = enumLabels(PlacementPolicy.values());
     private static final Map<String, JobType> JOB_TYPES = enumLabels(JobType.values());
     private static final Map<String, ProvisioningMode> PROVISIONING = enumLabels(ProvisioningMode.values());
     /** A bound on maxNodes that keeps GPU numbering within an int; far beyond any real node group. */
@@ -132,8 +128,10 @@ public final class ScenarioBinder {
     private final List<Problem> problems;
     private final Map<String, Integer> lines = new LinkedHashMap<>();
     private final SourceMap source;
+    /** The policies a scenario may name, family by family. */
+    private final Policies policies;
     private Catalog catalog;
-    private PlacementPolicy placement = PlacementPolicy.FIRST_FIT;
+    private PolicyChoice placement;
     /** The run's duration once known, to check that things start before the end. */
     private Long durationNs;
 
@@ -148,8 +146,9 @@ public final class ScenarioBinder {
     /** What is known of a deployment, for the checks of the workloads sent to it. */
     private record DeploymentInfo(String name, int index, int maxLen) {}
 
-    ScenarioBinder(String file, Path baseDir, YamlNode root, List<Problem> problems) {
+    ScenarioBinder(String file, Path baseDir, YamlNode root, List<Problem> problems, Policies policies) {
         this.file = file;
+        this.policies = policies;
         this.baseDir = baseDir;
         this.root = root;
         this.problems = problems;
@@ -247,9 +246,7 @@ public final class ScenarioBinder {
         if (cluster == null) {
             return null;
         }
-        if (cluster.has("placement")) {
-            placement = choice(cluster, "placement", "placement policy", PLACEMENTS);
-        }
+        placement = policy(cluster, "placement", PolicyFamily.PLACEMENT, Scenario.DEFAULT_PLACEMENT);
         List<YamlNode> items = list(cluster, "pools", true, "a list of GPU pools");
         if (items == null) {
             return null;
@@ -554,8 +551,8 @@ public final class ScenarioBinder {
             Integer priority = priority(d, PriorityClass.INFERENCE);
             Long startAt = startTime(d, "startAt");
             EngineConfig engine = engine(d, model);
-            RouterPolicy router = d.has("router")
-                    ? choice(d, "router", "router", ROUTERS) : RouterPolicy.LEAST_OUTSTANDING;
+            PolicyChoice router = policy(d, "router", PolicyFamily.ROUTING, Deployment.DEFAULT_ROUTER);
+            PolicyChoice stepTime = policy(d, "stepTime", PolicyFamily.STEP_TIME, Deployment.DEFAULT_STEP_TIME);
 
             Integer tpValue = tp == null ? (d.has("tensorParallel") ? null : Integer.valueOf(1)) : Integer.valueOf(tp.intValue());
             AutoscalerConfig autoscaler = d.has("autoscaler") ? autoscaler(d, replicas) : null;
@@ -574,10 +571,10 @@ public final class ScenarioBinder {
             if (name != null && modelId != null && (catalog == null || model != null) && allowed != null
                     && precision != null && tpValue != null && replicaValue != null && engine != null && router != null
                     && shareOk && priority != null && startAt != null && autoscalerOk && coldStart != null
-                    && drainTimeout != null) {
+                    && drainTimeout != null && stepTime != null) {
                 deployments.add(new Deployment(name, modelId, allowed.stream().map(PoolInfo::name).toList(), precision,
                         tpValue, replicaValue, engine, router, share, priority, startAt, autoscaler, coldStart,
-                        drainTimeout));
+                        drainTimeout, stepTime));
             } else {
                 ok = false;
             }
@@ -587,7 +584,7 @@ public final class ScenarioBinder {
 
     /**
      * {@code autoscaler: {policy, metric, target, min, max, ...}}: the policy decides which further
-     * keys apply (its settings), and what the metric may be. Null after a problem.
+     * keys apply (its settings), what the metric may be and how the bounds default. Null after a problem.
      */
     private AutoscalerConfig autoscaler(Fields d, Long replicas) {
         String path = d.at("autoscaler");
@@ -596,80 +593,134 @@ public final class ScenarioBinder {
             problem(path, "expected an autoscaler (a mapping with policy, metric, target, min, max), got " + node.describe());
             return null;
         }
-        ScalingPolicies policies = ScalingPolicies.available();
-        YamlNode policyNode = map.get("policy");
-        if (policyNode == null) {
-            problem(path, "missing 'policy'; expected one of " + String.join(", ", policies.names()));
+        PolicyProvider named = namedPolicy(map, path, PolicyFamily.AUTOSCALING);
+        if (named == null) {
             return null;
         }
-        String policyName = policyNode instanceof YamlNode.Scalar ps ? ps.text() : "";
-        ScalingPolicyProvider provider = policies.find(policyName).orElse(null);
-        if (provider == null) {
-            String hint = Suggestions.didYouMean(policyName, policies.names());
-            problem(child(path, "policy"), "unknown autoscaling policy '" + policyName + "'" + hint
-                    + (hint.isEmpty() ? "; expected " : " Expected ") + "one of " + String.join(", ", policies.names())
-                    + " (or a policy registered on the class path; see the README)");
-            return null;
-        }
-        List<String> allowed = new ArrayList<>(AUTOSCALER_KEYS);
-        provider.settings().forEach(s -> allowed.add(s.key()));
-        // A setting of another policy is a likely slip when switching policies: say whose it is.
-        List<String> known = new ArrayList<>(allowed);
-        for (String other : policies.names()) {
-            for (PolicySetting setting : policies.find(other).orElseThrow().settings()) {
-                if (!allowed.contains(setting.key()) && map.entries().containsKey(setting.key())
-                        && !known.contains(setting.key())) {
-                    known.add(setting.key());
-                    problem(child(path, setting.key()), "'" + setting.key() + "' is a setting of policy " + other
-                            + ", not of " + policyName + " (whose settings are "
-                            + String.join(", ", allowed.subList(AUTOSCALER_KEYS.size(), allowed.size())) + ")");
-                }
-            }
-        }
-        Fields a = fields(node, path, "an autoscaler", known);
-        boolean isStatic = policyName.equals("static");
+        ScalingPolicyProvider provider = policies.provider(PolicyFamily.AUTOSCALING, ScalingPolicyProvider.class,
+                named.name());
+        String policyName = provider.name();
+        Fields a = fields(node, path, "an autoscaler", policyKeys(AUTOSCALER_KEYS, provider, map, path));
+        boolean holds = provider.holdsInitialReplicas();
         ScalingMetric metric = a.has("metric") ? choice(a, "metric", "metric", SCALING_METRICS) : ScalingMetric.CONCURRENCY;
         if (metric != null && provider.unsupported(metric) != null) {
             problem(a.has("metric") ? a.at("metric") : path, "policy " + policyName + " cannot use metric "
                     + metric.label() + ": " + provider.unsupported(metric));
             metric = null;
         }
-        Double target = isStatic && !a.has("target") ? Double.valueOf(1) : metric == null ? null : target(a, metric);
-        boolean scalesToZero = policyName.equals("kpa") || policyName.equals("runai");
+        Double target = holds && !a.has("target") ? Double.valueOf(1) : metric == null ? null : target(a, metric);
         int initial = replicas == null ? 1 : replicas.intValue();
         Long min = a.has("min") ? integer(a, "min", true, 0, Integer.MAX_VALUE)
-                : Long.valueOf(isStatic ? initial : scalesToZero ? 0 : 1);
+                : Long.valueOf(holds ? initial : provider.scalesToZeroByDefault() ? 0 : 1);
         Long max = a.has("max") ? integer(a, "max", true, 1, Integer.MAX_VALUE)
-                : isStatic ? Long.valueOf(Math.max(initial, 1)) : null;
-        if (!a.has("max") && !isStatic) {
+                : holds ? Long.valueOf(Math.max(initial, 1)) : null;
+        if (!a.has("max") && !holds) {
             problem(path, "missing 'max'; expected the most replicas it may run");
         }
         if (min != null && max != null && min > max) {
             problem(a.at("min"), "min " + min + " is above max " + max);
             min = null;
         }
-        if (min != null && min == 0 && policyName.equals("hpa")) {
-            problem(a.at("min"), "the Kubernetes HPA cannot scale to zero (KEDA adds that); use min: 1, or policy kpa or runai");
+        if (min != null && min == 0 && provider.whyNotZero() != null) {
+            problem(a.at("min"), provider.whyNotZero());
             min = null;
         }
         if (replicas != null && min != null && max != null && (replicas < min || replicas > max)) {
             problem(d.at("replicas"), replicas + " replicas to start with is outside the autoscaler's " + min + ".." + max);
             min = null;
         }
-        Map<String, Double> settings = new LinkedHashMap<>();
+        Settings settings = settings(a, provider);
+        if (settings == null || metric == null || target == null || min == null || max == null) {
+            return null;
+        }
+        return new AutoscalerConfig(new PolicyChoice(policyName, settings), metric, target, min.intValue(),
+                max.intValue());
+    }
+
+    // ---------------------------------------------------------------- policies of every family
+
+    /**
+     * A policy of a family other than autoscaling: its name ({@code router: least-kv}), or a
+     * mapping with its name and settings ({@code router: {policy: my-router, window: 30s}}), or
+     * {@code byDefault} when the key is absent. Null after a problem.
+     */
+    private PolicyChoice policy(Fields f, String key, PolicyFamily family, PolicyChoice byDefault) {
+        if (!f.has(key)) {
+            return byDefault;
+        }
+        if (!(f.node(key) instanceof YamlNode.Mapping map)) {
+            String name = choice(f, key, family.what(), linkedKeys(new LinkedHashSet<>(policies.names(family))));
+            return name == null ? null : PolicyChoice.of(name);
+        }
+        String path = f.at(key);
+        PolicyProvider provider = namedPolicy(map, path, family);
+        if (provider == null) {
+            return null;
+        }
+        Fields p = fields(map, path, "a " + family.what(), policyKeys(List.of("policy"), provider, map, path));
+        Settings settings = settings(p, provider);
+        return settings == null ? null : new PolicyChoice(provider.name(), settings);
+    }
+
+    /** The provider a policy mapping names in its {@code policy} key; null after a problem. */
+    private PolicyProvider namedPolicy(YamlNode.Mapping map, String path, PolicyFamily family) {
+        List<String> names = policies.names(family);
+        YamlNode policyNode = map.get("policy");
+        if (policyNode == null) {
+            problem(path, "missing 'policy'; expected one of " + String.join(", ", names));
+            return null;
+        }
+        String policyName = policyNode instanceof YamlNode.Scalar ps ? ps.text() : "";
+        PolicyProvider provider = policies.find(family, policyName).orElse(null);
+        if (provider == null) {
+            String hint = Suggestions.didYouMean(policyName, names);
+            problem(child(path, "policy"), "unknown " + family.what() + " '" + policyName + "'" + hint
+                    + (hint.isEmpty() ? "; expected " : " Expected ") + "one of " + String.join(", ", names)
+                    + " (or a policy registered on the class path; see the README)");
+        }
+        return provider;
+    }
+
+    /**
+     * The keys a policy mapping may have: its family's own, then the policy's settings. A setting
+     * of another policy of the family is a likely slip when switching policies: it is reported as
+     * that policy's, and is known (not reported again as unknown).
+     */
+    private List<String> policyKeys(List<String> familyKeys, PolicyProvider provider, YamlNode.Mapping map,
+                                    String path) {
+        List<String> allowed = new ArrayList<>(familyKeys);
+        provider.settings().forEach(s -> allowed.add(s.key()));
+        List<String> known = new ArrayList<>(allowed);
+        for (String other : policies.names(provider.family())) {
+            for (Setting<?> setting : policies.find(provider.family(), other).orElseThrow().settings()) {
+                if (!allowed.contains(setting.key()) && map.entries().containsKey(setting.key())
+                        && !known.contains(setting.key())) {
+                    known.add(setting.key());
+                    problem(child(path, setting.key()), "'" + setting.key() + "' is a setting of policy " + other
+                            + ", not of " + provider.name() + " (whose settings are "
+                            + String.join(", ", allowed.subList(familyKeys.size(), allowed.size())) + ")");
+                }
+            }
+        }
+        return known;
+    }
+
+    /** The settings written for a policy, each parsed by its kind (with units) and above 0; null after a problem. */
+    private Settings settings(Fields a, PolicyProvider provider) {
+        Map<String, Object> values = new LinkedHashMap<>();
         boolean ok = true;
-        for (PolicySetting setting : provider.settings()) {
+        for (Setting<?> setting : provider.settings()) {
             if (!a.has(setting.key())) {
                 continue;
             }
-            Double v = switch (setting.kind()) {
+            Object v = switch (setting.kind()) {
                 case DURATION -> {
                     Long ns = duration(a, setting.key(), true);
                     if (ns != null && ns <= 0) {
                         problem(a.at(setting.key()), "expected a duration above 0");
                         ns = null;
                     }
-                    yield ns == null ? null : Double.valueOf(ns);
+                    yield ns;
                 }
                 case FRACTION -> share(a, setting.key());
                 case NUMBER -> {
@@ -684,13 +735,10 @@ public final class ScenarioBinder {
             if (v == null) {
                 ok = false;
             } else {
-                settings.put(setting.key(), v);
+                values.put(setting.key(), v);
             }
         }
-        if (!ok || metric == null || target == null || min == null || max == null) {
-            return null;
-        }
-        return new AutoscalerConfig(policyName, metric, target, min.intValue(), max.intValue(), settings);
+        return ok ? new Settings(values) : null;
     }
 
     /** The per-replica target in the metric's unit: a duration for latency (kept in ms), a share for KV use. */
@@ -980,10 +1028,8 @@ public final class ScenarioBinder {
         Long maxTokens = integer(e, "maxNumBatchedTokens", false, 1, Integer.MAX_VALUE);
         ok &= e.has("maxNumSeqs") == (maxSeqs != null) && e.has("maxNumBatchedTokens") == (maxTokens != null);
         Boolean chunked = e.has("chunkedPrefill") ? bool(e, "chunkedPrefill") : Boolean.valueOf(def.chunkedPrefill());
-        SchedulingPolicy scheduling = e.has("scheduling")
-                ? choice(e, "scheduling", "scheduling policy", SCHEDULING) : def.scheduling();
-        PreemptionMode preemption = e.has("preemption")
-                ? choice(e, "preemption", "preemption mode", PREEMPTION) : def.preemption();
+        PolicyChoice scheduling = policy(e, "scheduling", PolicyFamily.BATCH_SCHEDULING, def.scheduling());
+        PolicyChoice preemption = policy(e, "preemption", PolicyFamily.KV_PREEMPTION, def.preemption());
         Long swap = e.has("swapSpace") ? bytes(e, "swapSpace") : Long.valueOf(def.swapSpaceBytes());
         Long maxLen = integer(e, "maxModelLen", false, 1, Integer.MAX_VALUE);
         if (maxLen != null && model != null && maxLen > model.maxContext()) {
