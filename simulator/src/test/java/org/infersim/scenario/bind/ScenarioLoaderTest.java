@@ -578,6 +578,13 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aDeploymentNamesItsStepTimeModelLikeItsOtherPolicies() throws Exception {
+        assertEquals(PolicyChoice.of("roofline"), parse(scenario("", WORKLOAD)).deployments().get(0).stepTime());
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].stepTime: unknown step-time model 'measured';"
+                + " expected one of roofline"), problems(scenario("stepTime: measured", WORKLOAD)));
+    }
+
+    @Test
     void referencesMustNameADefinition() {
         assertEquals(List.of(
                 "scenarios/x.yaml:11: deployments[0].pool: unknown pool 'h10'; did you mean 'h100'? Defined: h100",
