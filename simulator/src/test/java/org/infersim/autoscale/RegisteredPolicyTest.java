@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.infersim.input.InvalidInputException;
 import org.infersim.plugin.PolicyFamily;
 import org.infersim.results.RunSummary;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.infersim.results.PoolSummary;
 import org.infersim.results.RunSummary;
 import org.infersim.run.ClusterRun;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.infersim.study.BatchRow;
 import org.infersim.study.BatchRunner;
 import org.infersim.testing.BatchFixture;
