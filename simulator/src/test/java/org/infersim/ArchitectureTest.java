@@ -66,8 +66,7 @@ class ArchitectureTest {
     private static final Set<String> KNOWN_UPWARD = Set.of(
             "metrics -> results (metrics/StreamMetrics.java)",
             "model.deployment -> metrics (model/deployment/ReplicaAutoscaler.java)",
-            "model.deployment -> metrics (model/deployment/ReplicaLifecycle.java)",
-            "model.serving -> model.serving.routing (model/serving/ReplicaSet.java)");
+            "model.deployment -> metrics (model/deployment/ReplicaLifecycle.java)");
     private static final Set<String> KNOWN_LONG_FILES = Set.of(
             "kernel/Simulation.java (782 lines)",
             "reports/BatchReport.java (628 lines)",
@@ -77,7 +76,7 @@ class ArchitectureTest {
             "reports/CsvTable.java parse (81 lines)",
             "reports/XyChart.java build (121 lines)",
             "results/SummaryAssembler.java assemble (157 lines)",
-            "run/ClusterRun.java ClusterRun (88 lines)");
+            "run/ClusterRun.java ClusterRun (89 lines)");
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.infersim\\.([a-z.]+)\\.[A-Z]", Pattern.MULTILINE);
 

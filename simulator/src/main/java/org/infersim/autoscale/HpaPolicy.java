@@ -1,6 +1,9 @@
 package org.infersim.autoscale;
 
 import java.util.ArrayDeque;
+import java.util.List;
+import org.infersim.plugin.Setting;
+import org.infersim.plugin.Settings;
 
 /**
  * The Kubernetes horizontal pod autoscaler (autoscaling/v2), for one metric with an average-value
@@ -11,20 +14,63 @@ import java.util.ArrayDeque;
  * scaling down takes the highest recommendation of the last 300 s (stabilisation).
  */
 public final class HpaPolicy implements ScalingPolicy {
+    static final Setting<Long> PERIOD = Setting.duration("period", 15_000_000_000L, "sync period");
+    static final Setting<Double> TOLERANCE = Setting.fraction("tolerance", 0.1, "no change within it");
+    static final Setting<Long> SCALE_DOWN_WINDOW = Setting.duration("scaleDownWindow", 300_000_000_000L,
+            "scale-down stabilisation");
+    static final Setting<Double> SCALE_UP_PODS = Setting.number("scaleUpPods", 4.0,
+            "scale-up limit in replicas per period");
+    static final Setting<Double> SCALE_UP_PERCENT = Setting.fraction("scaleUpPercent", 1.0,
+            "scale-up limit as a share per period");
 
-    public record Settings(double target, double tolerance, long periodNs, long scaleDownWindowNs, int scaleUpPods,
-                           double scaleUpPercent) {
-        public static Settings defaults(double target) {
-            return new Settings(target, 0.1, 15_000_000_000L, 300_000_000_000L, 4, 100);
+    /** The HPA's configuration; {@link #defaults(double)} gives Kubernetes'. */
+    public record Config(double target, double tolerance, long periodNs, long scaleDownWindowNs, int scaleUpPods,
+                         double scaleUpPercent) {
+        public static Config defaults(double target) {
+            return of(target, Settings.NONE);
+        }
+
+        /** The configuration for a per-replica target with the settings a scenario gave. */
+        public static Config of(double target, Settings s) {
+            return new Config(target, s.get(TOLERANCE), s.get(PERIOD), s.get(SCALE_DOWN_WINDOW),
+                    (int) (double) s.get(SCALE_UP_PODS), s.get(SCALE_UP_PERCENT) * 100);
+        }
+    }
+
+    /** {@code hpa}: never below one replica; a latency does not add up over replicas. */
+    public static final class Provider implements ScalingPolicyProvider {
+        @Override
+        public String name() {
+            return "hpa";
+        }
+
+        @Override
+        public List<Setting<?>> settings() {
+            return List.of(PERIOD, TOLERANCE, SCALE_DOWN_WINDOW, SCALE_UP_PODS, SCALE_UP_PERCENT);
+        }
+
+        @Override
+        public String unsupported(ScalingMetric metric) {
+            return metric.whyNotSummed();
+        }
+
+        @Override
+        public String whyNotZero() {
+            return "the Kubernetes HPA cannot scale to zero (KEDA adds that); use min: 1, or policy kpa or runai";
+        }
+
+        @Override
+        public ScalingPolicy create(Settings settings, ScalingContext context) {
+            return new HpaPolicy(Config.of(context.target(), settings));
         }
     }
 
     private record Recommendation(long atNs, int replicas) {}
 
-    private final Settings s;
+    private final Config s;
     private final ArrayDeque<Recommendation> recent = new ArrayDeque<>();
 
-    public HpaPolicy(Settings settings) {
+    public HpaPolicy(Config settings) {
         this.s = settings;
     }
 

@@ -1,5 +1,9 @@
 package org.infersim.autoscale;
 
+import java.util.List;
+import org.infersim.plugin.Setting;
+import org.infersim.plugin.Settings;
+
 /**
  * Knative's pod autoscaler (KPA), after knative/serving {@code pkg/autoscaler/scaling/autoscaler.go}
  * and the defaults of {@code config/core/configmaps/autoscaler.yaml}.
@@ -13,25 +17,74 @@ package org.infersim.autoscale;
  * scale-to-zero grace period (30 s) so that the last replica does not vanish between two bursts.
  */
 public final class KpaPolicy implements ScalingPolicy {
-    public static final long TICK_NS = 2_000_000_000L;
+    static final Setting<Long> TICK = Setting.duration("tick", 2_000_000_000L, "how often it decides");
+    static final Setting<Long> STABLE_WINDOW = Setting.duration("stableWindow", 60_000_000_000L, "averaging window");
+    static final Setting<Double> PANIC_WINDOW = Setting.fraction("panicWindow", 0.10,
+            "panic window as a share of the stable one");
+    static final Setting<Double> PANIC_THRESHOLD = Setting.fraction("panicThreshold", 2.0,
+            "panic when wanted / ready reaches it");
+    static final Setting<Double> TARGET_UTILIZATION = Setting.fraction("targetUtilization", 0.7,
+            "share of the target aimed at");
+    static final Setting<Double> MAX_SCALE_UP_RATE = Setting.number("maxScaleUpRate", 1000.0,
+            "at most ready x this per tick");
+    static final Setting<Double> MAX_SCALE_DOWN_RATE = Setting.number("maxScaleDownRate", 2.0,
+            "at least ready / this per tick");
+    static final Setting<Long> SCALE_TO_ZERO_GRACE = Setting.duration("scaleToZeroGrace", 30_000_000_000L,
+            "the last replica stays this long");
 
-    /** The KPA's settings; {@link #defaults(double)} gives Knative's. */
-    public record Settings(double target, double targetUtilization, long stableWindowNs, double panicWindowFraction,
-                           double panicThreshold, double maxScaleUpRate, double maxScaleDownRate,
-                           long scaleToZeroGraceNs, long tickNs) {
-        public static Settings defaults(double target) {
-            return new Settings(target, 0.7, 60_000_000_000L, 0.10, 2.0, 1000.0, 2.0, 30_000_000_000L, TICK_NS);
+    /** The KPA's configuration; {@link #defaults(double)} gives Knative's. */
+    public record Config(double target, double targetUtilization, long stableWindowNs, double panicWindowFraction,
+                         double panicThreshold, double maxScaleUpRate, double maxScaleDownRate,
+                         long scaleToZeroGraceNs, long tickNs) {
+        public static Config defaults(double target) {
+            return of(target, Settings.NONE);
+        }
+
+        /** The configuration for a per-replica target with the settings a scenario gave. */
+        public static Config of(double target, Settings s) {
+            return new Config(target, s.get(TARGET_UTILIZATION), s.get(STABLE_WINDOW), s.get(PANIC_WINDOW),
+                    s.get(PANIC_THRESHOLD), s.get(MAX_SCALE_UP_RATE), s.get(MAX_SCALE_DOWN_RATE),
+                    s.get(SCALE_TO_ZERO_GRACE), s.get(TICK));
         }
     }
 
-    private final Settings s;
+    /** {@code kpa}: it scales to zero by default; a latency does not add up over replicas. */
+    public static final class Provider implements ScalingPolicyProvider {
+        @Override
+        public String name() {
+            return "kpa";
+        }
+
+        @Override
+        public List<Setting<?>> settings() {
+            return List.of(TICK, STABLE_WINDOW, PANIC_WINDOW, PANIC_THRESHOLD, TARGET_UTILIZATION, MAX_SCALE_UP_RATE,
+                    MAX_SCALE_DOWN_RATE, SCALE_TO_ZERO_GRACE);
+        }
+
+        @Override
+        public String unsupported(ScalingMetric metric) {
+            return metric.whyNotSummed();
+        }
+
+        @Override
+        public boolean scalesToZeroByDefault() {
+            return true;
+        }
+
+        @Override
+        public ScalingPolicy create(Settings settings, ScalingContext context) {
+            return new KpaPolicy(Config.of(context.target(), settings));
+        }
+    }
+
+    private final Config s;
     private final MetricWindow stable;
     private final MetricWindow panic;
     private long panicSinceNs = -1;
     private int maxPanicPods;
     private long zeroSinceNs = -1;
 
-    public KpaPolicy(Settings settings) {
+    public KpaPolicy(Config settings) {
         this.s = settings;
         this.stable = new MetricWindow(settings.stableWindowNs());
         this.panic = new MetricWindow(Math.max(settings.tickNs(), (long) (settings.stableWindowNs() * settings.panicWindowFraction())));

@@ -1,5 +1,9 @@
 package org.infersim.autoscale;
 
+import java.util.List;
+import org.infersim.plugin.Setting;
+import org.infersim.plugin.Settings;
+
 /**
  * Run:ai's inference autoscaling: a target of throughput (requests/s per replica), concurrency
  * (requests in flight per replica) or latency, between a minimum and a maximum, and, with a
@@ -11,6 +15,43 @@ package org.infersim.autoscale;
 public final class RunaiPolicy implements ScalingPolicy {
     public enum Target { THROUGHPUT, CONCURRENCY, LATENCY }
 
+    static final Setting<Long> IDLE_TIME = Setting.duration("idleTime", 300_000_000_000L,
+            "without requests before scaling to zero");
+
+    /** {@code runai}: a throughput, concurrency or latency target; it scales to zero by default. */
+    public static final class Provider implements ScalingPolicyProvider {
+        @Override
+        public String name() {
+            return "runai";
+        }
+
+        @Override
+        public List<Setting<?>> settings() {
+            return List.of(IDLE_TIME);
+        }
+
+        @Override
+        public String unsupported(ScalingMetric m) {
+            return m == ScalingMetric.RPS || m == ScalingMetric.CONCURRENCY || m == ScalingMetric.LATENCY ? null
+                    : "Run:ai targets throughput (rps), concurrency or latency";
+        }
+
+        @Override
+        public boolean scalesToZeroByDefault() {
+            return true;
+        }
+
+        @Override
+        public ScalingPolicy create(Settings settings, ScalingContext c) {
+            Target target = switch (c.metric()) {
+                case RPS -> Target.THROUGHPUT;
+                case LATENCY -> Target.LATENCY;
+                default -> Target.CONCURRENCY;
+            };
+            return new RunaiPolicy(target, c.target(), settings.get(IDLE_TIME));
+        }
+    }
+
     private final Target target;
     private final long idleNs;
     private final KpaPolicy knative;
@@ -20,10 +61,10 @@ public final class RunaiPolicy implements ScalingPolicy {
     public RunaiPolicy(Target target, double value, long idleNs) {
         this.target = target;
         this.idleNs = idleNs;
-        KpaPolicy.Settings d = KpaPolicy.Settings.defaults(value);
-        this.knative = new KpaPolicy(new KpaPolicy.Settings(value, 1.0, d.stableWindowNs(), d.panicWindowFraction(),
+        KpaPolicy.Config d = KpaPolicy.Config.defaults(value);
+        this.knative = new KpaPolicy(new KpaPolicy.Config(value, 1.0, d.stableWindowNs(), d.panicWindowFraction(),
                 d.panicThreshold(), d.maxScaleUpRate(), d.maxScaleDownRate(), 0, d.tickNs()));
-        this.ratio = new HpaPolicy(HpaPolicy.Settings.defaults(value));
+        this.ratio = new HpaPolicy(HpaPolicy.Config.defaults(value));
     }
 
     @Override

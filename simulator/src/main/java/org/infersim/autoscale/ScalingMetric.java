@@ -34,4 +34,9 @@ public enum ScalingMetric {
     public String meaning() {
         return meaning;
     }
+
+    /** Why a policy that sums the metric over replicas (Knative's, the HPA) cannot use it, or null when it can. */
+    public String whyNotSummed() {
+        return this == LATENCY ? "a latency does not add up over replicas; use runai for a latency target" : null;
+    }
 }

@@ -3,11 +3,9 @@ package org.infersim.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
-import org.infersim.autoscale.PolicyContext;
-import org.infersim.autoscale.ScalingPolicies;
+import org.infersim.autoscale.ScalingContext;
 import org.infersim.autoscale.ScalingPolicy;
 import org.infersim.autoscale.ScalingPolicyProvider;
-import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.catalog.ModelSpec;
 import org.infersim.kernel.Simulation;
@@ -20,7 +18,9 @@ import org.infersim.model.cluster.Gpu;
 import org.infersim.model.cluster.GpuJob;
 import org.infersim.model.cluster.GpuPool;
 import org.infersim.model.cluster.NodeAutoscaler;
+import org.infersim.model.cluster.PlacementPolicy;
 import org.infersim.model.cluster.Scheduler;
+import org.infersim.model.cluster.placement.FirstFit;
 import org.infersim.model.deployment.ColdStart;
 import org.infersim.model.deployment.DeploymentPlan;
 import org.infersim.model.deployment.ReplicaAutoscaler;
@@ -28,18 +28,22 @@ import org.infersim.model.deployment.ReplicaLifecycle;
 import org.infersim.model.random.LengthSampler;
 import org.infersim.model.random.RandomStreams;
 import org.infersim.model.serving.ReplicaSet;
-import org.infersim.model.serving.routing.Router;
+import org.infersim.model.serving.Router;
 import org.infersim.model.workload.ArrivalProcess;
 import org.infersim.model.workload.RateFunction;
 import org.infersim.model.workload.RequestIds;
 import org.infersim.model.workload.RequestStream;
 import org.infersim.results.LatencyDistribution;
 import org.infersim.results.RunSummary;
+import org.infersim.plugin.Policies;
+import org.infersim.plugin.PolicyChoice;
+import org.infersim.plugin.PolicyFamily;
 import org.infersim.results.SummaryAssembler;
 import org.infersim.scenario.AutoscalerConfig;
 import org.infersim.scenario.Deployment;
 import org.infersim.scenario.ImageCache;
 import org.infersim.scenario.Job;
+import org.infersim.scenario.LoadedScenario;
 import org.infersim.scenario.Pool;
 import org.infersim.scenario.Scenario;
 import org.infersim.scenario.Workload;
@@ -47,10 +51,13 @@ import org.infersim.scenario.Workload;
 /**
  * Builds the simulated cluster from a validated scenario and runs it: the pools of nodes and the
  * scheduler that places replicas and jobs on them, one replica set per deployment, one request
- * stream per workload, the metrics observing them, and a sampler for the time series.
+ * stream per workload, the metrics observing them, and a sampler for the time series. Every
+ * policy (placement, routers, autoscaling, the engines') is made by its provider in the
+ * registry the scenario was validated against.
  */
 public final class ClusterRun {
     private final Scenario scenario;
+    private final Policies policies;
     private final Simulation sim = new Simulation();
     private final List<GpuPool> pools = new ArrayList<>();
     private final Scheduler scheduler;
@@ -66,11 +73,12 @@ public final class ClusterRun {
     /** Null when every pool is static. */
     private final NodeAutoscaler autoscaler;
 
-    public ClusterRun(Scenario scenario, Catalog catalog, RequestSink sink) {
-        this.scenario = scenario;
+    public ClusterRun(LoadedScenario loaded, RequestSink sink) {
+        this.scenario = loaded.scenario();
+        this.policies = loaded.policies();
         for (int i = 0; i < scenario.pools().size(); i++) {
             Pool p = scenario.pools().get(i);
-            GpuSpec gpu = catalog.gpu(p.gpu()).orElseThrow();
+            GpuSpec gpu = loaded.catalog().gpu(p.gpu()).orElseThrow();
             GpuPool pool = new GpuPool(i, p.name(), gpu, p.nodes(), p.gpusPerNode(),
                     p.pricePerGpuHour().orElse(gpu.pricePerHour()), p.sharing(), p.provisioning(), sim,
                     scenario.warmupNs());
@@ -79,18 +87,18 @@ public final class ClusterRun {
             }
             pools.add(pool);
         }
-        this.scheduler = new Scheduler(sim, scenario.placement());
+        this.scheduler = new Scheduler(sim, placement(scenario.placement()));
         this.cost = new CostMeter(pools);
         RandomStreams random = new RandomStreams(scenario.seed());
-        this.autoscaler = NodeAutoscaler.attach(pools, scheduler, sim, random);
+        this.autoscaler = NodeAutoscaler.attach(pools, scheduler, sim, random, new FirstFit());
 
         List<String> deploymentNames = new ArrayList<>();
         List<List<DeploymentPlan>> plans = new ArrayList<>();
         for (Deployment d : scenario.deployments()) {
-            ModelSpec model = catalog.model(d.model()).orElseThrow();
+            ModelSpec model = loaded.catalog().model(d.model()).orElseThrow();
             List<DeploymentPlan> perPool = new ArrayList<>();
             for (GpuPool pool : poolsOf(d)) {
-                perPool.add(DeploymentPlan.of(d, pool.spec(), model));
+                perPool.add(DeploymentPlan.of(d, pool.spec(), model, policies));
             }
             plans.add(perPool);
             deploymentNames.add(d.name());
@@ -111,7 +119,7 @@ public final class ClusterRun {
             List<DeploymentPlan> perPool = plans.get(di);
             // A request must fit whichever pool its replica landed on.
             int maxModelLen = perPool.stream().mapToInt(p -> p.settings().maxModelLen()).min().orElseThrow();
-            ReplicaSet set = new ReplicaSet(d.name(), d.replicas(), Router.of(d.router()), maxModelLen, metrics);
+            ReplicaSet set = new ReplicaSet(d.name(), d.replicas(), router(d.router()), maxModelLen, metrics);
             sets.add(set);
             int deployment = di;
             ColdStart cold = new ColdStart(d.coldStart());
@@ -164,6 +172,16 @@ public final class ClusterRun {
         return slot;
     }
 
+    private PlacementPolicy placement(PolicyChoice choice) {
+        return policies.provider(PolicyFamily.PLACEMENT, PlacementPolicy.Provider.class, choice.name())
+                .create(choice.settings());
+    }
+
+    /** A deployment's router, fresh for this run. */
+    private Router router(PolicyChoice choice) {
+        return policies.provider(PolicyFamily.ROUTING, Router.Provider.class, choice.name()).create(choice.settings());
+    }
+
     /** The deployment's autoscaling policy, fresh for this run; null for a fixed number of replicas. */
     private ScalingPolicy policyFor(Deployment d, int di) {
         AutoscalerConfig a = d.autoscaler();
@@ -177,10 +195,10 @@ public final class ClusterRun {
             }
         }
         LongToDoubleFunction scheduled = t -> rates.stream().mapToDouble(r -> r.applyAsDouble(t)).sum();
-        ScalingPolicyProvider provider = ScalingPolicies.available().find(a.policy()).orElseThrow(
-                () -> new IllegalStateException("unknown autoscaling policy " + a.policy()));
-        return provider.create(new PolicyContext(a.metric(), a.target(), a.min(), a.max(), d.replicas(), a.settings(),
-                scheduled));
+        ScalingPolicyProvider provider = policies.provider(PolicyFamily.AUTOSCALING, ScalingPolicyProvider.class,
+                a.policy().name());
+        return provider.create(a.policy().settings(), new ScalingContext(a.metric(), a.target(), a.min(), a.max(),
+                d.replicas(), scheduled));
     }
 
     private List<GpuPool> poolsOf(Deployment d) {

@@ -4,25 +4,39 @@ import java.nio.file.Path;
 import java.util.List;
 import org.infersim.input.InvalidInputException;
 import org.infersim.model.deployment.MemoryFitCheck;
+import org.infersim.plugin.Policies;
 import org.infersim.scenario.LoadedScenario;
 import org.infersim.scenario.ScenarioCheck;
 import org.infersim.scenario.bind.ScenarioLoader;
 
 /**
- * Loads a scenario with every check, including those that need the physics (does the model fit
+ * Loads scenarios with every check, including those that need the physics (does the model fit
  * its GPUs), which the scenario package cannot know about without depending on the simulation.
+ * Made once by the command line with the policies of the process and the catalog directories it
+ * was given, and handed to whatever loads scenarios (the studies load one per run, on many
+ * threads: it keeps no state of its own).
  */
 public final class ScenarioValidation {
-    private static final List<ScenarioCheck> CHECKS = List.of(new MemoryFitCheck());
+    private final Policies policies;
+    private final List<Path> extraCatalogDirs;
+    private final List<ScenarioCheck> checks;
 
-    private ScenarioValidation() {}
-
-    public static LoadedScenario load(Path file, List<Path> extraCatalogDirs) throws InvalidInputException {
-        return ScenarioLoader.load(file, extraCatalogDirs, CHECKS);
+    public ScenarioValidation(Policies policies, List<Path> extraCatalogDirs) {
+        this.policies = policies;
+        this.extraCatalogDirs = List.copyOf(extraCatalogDirs);
+        this.checks = List.of(new MemoryFitCheck(policies));
     }
 
-    public static LoadedScenario parse(String yaml, String fileName, Path baseDir, List<Path> extraCatalogDirs)
-            throws InvalidInputException {
-        return ScenarioLoader.parse(yaml, fileName, baseDir, extraCatalogDirs, CHECKS);
+    public LoadedScenario load(Path file) throws InvalidInputException {
+        return ScenarioLoader.load(file, extraCatalogDirs, policies, checks);
+    }
+
+    /** A scenario from text: {@code fileName} names it in messages, {@code baseDir} resolves its relative paths. */
+    public LoadedScenario parse(String yaml, String fileName, Path baseDir) throws InvalidInputException {
+        return ScenarioLoader.parse(yaml, fileName, baseDir, extraCatalogDirs, policies, checks);
+    }
+
+    public Policies policies() {
+        return policies;
     }
 }

@@ -3,6 +3,7 @@ package org.infersim.scenario;
 import java.nio.file.Path;
 import java.util.List;
 import org.infersim.input.SourceMap;
+import org.infersim.plugin.PolicyChoice;
 
 /**
  * A validated scenario: what to simulate, for how long, on which hardware, under which traffic.
@@ -21,7 +22,7 @@ public record Scenario(
         long warmupNs,
         long metricsIntervalNs,
         List<Pool> pools,
-        PlacementPolicy placement,
+        PolicyChoice placement,
         List<Deployment> deployments,
         List<Workload> workloads,
         List<Job> jobs,
@@ -35,6 +36,8 @@ public record Scenario(
     public static final long DEFAULT_WARMUP_NS = 0;
     /** Time-series samples every 10 s. */
     public static final long DEFAULT_METRICS_INTERVAL_NS = 10_000_000_000L;
+    /** The first node (or GPU) in pool order where it fits. */
+    public static final PolicyChoice DEFAULT_PLACEMENT = PolicyChoice.of("first-fit");
 
     public Scenario {
         pools = List.copyOf(pools);

@@ -39,19 +39,20 @@ public final class BatchRunner {
 
     private final ScenarioPatch patch;
     private final Path baseFile;
-    private final List<Path> catalogDirs;
+    private final ScenarioValidation validation;
     private final BatchSlo slo;
     private final int workloads;
     private final Path runsDir;
 
     private final Map<String, JsonNode> fixed;
 
-    public BatchRunner(String baseText, Path baseFile, List<Path> catalogDirs, Map<String, JsonNode> fixed, BatchSlo slo,
-                       Path outputDir) {
+    /** @param validation how each run's scenario is loaded: the policies and catalogs of the process */
+    public BatchRunner(String baseText, Path baseFile, ScenarioValidation validation, Map<String, JsonNode> fixed,
+                       BatchSlo slo, Path outputDir) {
         this.patch = ScenarioPatch.of(baseText);
         this.fixed = new LinkedHashMap<>(fixed); // in the batch file's order
         this.baseFile = baseFile;
-        this.catalogDirs = List.copyOf(catalogDirs);
+        this.validation = validation;
         this.slo = slo;
         this.workloads = patch.count("workloads");
         this.runsDir = outputDir.resolve("runs");
@@ -127,7 +128,7 @@ public final class BatchRunner {
             LoadedScenario loaded;
             try {
                 Path base = baseFile.toAbsolutePath().getParent();
-                loaded = ScenarioValidation.parse(text, baseFile + " (run " + spec.id() + ")", base, catalogDirs);
+                loaded = validation.parse(text, baseFile + " (run " + spec.id() + ")", base);
             } catch (InvalidInputException e) {
                 // The base scenario is valid on its own, so the variant's values caused this;
                 // the lines of the generated text would mean nothing to the user.
@@ -136,7 +137,7 @@ public final class BatchRunner {
                         .collect(Collectors.joining("; "));
                 return failed(spec, dir, text, why);
             }
-            RunResult result = new ClusterRun(loaded.scenario(), loaded.catalog(), null).run(Progress.NONE);
+            RunResult result = new ClusterRun(loaded, null).run(Progress.NONE);
             ResultsFolder.write(dir, result.summary(), result.timeSeries(), result.latencies(), text);
             return new BatchRow(spec, true, "", RunFigures.of(result.summary(), slo), false);
         } catch (IOException e) {

@@ -8,7 +8,7 @@ class HpaPolicyTest {
     private static final long S = 1_000_000_000L;
 
     /** Target: 10 requests in flight per replica. */
-    private final HpaPolicy hpa = new HpaPolicy(HpaPolicy.Settings.defaults(10));
+    private final HpaPolicy hpa = new HpaPolicy(HpaPolicy.Config.defaults(10));
 
     private int decide(long atS, int ready, int starting, double metric) {
         return hpa.desiredReplicas(new ScalingObservation(atS * S, ready, starting, metric));

@@ -10,7 +10,7 @@ class KpaPolicyTest {
     private static final long S = 1_000_000_000L;
 
     /** Concurrency target 100 at 70% utilisation: 70 requests in flight per replica. */
-    private final KpaPolicy kpa = new KpaPolicy(KpaPolicy.Settings.defaults(100));
+    private final KpaPolicy kpa = new KpaPolicy(KpaPolicy.Config.defaults(100));
     private long now;
     private int replicas = 1;
 

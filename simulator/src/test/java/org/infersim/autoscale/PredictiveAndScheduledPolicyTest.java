@@ -11,7 +11,7 @@ class PredictiveAndScheduledPolicyTest {
     @Test
     void onARampThePredictivePolicyProvisionsForTheLoadOneLeadTimeAhead() {
         // 30 s periods, 5 min lead (10 periods); the rate climbs 1/s per period; 10/s per replica.
-        PredictivePolicy p = new PredictivePolicy(PredictivePolicy.Settings.defaults(10));
+        PredictivePolicy p = new PredictivePolicy(PredictivePolicy.Config.defaults(10));
         int replicas = 1;
         double rate = 0;
         for (int i = 1; i <= 60; i++) {
@@ -25,7 +25,7 @@ class PredictiveAndScheduledPolicyTest {
 
     @Test
     void onAFlatLoadItAsksForWhatTheLoadNeedsAndDoesNotFlapOnNoise() {
-        PredictivePolicy p = new PredictivePolicy(PredictivePolicy.Settings.defaults(10));
+        PredictivePolicy p = new PredictivePolicy(PredictivePolicy.Config.defaults(10));
         int replicas = 1;
         int changes = 0;
         for (int i = 1; i <= 200; i++) {

@@ -1,13 +1,17 @@
 package org.infersim.autoscale;
 
 import java.util.List;
+import org.infersim.plugin.Setting;
+import org.infersim.plugin.Settings;
 
 /**
  * A researcher's policy, as the README shows how to write one: one more replica whenever requests
  * queue beyond a threshold per replica, one fewer when nothing has queued for a while. Registered
- * for the tests in src/test/resources/META-INF/services.
+ * for the tests in src/test/resources/META-INF/services/org.infersim.plugin.PolicyProvider.
  */
 public final class QueueStepPolicy implements ScalingPolicy {
+    static final Setting<Long> QUIET = Setting.duration("quiet", 120_000_000_000L, "without a queue before one fewer");
+
     private final double threshold;
     private final long quietNs;
     private long lastBusyNs;
@@ -43,8 +47,8 @@ public final class QueueStepPolicy implements ScalingPolicy {
         }
 
         @Override
-        public List<PolicySetting> settings() {
-            return List.of(new PolicySetting("quiet", PolicySetting.Kind.DURATION, "without a queue before one fewer"));
+        public List<Setting<?>> settings() {
+            return List.of(QUIET);
         }
 
         @Override
@@ -53,8 +57,8 @@ public final class QueueStepPolicy implements ScalingPolicy {
         }
 
         @Override
-        public ScalingPolicy create(PolicyContext context) {
-            return new QueueStepPolicy(context.target(), context.durationNs("quiet", 120_000_000_000L));
+        public ScalingPolicy create(Settings settings, ScalingContext context) {
+            return new QueueStepPolicy(context.target(), settings.get(QUIET));
         }
     }
 }

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.infersim.input.InvalidInputException;
+import org.infersim.plugin.PolicyFamily;
 import org.infersim.results.RunSummary;
 import org.infersim.run.ClusterRun;
 import org.infersim.run.Progress;
-import org.infersim.run.ScenarioValidation;
 import org.infersim.scenario.LoadedScenario;
+import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 
 /** A policy registered on the class path is named in a scenario, validated and run like a built-in one. */
@@ -35,9 +35,9 @@ class RegisteredPolicyTest {
 
     @Test
     void aRegisteredPolicyScalesTheDeployment() throws Exception {
-        LoadedScenario l = ScenarioValidation.parse(SCENARIO.formatted("1m"), "custom.yaml", Path.of("."), List.of());
-        assertTrue(ScalingPolicies.available().names().contains("queue-step"));
-        RunSummary s = new ClusterRun(l.scenario(), l.catalog(), null).run(Progress.NONE).summary();
+        LoadedScenario l = Scenarios.validation().parse(SCENARIO.formatted("1m"), "custom.yaml", Path.of("."));
+        assertTrue(l.policies().names(PolicyFamily.AUTOSCALING).contains("queue-step"));
+        RunSummary s = new ClusterRun(l, null).run(Progress.NONE).summary();
         var d = s.deployments().get(0);
         assertTrue(d.peakReplicas() >= 3, "40/s overloads one replica: it stepped up to " + d.peakReplicas());
         assertTrue(d.scaleDowns() > 0, "and back down once the load fell");
@@ -47,7 +47,7 @@ class RegisteredPolicyTest {
     @Test
     void itsSettingsAreValidatedLikeABuiltInPolicys() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> ScenarioValidation.parse(SCENARIO.formatted("soon"), "custom.yaml", Path.of("."), List.of()));
+                () -> Scenarios.validation().parse(SCENARIO.formatted("soon"), "custom.yaml", Path.of(".")));
         assertEquals("custom.yaml:9: deployments[0].autoscaler.quiet: expected a duration such as 250ms, 90s, 5m, 2h;"
                 + " got 'soon'", e.problems().get(0).toString());
     }

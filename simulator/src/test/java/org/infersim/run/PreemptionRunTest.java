@@ -101,8 +101,7 @@ class PreemptionRunTest {
                     outputTokens: 100
                 """);
         List<long[]> served = new ArrayList<>(); // arrival ns, replica
-        RunSummary s = new ClusterRun(loaded.scenario(), loaded.catalog(),
-                (r, stream, outcome, end) -> served.add(new long[] {r.arrivalNs(), r.replica()}))
+        RunSummary s = new ClusterRun(loaded, (r, stream, outcome, end) -> served.add(new long[] {r.arrivalNs(), r.replica()}))
                 .run(Progress.NONE).summary();
         // The job holds 7 of the 8 GPUs when the deployment starts: the first replica takes the free one,
         // the second preempts the job and waits out its grace period.

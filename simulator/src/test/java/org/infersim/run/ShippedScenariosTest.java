@@ -14,6 +14,7 @@ import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
 import org.infersim.scenario.LoadedScenario;
 import org.infersim.scenario.Scenario;
+import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,8 +41,8 @@ class ShippedScenariosTest {
 
     private static RunSummary run(String file) throws Exception {
         Path path = Path.of(System.getProperty("infersim.root", ".."), "scenarios", file);
-        LoadedScenario loaded = ScenarioValidation.load(path, List.of());
-        return new ClusterRun(loaded.scenario(), loaded.catalog(), null).run(Progress.NONE).summary();
+        LoadedScenario loaded = Scenarios.validation().load(path);
+        return new ClusterRun(loaded, null).run(Progress.NONE).summary();
     }
 
     @Test
@@ -89,14 +90,14 @@ class ShippedScenariosTest {
     @ParameterizedTest
     @MethodSource("shipped")
     void runsAndConservesRequests(Path file) throws Exception {
-        LoadedScenario loaded = ScenarioValidation.load(file, List.of());
+        LoadedScenario loaded = Scenarios.validation().load(file);
         Scenario s = loaded.scenario();
         if (s.durationNs() > MAX_NS) {
             s = new Scenario(s.name(), s.seed(), MAX_NS, Math.min(s.warmupNs(), MAX_NS / 10), s.metricsIntervalNs(),
                     s.pools(), s.placement(), s.deployments(), s.workloads(), s.jobs(), s.catalogs(), s.file(),
                     s.source());
         }
-        RunSummary summary = new ClusterRun(s, loaded.catalog(), null).run(Progress.NONE).summary();
+        RunSummary summary = new ClusterRun(loaded.with(s), null).run(Progress.NONE).summary();
         var r = summary.requests();
         assertTrue(r.arrived() > 0, file + ": no requests");
         assertEquals(r.arrived(), r.completed() + r.rejected() + r.inFlight());

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.infersim.autoscale.ScalingMetric;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
+import org.infersim.plugin.PolicyChoice;
+import org.infersim.plugin.Settings;
+import org.infersim.run.BuiltInPolicies;
 import org.infersim.scenario.bind.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +35,12 @@ class AutoscalerValidationTest {
     }
 
     private static Deployment deployment(String yaml) throws Exception {
-        return ScenarioLoader.parse(scenario(yaml), "x.yaml", Path.of("."), List.of()).scenario().deployments().get(0);
+        return ScenarioLoader.parse(scenario(yaml), "x.yaml", Path.of("."), List.of(), BuiltInPolicies.load()).scenario().deployments().get(0);
     }
 
     private static List<String> problems(String yaml) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> ScenarioLoader.parse(scenario(yaml), "x.yaml", Path.of("."), List.of()));
+                () -> ScenarioLoader.parse(scenario(yaml), "x.yaml", Path.of("."), List.of(), BuiltInPolicies.load()));
         return e.problems().stream().map(Problem::toString).toList();
     }
 
@@ -50,8 +53,9 @@ class AutoscalerValidationTest {
                 drainTimeout: 2m
                 """);
         AutoscalerConfig a = d.autoscaler();
-        assertEquals(new AutoscalerConfig("kpa", ScalingMetric.CONCURRENCY, 8, 0, 6,
-                Map.of("stableWindow", 90e9, "panicThreshold", 1.5)), a);
+        assertEquals(new AutoscalerConfig(new PolicyChoice("kpa",
+                new Settings(Map.of("stableWindow", 90_000_000_000L, "panicThreshold", 1.5))),
+                ScalingMetric.CONCURRENCY, 8, 0, 6), a);
         assertEquals(0, d.replicas());
         assertEquals(12e9, d.coldStart().imageBytes());
         assertEquals(1e9, d.coldStart().registryBytesPerSec());

@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
+import org.infersim.run.BuiltInPolicies;
 import org.infersim.scenario.bind.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class ProvisioningKeysTest {
     }
 
     private static Scenario parse(String yaml) throws InvalidInputException {
-        return ScenarioLoader.parse(yaml, "scenarios/x.yaml", Path.of("."), List.of()).scenario();
+        return ScenarioLoader.parse(yaml, "scenarios/x.yaml", Path.of("."), List.of(), BuiltInPolicies.load()).scenario();
     }
 
     private static Pool pool(String poolLines) throws InvalidInputException {

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.infersim.input.Fields;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Quantities;
+import org.infersim.run.BuiltInPolicies;
 import org.infersim.scenario.bind.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -78,7 +79,7 @@ class ScenarioSchemaTest {
         return yamlFilesUnder(repositoryRoot().resolve("scenarios")).stream().map(f -> DynamicTest.dynamicTest(
                 f.getFileName().toString(), () -> {
                     assertEquals(Set.of(), validate(f), "schema messages for " + f);
-                    ScenarioLoader.load(f, List.of()); // throws with every problem listed
+                    ScenarioLoader.load(f, List.of(), BuiltInPolicies.load()); // throws with every problem listed
                 }));
     }
 
@@ -95,7 +96,7 @@ class ScenarioSchemaTest {
             Set<ValidationMessage> messages = validate(f);
             assertFalse(messages.isEmpty(), "the schema accepted " + f);
             try {
-                ScenarioLoader.load(f, List.of());
+                ScenarioLoader.load(f, List.of(), BuiltInPolicies.load());
                 throw new AssertionError("the loader accepted " + f);
             } catch (InvalidInputException expected) {
                 assertFalse(expected.problems().isEmpty());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.infersim.study.batch.BatchFile;
 import org.infersim.testing.BatchFixture;
+import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class BatchRunnerTest {
 
     private List<BatchRow> runBatch(Path batchFile, Path out, int threads) throws Exception {
         BatchSpec spec = BatchFile.load(batchFile);
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), List.of(), spec.fixed(),
+        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), Scenarios.validation(), spec.fixed(),
                 spec.slo(), out);
         List<Variant> variants = BatchPlan.variants(spec);
         List<BatchRow> rows = runner.run(BatchPlan.runs(variants, spec.replications(), 17), threads, BatchListener.NONE);

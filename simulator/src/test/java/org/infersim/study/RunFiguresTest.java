@@ -4,21 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.infersim.results.PoolSummary;
 import org.infersim.results.RunSummary;
 import org.infersim.run.ClusterRun;
 import org.infersim.run.Progress;
-import org.infersim.run.ScenarioValidation;
 import org.infersim.scenario.LoadedScenario;
+import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 
 class RunFiguresTest {
     @Test
     void aPoolThatGrowsAndShrinksCountsAtTheMostGpusItHeld() throws Exception {
-        LoadedScenario l = ScenarioValidation.load(
-                Path.of(System.getProperty("infersim.root", ".."), "scenarios", "elastic-capacity.yaml"), List.of());
-        RunSummary s = new ClusterRun(l.scenario(), l.catalog(), null).run(Progress.NONE).summary();
+        LoadedScenario l = Scenarios.validation().load(
+                Path.of(System.getProperty("infersim.root", ".."), "scenarios", "elastic-capacity.yaml"));
+        RunSummary s = new ClusterRun(l, null).run(Progress.NONE).summary();
         PoolSummary owned = s.pools().get(0);
         PoolSummary onDemand = s.pools().get(1);
         assertTrue(onDemand.peakGpus() > onDemand.gpus(), "it shrank by the end: " + onDemand);

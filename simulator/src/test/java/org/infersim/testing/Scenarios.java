@@ -3,6 +3,7 @@ package org.infersim.testing;
 import java.nio.file.Path;
 import java.util.List;
 import org.infersim.results.RunSummary;
+import org.infersim.run.BuiltInPolicies;
 import org.infersim.run.ClusterRun;
 import org.infersim.run.Progress;
 import org.infersim.run.RunResult;
@@ -13,13 +14,18 @@ import org.infersim.scenario.LoadedScenario;
 public final class Scenarios {
     private Scenarios() {}
 
+    /** Validation as the command line does it, with the built-in policies and those registered for the tests. */
+    public static ScenarioValidation validation() {
+        return new ScenarioValidation(BuiltInPolicies.load(), List.of());
+    }
+
     public static LoadedScenario load(String yaml) throws Exception {
-        return ScenarioValidation.parse(yaml, "<test>", Path.of("."), List.of());
+        return validation().parse(yaml, "<test>", Path.of("."));
     }
 
     public static RunResult run(String yaml) throws Exception {
         LoadedScenario loaded = load(yaml);
-        return new ClusterRun(loaded.scenario(), loaded.catalog(), null).run(Progress.NONE);
+        return new ClusterRun(loaded, null).run(Progress.NONE);
     }
 
     public static RunSummary summary(String yaml) throws Exception {

@@ -24,6 +24,7 @@ import org.infersim.study.compare.ComparisonPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(name = "batch", description = "Runs every variant of a base scenario that a batch file describes, in parallel, "
         + "and writes batch.csv, batch.json and one results folder per run; a batch file with a compare section "
@@ -41,6 +42,9 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogs;
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
         int workers = parallel.workers("batch");
@@ -49,9 +53,10 @@ final class BatchCommand implements Callable<Integer> {
         }
         BatchSpec spec;
         LoadedScenario base;
+        ScenarioValidation validation = main.validation(catalogs.dirs);
         try {
             spec = BatchFile.load(file);
-            base = ScenarioValidation.load(spec.base(), catalogs.dirs);
+            base = validation.load(spec.base());
         } catch (InvalidInputException e) {
             e.problems().forEach(System.err::println);
             return Main.BAD_INPUT;
@@ -61,7 +66,7 @@ final class BatchCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         if (spec.compare() != null) {
-            return compare(spec, base, dir, workers);
+            return compare(spec, base, validation, dir, workers);
         }
 
         List<Variant> variants = BatchPlan.variants(spec);
@@ -71,7 +76,7 @@ final class BatchCommand implements Callable<Integer> {
                     spec.name(), variants.size(), spec.replications(), runs.size(), Math.min(workers, runs.size()));
         }
         long start = System.nanoTime();
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), catalogs.dirs, spec.fixed(), spec.slo(),
+        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), validation, spec.fixed(), spec.slo(),
                 dir);
         List<BatchRow> rows = runner.run(runs, workers, new BatchProgressBar(results.quiet));
         double wallS = (System.nanoTime() - start) / 1e9;
@@ -92,12 +97,13 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     /** A batch file with a compare section: its policies under common random numbers, with the statistics. */
-    private int compare(BatchSpec spec, LoadedScenario base, Path dir, int workers) throws IOException, InvalidInputException {
+    private int compare(BatchSpec spec, LoadedScenario base, ScenarioValidation validation, Path dir, int workers)
+            throws IOException, InvalidInputException {
         BatchSpec.CompareSection section = spec.compare();
         ComparisonPlan plan;
         try {
             plan = ComparisonPlan.of(spec.name(), spec.base(), Files.readString(spec.base()), spec.fixed(), spec.slo(),
-                    section.policies(), section.paths(), spec.replications(), base.scenario().seed(),
+                    section.policies(), section.paths(), spec.replications(), base.scenario().seed(), base.policies(),
                     (input, message) -> new Problem(file.toString(), switch (input) {
                         case "policies" -> section.policiesLine();
                         case "path" -> section.pathsLine();
@@ -107,6 +113,6 @@ final class BatchCommand implements Callable<Integer> {
             e.problems().forEach(System.err::println);
             return Main.BAD_INPUT;
         }
-        return CompareCommand.run(plan, dir, workers, results.report, results.quiet, catalogs.dirs);
+        return CompareCommand.run(plan, dir, workers, results.report, results.quiet, validation);
     }
 }

@@ -11,10 +11,10 @@ import org.infersim.input.InvalidInputException;
 import org.infersim.run.ClusterRun;
 import org.infersim.run.Progress;
 import org.infersim.run.RunResult;
-import org.infersim.run.ScenarioValidation;
 import org.infersim.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * The end-to-end speed benchmark: a chat workload of a million requests over sixteen replicas,
@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Measures simulation speed: a chat workload over many replicas; prints "
         + "simulated requests per wall-clock second and peak heap.")
 final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Option(names = "--requests", defaultValue = "1000000", description = "Requests to simulate (default ${DEFAULT-VALUE}).")
     long requests;
 
@@ -76,8 +79,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadedScenario loaded;
         try {
-            loaded = ScenarioValidation.parse(scenario(requests, replicas, ratePerReplica, gpuFraction), "<bench>",
-                    Path.of("."), List.of());
+            loaded = main.validation(List.of()).parse(scenario(requests, replicas, ratePerReplica, gpuFraction),
+                    "<bench>", Path.of("."));
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> System.err.println(p));
             return Main.BAD_INPUT;
@@ -88,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 1; i <= repeat; i++) {
             resetPeaks();
             long start = System.nanoTime();
-            RunResult result = new ClusterRun(loaded.scenario(), loaded.catalog(), null).run(Progress.NONE);
+            RunResult result = new ClusterRun(loaded, null).run(Progress.NONE);
             double wall = (System.nanoTime() - start) / 1e9;
             long arrived = result.summary().requests().arrived();
             System.out.printf(Locale.ROOT,

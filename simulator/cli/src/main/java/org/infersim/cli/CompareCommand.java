@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(name = "compare", description = "Runs one scenario under each of several policies with common random numbers "
         + "(replication r of every policy on the same seed, so the same arrivals), several replications each, and "
@@ -52,6 +53,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogs;
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
         int workers = parallel.workers("compare");
@@ -59,8 +63,9 @@ final class CompareCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         LoadedScenario base;
+        ScenarioValidation validation = main.validation(catalogs.dirs);
         try {
-            base = ScenarioValidation.load(file, catalogs.dirs);
+            base = validation.load(file);
         } catch (InvalidInputException e) {
             e.problems().forEach(System.err::println);
             if (looksLikeBatchFile(file)) {
@@ -73,7 +78,7 @@ final class CompareCommand implements Callable<Integer> {
         ComparisonPlan plan;
         try {
             plan = ComparisonPlan.of(name, file, Files.readString(file), Map.of(), null, policies, paths, replications,
-                    base.scenario().seed(),
+                    base.scenario().seed(), base.policies(),
                     (input, message) -> new Problem("infersim compare", 0, "--" + input, message));
         } catch (InvalidInputException e) {
             e.problems().forEach(System.err::println);
@@ -83,12 +88,12 @@ final class CompareCommand implements Callable<Integer> {
         if (dir == null) {
             return Main.BAD_INPUT;
         }
-        return run(plan, dir, workers, results.report, results.quiet, catalogs.dirs);
+        return run(plan, dir, workers, results.report, results.quiet, validation);
     }
 
     /** Runs a plan and prints its table: shared with {@code infersim batch} for a batch file's compare section. */
-    static int run(ComparisonPlan plan, Path dir, int workers, boolean report, boolean quiet, List<Path> catalogDirs)
-            throws IOException, InvalidInputException {
+    static int run(ComparisonPlan plan, Path dir, int workers, boolean report, boolean quiet,
+                   ScenarioValidation validation) throws IOException, InvalidInputException {
         int runs = plan.policies().size() * plan.replications();
         if (!quiet) {
             System.err.printf(Locale.ROOT, "%s: %d policies x %d replications = %d runs on %d threads; policy at %s%n",
@@ -96,7 +101,7 @@ final class CompareCommand implements Callable<Integer> {
                     plan.paths().isEmpty() ? "(set by the compare section)" : String.join(", ", plan.paths()));
         }
         long start = System.nanoTime();
-        ComparisonRunner.Outcome outcome = ComparisonRunner.run(plan, catalogDirs, dir, workers, new BatchProgressBar(quiet));
+        ComparisonRunner.Outcome outcome = ComparisonRunner.run(plan, validation, dir, workers, new BatchProgressBar(quiet));
         double wallS = (System.nanoTime() - start) / 1e9;
         Path reportFile = report ? new HtmlReportRenderer().renderBatch(dir) : null;
         if (!quiet) {

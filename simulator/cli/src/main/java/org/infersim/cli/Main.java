@@ -1,5 +1,10 @@
 package org.infersim.cli;
 
+import java.nio.file.Path;
+import java.util.List;
+import org.infersim.plugin.Policies;
+import org.infersim.run.BuiltInPolicies;
+import org.infersim.run.ScenarioValidation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -15,6 +20,14 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The policies scenarios may name, built-in and registered on the class path: scanned once per process. */
+    private final Policies policies = BuiltInPolicies.load();
+
+    /** How the subcommands load scenarios: with this process's policies and the catalogs given to the command. */
+    ScenarioValidation validation(List<Path> catalogDirs) {
+        return new ScenarioValidation(policies, catalogDirs);
+    }
 
     @Override
     public void run() {

@@ -10,12 +10,12 @@ import org.infersim.results.RequestLog;
 import org.infersim.results.ResultsFolder;
 import org.infersim.run.ClusterRun;
 import org.infersim.run.RunResult;
-import org.infersim.run.ScenarioValidation;
 import org.infersim.scenario.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(name = "run", description = "Simulates a scenario and writes summary.json and timeseries.csv.")
 final class RunCommand implements Callable<Integer> {
@@ -31,11 +31,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogs;
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
         LoadedScenario loaded;
         try {
-            loaded = ScenarioValidation.load(file, catalogs.dirs);
+            loaded = main.validation(catalogs.dirs).load(file);
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> System.err.println(p));
             return Main.BAD_INPUT;
@@ -50,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         RunResult result;
         ProgressLine progress = new ProgressLine(results.quiet);
         try (RequestLog log = requests ? new RequestLog(dir.resolve("requests.csv")) : null) {
-            result = new ClusterRun(scenario, loaded.catalog(), log).run(progress);
+            result = new ClusterRun(loaded, log).run(progress);
             if (log != null) {
                 log.commit();
             }

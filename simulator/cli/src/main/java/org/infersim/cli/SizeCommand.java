@@ -21,6 +21,7 @@ import org.infersim.study.size.Sizing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(name = "size", description = "Finds the cheapest fleet that meets an SLO: for each candidate GPU type, "
         + "precision and tensor-parallel degree, searches the fewest replicas that meet it.")
@@ -37,6 +38,9 @@ final class SizeCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogs;
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
         int workers = parallel.workers("size");
@@ -45,9 +49,10 @@ final class SizeCommand implements Callable<Integer> {
         }
         SizeSpec spec;
         LoadedScenario base;
+        ScenarioValidation validation = main.validation(catalogs.dirs);
         try {
             spec = SizeFile.load(file);
-            base = ScenarioValidation.load(spec.base(), catalogs.dirs);
+            base = validation.load(spec.base());
         } catch (InvalidInputException e) {
             e.problems().forEach(System.err::println);
             return Main.BAD_INPUT;
@@ -57,7 +62,7 @@ final class SizeCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         long start = System.nanoTime();
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), catalogs.dirs, spec.fixed(),
+        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), validation, spec.fixed(),
                 spec.slo(), dir);
         int candidates = spec.gpus().size() * spec.precisions().size() * spec.tensorParallel().size();
         Sizing.Result result = new Sizing(spec, runner, base.scenario().seed()).run(workers,

@@ -14,6 +14,7 @@ import org.infersim.study.size.SizeSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(name = "validate", description = "Checks scenario files (and batch and size files, by their .batch.yaml and "
         + ".size.yaml names) and reports every problem with its file, line and path.")
@@ -24,27 +25,31 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogs;
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
         int status = 0;
+        ScenarioValidation validation = main.validation(catalogs.dirs);
         for (Path file : files) {
             try {
                 String name = file.getFileName().toString();
                 if (name.endsWith(".batch.yaml")) {
                     BatchSpec batch = BatchFile.load(file);
-                    ScenarioValidation.load(batch.base(), catalogs.dirs);
+                    validation.load(batch.base());
                     System.out.println(file + ": ok (a batch of " + count(BatchPlan.variants(batch).size(), "variant")
                             + " x " + count(batch.replications(), "replication") + ")");
                     continue;
                 }
                 if (name.endsWith(".size.yaml")) {
                     SizeSpec size = SizeFile.load(file);
-                    ScenarioValidation.load(size.base(), catalogs.dirs);
+                    validation.load(size.base());
                     System.out.println(file + ": ok (sizing " + count(size.gpus().size() * size.precisions().size()
                             * size.tensorParallel().size(), "candidate") + ")");
                     continue;
                 }
-                LoadedScenario loaded = ScenarioValidation.load(file, catalogs.dirs);
+                LoadedScenario loaded = validation.load(file);
                 var s = loaded.scenario();
                 System.out.println(file + ": ok (" + count(s.deployments().size(), "deployment")
                         + ", " + count(s.workloads().size(), "workload")

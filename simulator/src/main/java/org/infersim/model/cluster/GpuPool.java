@@ -8,7 +8,6 @@ import java.util.function.ToDoubleFunction;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.kernel.Simulation;
 import org.infersim.scenario.GpuSharing;
-import org.infersim.scenario.PlacementPolicy;
 import org.infersim.scenario.Provisioning;
 
 /**
@@ -299,8 +298,8 @@ public final class GpuPool {
 
     /**
      * A GPU for a time-sliced or MPS share: one already shared the same way with room for it, or
-     * a free one. First fit takes the first in pool order; best fit the one it leaves the least
-     * room on, so shares pack onto few GPUs and whole GPUs stay free.
+     * a free one (best fit, taking the one it leaves the least room on, packs shares onto few GPUs
+     * and keeps whole GPUs free).
      */
     private Gpu share(GpuWorkload w, Demand.Fraction f, PlacementPolicy policy) {
         return fit(w, policy, g -> g.roomAfter(f));
@@ -312,54 +311,31 @@ public final class GpuPool {
     }
 
     /**
-     * The GPU a part of one goes on: first fit takes the first in pool order with room; best fit
-     * the one left with the least room. {@code roomAfter} is negative where the part does not fit.
+     * The GPU a part of one goes on, as the policy chooses among the GPUs in pool order by the
+     * room each would be left with. {@code roomAfter} is negative where the part does not fit.
      */
     private Gpu fit(GpuWorkload w, PlacementPolicy policy, ToDoubleFunction<Gpu> roomAfter) {
-        Gpu best = null;
-        double bestRoom = Double.MAX_VALUE;
-        for (Gpu g : gpus) {
-            double room = g.isAvailableTo(w) ? roomAfter.applyAsDouble(g) : -1;
-            if (room < 0) {
-                continue;
-            }
-            if (policy == PlacementPolicy.FIRST_FIT) {
-                return g;
-            }
-            if (room < bestRoom) {
-                best = g;
-                bestRoom = room;
-            }
-        }
-        return best;
+        int chosen = policy.choose(gpus.size(), i -> {
+            Gpu g = gpus.get(i);
+            return g.isAvailableTo(w) ? roomAfter.applyAsDouble(g) : -1;
+        });
+        return chosen < 0 ? null : gpus.get(chosen);
     }
 
     /**
      * A tensor-parallel group on one node (NVSwitch joins every pair of a node's GPUs, so which
-     * ones does not matter). First fit takes the first node with room; best fit the node left with
-     * the fewest free GPUs, keeping emptier nodes for larger groups. GPUs reserved for another
-     * waiting workload do not count as free.
+     * ones does not matter), on the node the policy chooses by the free GPUs each would be left
+     * with. GPUs reserved for another waiting workload do not count as free.
      */
     private List<Gpu> groupOnOneNode(GpuWorkload w, int count, PlacementPolicy policy) {
-        Node best = null;
-        int bestFree = Integer.MAX_VALUE;
-        for (Node node : nodes) {
-            int free = node.freeGpusFor(w);
-            if (free < count) {
-                continue;
-            }
-            if (policy == PlacementPolicy.FIRST_FIT) {
-                best = node;
-                break;
-            }
-            if (free < bestFree) {
-                best = node;
-                bestFree = free;
-            }
-        }
-        if (best == null) {
+        int chosen = policy.choose(nodes.size(), i -> {
+            int free = nodes.get(i).freeGpusFor(w);
+            return free < count ? -1 : free - count;
+        });
+        if (chosen < 0) {
             return null;
         }
+        Node best = nodes.get(chosen);
         List<Gpu> out = new ArrayList<>(count);
         for (Gpu g : best.gpus()) {
             if (out.size() < count && g.isFree() && g.isAvailableTo(w)) {

@@ -5,7 +5,6 @@ import java.util.List;
 import org.infersim.kernel.Simulation;
 import org.infersim.model.random.DurationSampler;
 import org.infersim.model.random.RandomStreams;
-import org.infersim.scenario.PlacementPolicy;
 
 /**
  * The cluster autoscaler of the dynamic and serverless pools, after the Kubernetes Cluster
@@ -32,9 +31,12 @@ public final class NodeAutoscaler {
     private final NodeProvisioner[] byPool;
     /** Nodes (ready or provisioning) the latest estimate counted on, to be released by the next one. */
     private final List<Node> awaited = new ArrayList<>();
+    /** How the estimate packs workloads onto scratch nodes: first fit, whatever the scheduler's placement. */
+    private final PlacementPolicy packing;
 
-    private NodeAutoscaler(List<NodeProvisioner> provisioners, int poolCount) {
+    private NodeAutoscaler(List<NodeProvisioner> provisioners, int poolCount, PlacementPolicy packing) {
         this.provisioners = List.copyOf(provisioners);
+        this.packing = packing;
         this.byPool = new NodeProvisioner[poolCount];
         for (NodeProvisioner p : provisioners) {
             byPool[p.pool().index()] = p;
@@ -45,9 +47,11 @@ public final class NodeAutoscaler {
      * The autoscaler of the pools that are not static, attached to the scheduler; null when every
      * pool is static (nothing is added to their runs). Each pool draws its provisioning delays
      * from its own stream, {@code pool/<name>/provisioning}.
+     *
+     * @param firstFit the first-fit placement, with which the estimator packs
      */
     public static NodeAutoscaler attach(List<GpuPool> pools, Scheduler scheduler, Simulation sim,
-                                           RandomStreams random) {
+                                           RandomStreams random, PlacementPolicy firstFit) {
         List<NodeProvisioner> provisioners = new ArrayList<>();
         for (GpuPool pool : pools) {
             if (pool.provisioning().isStatic()) {
@@ -60,7 +64,7 @@ public final class NodeAutoscaler {
         if (provisioners.isEmpty()) {
             return null;
         }
-        NodeAutoscaler autoscaler = new NodeAutoscaler(provisioners, pools.size());
+        NodeAutoscaler autoscaler = new NodeAutoscaler(provisioners, pools.size(), firstFit);
         scheduler.autoscaleWith(autoscaler);
         return autoscaler;
     }
@@ -152,7 +156,7 @@ public final class NodeAutoscaler {
             return null;
         }
         if (estimates[p.index()] == null) {
-            estimates[p.index()] = new Estimate(provisioner);
+            estimates[p.index()] = new Estimate(provisioner, packing);
         }
         return estimates[p.index()];
     }
@@ -166,10 +170,12 @@ public final class NodeAutoscaler {
         final List<Node> real = new ArrayList<>();
         final List<Node> counted = new ArrayList<>();
         final GpuPool scratch;
+        final PlacementPolicy packing;
         int planned;
 
-        Estimate(NodeProvisioner provisioner) {
+        Estimate(NodeProvisioner provisioner, PlacementPolicy packing) {
             this.provisioner = provisioner;
+            this.packing = packing;
             GpuPool pool = provisioner.pool();
             for (Node n : pool.nodes()) {
                 if (n.isEmpty()) {
@@ -200,7 +206,7 @@ public final class NodeAutoscaler {
 
         /** Places the demand on the scratch nodes (first fit, as the estimator packs); false when it does not fit. */
         boolean place(GpuWorkload w, Demand d) {
-            Allocation a = scratch.place(w, d, PlacementPolicy.FIRST_FIT, 0);
+            Allocation a = scratch.place(w, d, packing, 0);
             if (a == null) {
                 return false;
             }

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.infersim.kernel.Simulation;
-import org.infersim.scenario.PlacementPolicy;
 
 /**
  * The cluster scheduler: a queue of workloads waiting for GPUs, served in priority order (higher

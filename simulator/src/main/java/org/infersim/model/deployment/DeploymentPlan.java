@@ -7,8 +7,14 @@ import org.infersim.model.cluster.Demand;
 import org.infersim.model.cluster.SharingMode;
 import org.infersim.model.performance.MemoryPlan;
 import org.infersim.model.performance.ModelFootprint;
+import org.infersim.model.performance.ServedModel;
 import org.infersim.model.performance.StepTimeModel;
+import org.infersim.model.serving.KvPreemption;
 import org.infersim.model.serving.ResolvedEngine;
+import org.infersim.model.serving.SchedulingPolicy;
+import org.infersim.plugin.Policies;
+import org.infersim.plugin.PolicyChoice;
+import org.infersim.plugin.PolicyFamily;
 import org.infersim.scenario.Deployment;
 import org.infersim.scenario.EngineConfig;
 import org.infersim.scenario.GpuShare;
@@ -17,7 +23,7 @@ import org.infersim.scenario.GpuShare;
  * Everything about one deployment on one GPU type that follows from its scenario entry and the
  * catalogs before the simulation starts: what it asks the scheduler for, the memory it may
  * address (whole GPUs or its share), the engine defaults vLLM would pick there, the memory split
- * and KV capacity, and the step-time model.
+ * and KV capacity, and the step-time model (made afresh for each replica by its provider).
  *
  * @param memoryPerGpuBytes memory the engine sees on each GPU: all of it, its fraction, or its MIG instance's
  * @param computeShare      share of each GPU's tensor throughput it gets alone
@@ -33,12 +39,14 @@ public record DeploymentPlan(
         double bandwidthShare,
         ModelFootprint footprint,
         MemoryPlan memory,
-        ResolvedEngine settings) {
+        ResolvedEngine settings,
+        StepTimeModel.Provider stepTime) {
 
     /** Memory vLLM's H100-class defaults assume (device memory of at least 70 GiB). */
     private static final long LARGE_GPU_BYTES = 70L << 30;
 
-    public static DeploymentPlan of(Deployment d, GpuSpec gpu, ModelSpec model) {
+    /** The plan of {@code d} on {@code gpu}, with its policies from {@code policies} (which validated it). */
+    public static DeploymentPlan of(Deployment d, GpuSpec gpu, ModelSpec model, Policies policies) {
         Demand demand;
         double memory;
         double compute = 1;
@@ -86,14 +94,24 @@ public record DeploymentPlan(
         }
         long blockBytesHost = (long) Math.ceil(e.blockSize() * footprint.kvBytesPerToken());
         long swapBlocks = e.swapSpaceBytes() * tp / Math.max(1, blockBytesHost);
+        PolicyChoice scheduling = e.scheduling();
+        PolicyChoice preemption = e.preemption();
         ResolvedEngine settings = new ResolvedEngine(e.blockSize(), maxSeqs, maxBatched, e.chunkedPrefill(),
-                e.scheduling(), e.preemption(), swapBlocks, maxModelLen);
-        return new DeploymentPlan(d, gpu, model, demand, memory, compute, bandwidth, footprint, memoryPlan, settings);
+                policies.provider(PolicyFamily.BATCH_SCHEDULING, SchedulingPolicy.Provider.class, scheduling.name())
+                        .create(scheduling.settings()),
+                policies.provider(PolicyFamily.KV_PREEMPTION, KvPreemption.Provider.class, preemption.name())
+                        .create(preemption.settings()),
+                swapBlocks, maxModelLen);
+        StepTimeModel.Provider stepTime = policies.provider(PolicyFamily.STEP_TIME, StepTimeModel.Provider.class,
+                d.stepTime().name());
+        return new DeploymentPlan(d, gpu, model, demand, memory, compute, bandwidth, footprint, memoryPlan, settings,
+                stepTime);
     }
 
+    /** A new step-time model for one replica of this plan. */
     public StepTimeModel stepTimeModel() {
-        return new StepTimeModel(gpu, footprint, deployment.tensorParallel(), computeShare, bandwidthShare,
-                settings.blockSize());
+        return stepTime.create(deployment.stepTime().settings(), new ServedModel(gpu, footprint,
+                deployment.tensorParallel(), computeShare, bandwidthShare, settings.blockSize()));
     }
 
     /** Where it runs, in words: "on 1 × h100-sxm", "in 0.25 of h100-sxm (20.0 GB)", "in MIG 1g.20gb of h100-sxm (20.0 GB)". */

@@ -8,6 +8,7 @@ import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.catalog.ModelSpec;
 import org.infersim.input.Problem;
+import org.infersim.plugin.Policies;
 import org.infersim.scenario.Deployment;
 import org.infersim.scenario.GpuShare;
 import org.infersim.scenario.Pool;
@@ -21,6 +22,12 @@ import org.infersim.scenario.ScenarioCheck;
  * that needs more than its share is refused here rather than left to run out of memory.
  */
 public final class MemoryFitCheck implements ScenarioCheck {
+    private final Policies policies;
+
+    /** @param policies those the scenarios it checks were validated against */
+    public MemoryFitCheck(Policies policies) {
+        this.policies = policies;
+    }
 
     @Override
     public List<Problem> check(Scenario scenario, Catalog catalog) {
@@ -36,7 +43,7 @@ public final class MemoryFitCheck implements ScenarioCheck {
                 if (gpu == null || model == null || !checked.add(gpu.id())) {
                     continue;
                 }
-                String problem = DeploymentPlan.of(d, gpu, model).fitProblem();
+                String problem = DeploymentPlan.of(d, gpu, model, policies).fitProblem();
                 if (problem != null) {
                     String path = "deployments[" + i + "]." + (problem.startsWith("maxModelLen") ? "engine.maxModelLen"
                             : d.gpuShare() instanceof GpuShare.Mig ? "gpuShare.profile"

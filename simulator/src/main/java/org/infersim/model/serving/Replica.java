@@ -2,17 +2,13 @@ package org.infersim.model.serving;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.function.Consumer;
 import org.infersim.kernel.Simulation;
 import org.infersim.model.cluster.SharedGpu;
 import org.infersim.model.performance.IterationShape;
 import org.infersim.model.performance.StepTimeModel;
-import org.infersim.scenario.PreemptionMode;
-import org.infersim.scenario.SchedulingPolicy;
 
 /**
  * One serving-engine instance running continuous batching the way vLLM V1 does: every
@@ -20,13 +16,10 @@ import org.infersim.scenario.SchedulingPolicy;
  * prefill), preempting the least deserving running sequence when the KV cache has no block for
  * them, then admits waiting requests into what is left of the token budget. An iteration lasts
  * what the step-time model says; the next one starts as soon as it ends, while there is work.
+ * The engine's {@link SchedulingPolicy} orders the waiting requests and picks the victims; its
+ * {@link KvPreemption} decides whether a victim's blocks are swapped out or recomputed.
  */
 public final class Replica {
-    /** Most important first (higher priority), then earliest arrival. */
-    private static final Comparator<Request> PRIORITY_ORDER = Comparator
-            .comparingInt((Request r) -> -r.priority)
-            .thenComparingLong(r -> r.arrivalNs)
-            .thenComparingLong(r -> r.id);
 
     private final int index;
     private final String name;
@@ -36,6 +29,8 @@ public final class Replica {
     private final SharedGpu.Tenant sharedGpu;
     private final KvCache kv;
     private final ResolvedEngine settings;
+    private final SchedulingPolicy scheduling;
+    private final KvPreemption preemption;
     private final ServingObserver observer;
 
     private final Queue<Request> waiting;
@@ -78,9 +73,9 @@ public final class Replica {
         this.settings = settings;
         this.observer = observer;
         this.regularGaps = new int[streams];
-        this.waiting = settings.scheduling() == SchedulingPolicy.PRIORITY
-                ? new PriorityQueue<>(PRIORITY_ORDER)
-                : new ArrayDeque<>();
+        this.scheduling = settings.scheduling();
+        this.preemption = settings.preemption();
+        this.waiting = scheduling.newWaitingQueue();
     }
 
     /** Takes a request the router sent here; it waits for the next iteration with room. */
@@ -106,7 +101,7 @@ public final class Replica {
         }
         shape.clear();
         boolean preempted = scheduleRunning();
-        if (settings.preemption() == PreemptionMode.SWAP && !preempted) {
+        if (!preempted) {
             swapIn();
         }
         if (!preempted && swapped.isEmpty()) {
@@ -141,7 +136,7 @@ public final class Replica {
             long needed = kv.blocksFor((long) r.computed + chunk) - r.blocks;
             boolean selfPreempted = false;
             while (needed > kv.freeBlocks()) {
-                int victimIndex = victimIndex();
+                int victimIndex = scheduling.victim(running);
                 Request victim = running.get(victimIndex);
                 if (victim.chunk > 0) {
                     budget += victim.chunk;
@@ -169,27 +164,11 @@ public final class Replica {
         return preempted;
     }
 
-    /** vLLM V1: FCFS takes the newest running request; priority takes the least important, then the newest. */
-    private int victimIndex() {
-        if (settings.scheduling() == SchedulingPolicy.FCFS) {
-            return running.size() - 1;
-        }
-        int worst = 0;
-        for (int i = 1; i < running.size(); i++) {
-            Request a = running.get(i);
-            Request w = running.get(worst);
-            if (a.priority < w.priority || (a.priority == w.priority && a.arrivalNs >= w.arrivalNs)) {
-                worst = i;
-            }
-        }
-        return worst;
-    }
-
     private void preempt(int victimIndex) {
         Request victim = running.remove(victimIndex);
         victim.preemptions++;
         preemptions++;
-        if (settings.preemption() == PreemptionMode.SWAP && hostBlocksUsed + victim.blocks <= settings.swapBlocks()) {
+        if (preemption.swapsOut(victim.blocks, settings.swapBlocks() - hostBlocksUsed)) {
             hostBlocksUsed += victim.blocks;
             victim.swappedBlocks = victim.blocks;
             shape.swappedBlocks += victim.blocks;
@@ -200,19 +179,12 @@ public final class Replica {
             kv.free(victim.blocks);
             victim.blocks = 0;
             victim.computed = 0;
-            requeueFront(victim);
+            scheduling.requeue(waiting, victim);
         }
         observer.onPreempted(victim, this, sim.now());
     }
 
-    private void requeueFront(Request r) {
-        if (waiting instanceof ArrayDeque<Request> deque) {
-            deque.addFirst(r);
-        } else {
-            waiting.add(r);
-        }
-    }
-
+    /** Swapped-out sequences come back, oldest first, while there is room. */
     private void swapIn() {
         while (!swapped.isEmpty() && running.size() < settings.maxNumSeqs()) {
             Request r = swapped.peekFirst();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
-import org.infersim.model.serving.routing.Router;
 
 /**
  * The replicas of one deployment behind its router. Requests go only to replicas that are ready

@@ -1,10 +1,8 @@
 package org.infersim.model.serving;
 
-import org.infersim.scenario.PreemptionMode;
-import org.infersim.scenario.SchedulingPolicy;
-
 /**
- * A replica's engine settings with every default resolved for the GPU it runs on.
+ * A replica's engine settings with every default resolved for the GPU it runs on, and its
+ * scheduling and preemption policies made (shared by the replicas of a deployment).
  *
  * @param swapBlocks KV blocks host memory can hold for swapped-out sequences
  * @param maxModelLen longest prompt + output a request may have
@@ -15,6 +13,6 @@ public record ResolvedEngine(
         int maxNumBatchedTokens,
         boolean chunkedPrefill,
         SchedulingPolicy scheduling,
-        PreemptionMode preemption,
+        KvPreemption preemption,
         long swapBlocks,
         int maxModelLen) {}

@@ -18,7 +18,7 @@ import org.infersim.scenario.PriorityClass;
 
 /**
  * What the section binders of one scenario share: the file (its lines and problems), the
- * catalog, the run's duration, and the pools and deployments bound so far, for the sections that
+ * catalog, the registry of policies, the run's duration, and the pools and deployments bound so far, for the sections that
  * refer to them. Also the readers that more than one section uses (a priority, a start time, a
  * list of pools).
  */
@@ -34,6 +34,8 @@ final class BindContext {
     final Map<String, PoolInfo> pools = new LinkedHashMap<>();
     /** Every deployment with a name, for the checks of the workloads sent to it. */
     final Map<String, DeploymentInfo> deployments = new LinkedHashMap<>();
+    /** The policies the scenario may name, family by family. */
+    final PolicyBinder policies;
 
     /**
      * What is known of a pool, even an invalid one, for the checks of the deployments on it.
@@ -46,8 +48,9 @@ final class BindContext {
     /** What is known of a deployment, for the checks of the workloads sent to it. */
     record DeploymentInfo(String name, int index, int maxLen) {}
 
-    BindContext(InputFile in, Catalog catalog, Long durationNs) {
+    BindContext(InputFile in, Catalog catalog, Long durationNs, PolicyBinder policies) {
         this.in = in;
+        this.policies = policies;
         this.catalog = catalog;
         this.durationNs = durationNs;
     }

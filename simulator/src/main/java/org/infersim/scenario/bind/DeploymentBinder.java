@@ -7,6 +7,8 @@ import org.infersim.catalog.ModelSpec;
 import org.infersim.input.Fields;
 import org.infersim.input.Suggestions;
 import org.infersim.input.YamlNode;
+import org.infersim.plugin.PolicyChoice;
+import org.infersim.plugin.PolicyFamily;
 import org.infersim.scenario.AutoscalerConfig;
 import org.infersim.scenario.ColdStartConfig;
 import org.infersim.scenario.Deployment;
@@ -14,10 +16,7 @@ import org.infersim.scenario.EngineConfig;
 import org.infersim.scenario.GpuShare;
 import org.infersim.scenario.NumericFormat;
 import org.infersim.scenario.Precision;
-import org.infersim.scenario.PreemptionMode;
 import org.infersim.scenario.PriorityClass;
-import org.infersim.scenario.RouterPolicy;
-import org.infersim.scenario.SchedulingPolicy;
 import org.infersim.scenario.StorageTier;
 import org.infersim.scenario.bind.BindContext.DeploymentInfo;
 import org.infersim.scenario.bind.BindContext.PoolInfo;
@@ -31,7 +30,7 @@ import org.infersim.scenario.bind.BindContext.PoolInfo;
 final class DeploymentBinder {
     private static final List<String> DEPLOYMENT_KEYS = List.of("name", "model", "pool", "pools", "precision",
             "tensorParallel", "replicas", "gpuShare", "priority", "startAt", "engine", "router", "autoscaler", "coldStart",
-            "drainTimeout");
+            "drainTimeout", "stepTime");
     private static final List<String> PRECISION_KEYS = List.of("weights", "kvCache");
     private static final List<String> ENGINE_KEYS = List.of("blockSize", "gpuMemoryUtilization", "maxNumSeqs",
             "maxNumBatchedTokens", "chunkedPrefill", "scheduling", "preemption", "swapSpace", "maxModelLen");
@@ -44,9 +43,6 @@ final class DeploymentBinder {
     private static final Map<String, NumericFormat> WEIGHT_FORMATS = Fields.choices(NumericFormat.values());
     private static final Map<String, NumericFormat> KV_FORMATS = Fields.ordered(
             "bf16", NumericFormat.BF16, "fp16", NumericFormat.FP16, "fp8", NumericFormat.FP8);
-    private static final Map<String, SchedulingPolicy> SCHEDULING = Fields.choices(SchedulingPolicy.values());
-    private static final Map<String, PreemptionMode> PREEMPTION = Fields.choices(PreemptionMode.values());
-    private static final Map<String, RouterPolicy> ROUTERS = Fields.choices(RouterPolicy.values());
     private static final Map<String, StorageTier> STORAGE_TIERS = Fields.choices(StorageTier.values(), StorageTier::label);
     private static final List<Integer> BLOCK_SIZES = List.of(8, 16, 32);
 
@@ -94,8 +90,8 @@ final class DeploymentBinder {
         Integer priority = ctx.priority(d, PriorityClass.INFERENCE);
         Long startAt = ctx.startTime(d, "startAt");
         EngineConfig engine = engine(d, model);
-        RouterPolicy router = d.has("router")
-                ? d.choice("router", "router", ROUTERS) : RouterPolicy.LEAST_OUTSTANDING;
+        PolicyChoice router = ctx.policies.policy(d, "router", PolicyFamily.ROUTING, Deployment.DEFAULT_ROUTER);
+        PolicyChoice stepTime = ctx.policies.policy(d, "stepTime", PolicyFamily.STEP_TIME, Deployment.DEFAULT_STEP_TIME);
         AutoscalerConfig autoscaler = d.has("autoscaler") ? autoscalers.autoscaler(d, replicas) : null;
         boolean autoscalerOk = autoscaler != null || !d.has("autoscaler");
         Integer replicaValue = replicas == null ? (d.has("replicas") ? null
@@ -113,11 +109,11 @@ final class DeploymentBinder {
         if (name == null || modelId == null || (ctx.catalog != null && model == null) || allowed == null
                 || precision == null || tp == null || replicaValue == null || engine == null || router == null
                 || !shareOk || priority == null || startAt == null || !autoscalerOk || coldStart == null
-                || drainTimeout == null) {
+                || drainTimeout == null || stepTime == null) {
             return null;
         }
         return new Deployment(name, modelId, allowed.stream().map(PoolInfo::name).toList(), precision, tp,
-                replicaValue, engine, router, share, priority, startAt, autoscaler, coldStart, drainTimeout);
+                replicaValue, engine, router, share, priority, startAt, autoscaler, coldStart, drainTimeout, stepTime);
     }
 
     /** The tensor-parallel degree (the deployment's default when absent); null after a problem. */
@@ -198,10 +194,8 @@ final class DeploymentBinder {
         OptionalInt maxTokens = optionalInt(e, "maxNumBatchedTokens", def.maxNumBatchedTokens());
         ok &= maxSeqs != null && maxTokens != null;
         Boolean chunked = e.has("chunkedPrefill") ? e.bool("chunkedPrefill") : Boolean.valueOf(def.chunkedPrefill());
-        SchedulingPolicy scheduling = e.has("scheduling")
-                ? e.choice("scheduling", "scheduling policy", SCHEDULING) : def.scheduling();
-        PreemptionMode preemption = e.has("preemption")
-                ? e.choice("preemption", "preemption mode", PREEMPTION) : def.preemption();
+        PolicyChoice scheduling = ctx.policies.policy(e, "scheduling", PolicyFamily.BATCH_SCHEDULING, def.scheduling());
+        PolicyChoice preemption = ctx.policies.policy(e, "preemption", PolicyFamily.KV_PREEMPTION, def.preemption());
         Long swap = e.has("swapSpace") ? e.bytes("swapSpace") : Long.valueOf(def.swapSpaceBytes());
         OptionalInt maxLen = optionalInt(e, "maxModelLen", def.maxModelLen());
         if (maxLen != null && maxLen.isPresent() && model != null && maxLen.getAsInt() > model.maxContext()) {

@@ -7,13 +7,15 @@ import org.infersim.catalog.GpuSpec;
 import org.infersim.input.Fields;
 import org.infersim.input.Quantities;
 import org.infersim.input.YamlNode;
+import org.infersim.plugin.PolicyChoice;
+import org.infersim.plugin.PolicyFamily;
 import org.infersim.scenario.DurationSpec;
 import org.infersim.scenario.GpuSharing;
 import org.infersim.scenario.ImageCache;
-import org.infersim.scenario.PlacementPolicy;
 import org.infersim.scenario.Pool;
 import org.infersim.scenario.Provisioning;
 import org.infersim.scenario.ProvisioningMode;
+import org.infersim.scenario.Scenario;
 import org.infersim.scenario.bind.BindContext.PoolInfo;
 
 /**
@@ -31,14 +33,13 @@ final class PoolBinder {
             "fixed", List.of("type", "value"),
             "uniform", List.of("type", "min", "max"),
             "lognormal", List.of("type", "mean", "stddev"));
-    private static final Map<String, PlacementPolicy> PLACEMENTS = Fields.choices(PlacementPolicy.values());
     private static final Map<String, ProvisioningMode> PROVISIONING = Fields.choices(ProvisioningMode.values());
     private static final Map<String, ImageCache> IMAGE_CACHES = Fields.choices(ImageCache.values(), ImageCache::label);
     /** A bound on maxNodes that keeps GPU numbering within an int; far beyond any real node group. */
     private static final int MAX_NODES = 100_000;
 
     private final BindContext ctx;
-    private PlacementPolicy placement = PlacementPolicy.FIRST_FIT;
+    private PolicyChoice placement = Scenario.DEFAULT_PLACEMENT;
 
     /** A pool's size as written: its GPUs and GPUs per node, each null when unknown (after a problem). */
     private record Size(Long count, Long perNode) {}
@@ -48,7 +49,7 @@ final class PoolBinder {
     }
 
     /** The placement policy: first fit unless the cluster says otherwise; null after a problem. */
-    PlacementPolicy placement() {
+    PolicyChoice placement() {
         return placement;
     }
 
@@ -59,9 +60,7 @@ final class PoolBinder {
         if (cluster == null) {
             return null;
         }
-        if (cluster.has("placement")) {
-            placement = cluster.choice("placement", "placement policy", PLACEMENTS);
-        }
+        placement = ctx.policies.policy(cluster, "placement", PolicyFamily.PLACEMENT, Scenario.DEFAULT_PLACEMENT);
         List<YamlNode> items = cluster.list("pools", true, "a list of GPU pools");
         if (items == null) {
             return null;

@@ -11,9 +11,10 @@ import org.infersim.input.Problem;
 import org.infersim.input.Quantities;
 import org.infersim.input.SourceMap;
 import org.infersim.input.YamlNode;
+import org.infersim.plugin.Policies;
+import org.infersim.plugin.PolicyChoice;
 import org.infersim.scenario.Deployment;
 import org.infersim.scenario.Job;
-import org.infersim.scenario.PlacementPolicy;
 import org.infersim.scenario.Pool;
 import org.infersim.scenario.Scenario;
 import org.infersim.scenario.ScenarioCheck;
@@ -34,10 +35,13 @@ public final class ScenarioBinder {
 
     private final YamlNode root;
     private final InputFile in;
+    private final PolicyBinder policies;
 
-    ScenarioBinder(String file, Path baseDir, YamlNode root, List<Problem> problems) {
+    /** {@code policies}: the policies the scenario may name, family by family. */
+    ScenarioBinder(String file, Path baseDir, YamlNode root, List<Problem> problems, Policies policies) {
         this.root = root;
         this.in = new InputFile(file, baseDir, root, problems);
+        this.policies = new PolicyBinder(in, policies);
     }
 
     SourceMap source() {
@@ -104,14 +108,14 @@ public final class ScenarioBinder {
             f.problem("metricsInterval", "the metrics interval must be longer than 0");
         }
 
-        BindContext ctx = new BindContext(in, catalog, duration != null && duration > 0 ? duration : null);
+        BindContext ctx = new BindContext(in, catalog, duration != null && duration > 0 ? duration : null, policies);
         PoolBinder pools = new PoolBinder(ctx);
         List<Pool> poolList = pools.bind(f);
         List<Deployment> deploymentList = new DeploymentBinder(ctx).bind(f);
         List<Workload> workloadList = new WorkloadBinder(ctx).bind(f);
         List<Job> jobList = new JobBinder(ctx).bind(f);
 
-        PlacementPolicy placement = pools.placement();
+        PolicyChoice placement = pools.placement();
         if (name == null || duration == null || poolList == null || placement == null || deploymentList == null
                 || workloadList == null || jobList == null) {
             return null;

@@ -11,6 +11,7 @@ import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
 import org.infersim.input.YamlNode;
 import org.infersim.input.YamlReader;
+import org.infersim.plugin.Policies;
 import org.infersim.scenario.LoadedScenario;
 import org.infersim.scenario.Scenario;
 import org.infersim.scenario.ScenarioCheck;
@@ -24,46 +25,47 @@ public final class ScenarioLoader {
 
     private ScenarioLoader() {}
 
-    /** Parses, binds and checks a scenario file; all problems at once. */
-    public static LoadedScenario load(Path file, List<Path> extraCatalogDirs) throws InvalidInputException {
-        return load(file, extraCatalogDirs, List.of());
+    /** Parses, binds and checks a scenario file, whose policies must be among {@code policies}; all problems at once. */
+    public static LoadedScenario load(Path file, List<Path> extraCatalogDirs, Policies policies)
+            throws InvalidInputException {
+        return load(file, extraCatalogDirs, policies, List.of());
     }
 
     /**
      * Same, then the given semantic checks (run only on a scenario that bound without problems),
      * so that packages downstream (the physics' memory fit) can add theirs without a cycle.
      */
-    public static LoadedScenario load(Path file, List<Path> extraCatalogDirs, List<ScenarioCheck> checks)
-            throws InvalidInputException {
+    public static LoadedScenario load(Path file, List<Path> extraCatalogDirs, Policies policies,
+            List<ScenarioCheck> checks) throws InvalidInputException {
         String name = file.toString();
         String text = InputFile.readText(file, "a YAML scenario file");
         Path dir = file.getParent() != null ? file.getParent() : Path.of("");
-        return parse(text, name, file, dir, extraCatalogDirs, checks);
+        return parse(text, name, file, dir, extraCatalogDirs, policies, checks);
     }
 
     /** Same from text (tests); fileName is used in messages and baseDir resolves relative paths (traces, empirical files, catalogs). */
-    public static LoadedScenario parse(String yaml, String fileName, Path baseDir, List<Path> extraCatalogDirs)
-            throws InvalidInputException {
-        return parse(yaml, fileName, baseDir, extraCatalogDirs, List.of());
+    public static LoadedScenario parse(String yaml, String fileName, Path baseDir, List<Path> extraCatalogDirs,
+            Policies policies) throws InvalidInputException {
+        return parse(yaml, fileName, baseDir, extraCatalogDirs, policies, List.of());
     }
 
     /** Same from text, with extra semantic checks. */
     public static LoadedScenario parse(String yaml, String fileName, Path baseDir, List<Path> extraCatalogDirs,
-            List<ScenarioCheck> checks) throws InvalidInputException {
+            Policies policies, List<ScenarioCheck> checks) throws InvalidInputException {
         Path file;
         try {
             file = Path.of(fileName);
         } catch (InvalidPathException e) {
             file = null;
         }
-        return parse(yaml, fileName, file, baseDir, extraCatalogDirs, checks);
+        return parse(yaml, fileName, file, baseDir, extraCatalogDirs, policies, checks);
     }
 
     static LoadedScenario parse(String yaml, String fileName, Path file, Path baseDir, List<Path> extraCatalogDirs,
-            List<ScenarioCheck> checks) throws InvalidInputException {
+            Policies policies, List<ScenarioCheck> checks) throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
         YamlNode root = YamlReader.read(yaml, fileName, problems);
-        ScenarioBinder binder = new ScenarioBinder(fileName, baseDir, root, problems);
+        ScenarioBinder binder = new ScenarioBinder(fileName, baseDir, root, problems, policies);
 
         List<Path> scenarioCatalogs = binder.catalogs();
         List<Path> dirs = new ArrayList<>(extraCatalogDirs);
@@ -88,7 +90,7 @@ public final class ScenarioLoader {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(ordered(problems, fileName));
         }
-        return new LoadedScenario(scenario, catalog);
+        return new LoadedScenario(scenario, catalog, policies);
     }
 
     /** The scenario file's problems in line order, then those of other files (traces, catalogs) as found. */

@@ -11,10 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.infersim.autoscale.ScalingPolicies;
-import org.infersim.autoscale.ScalingPolicyProvider;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
+import org.infersim.plugin.Policies;
+import org.infersim.plugin.PolicyFamily;
+import org.infersim.plugin.PolicyProvider;
 import org.infersim.study.BatchPlan;
 import org.infersim.study.BatchSlo;
 import org.infersim.study.RunSpec;
@@ -65,10 +66,13 @@ public record ComparisonPlan(String name, Path baseFile, String baseText, Map<St
      * A plan that writes each policy's name at the given paths ({@code [*]} stands for every entry
      * of a list where the rest of the path can be set; none given means {@link #DEFAULT_PATH}).
      * Every problem is reported at once, blamed on the input it comes from.
+     *
+     * @param known the policies of the process, whose settings decide what a replaced autoscaler keeps
      */
     public static ComparisonPlan of(String name, Path baseFile, String baseText, Map<String, JsonNode> fixed,
                                     BatchSlo slo, List<String> policyNames, List<String> pathPatterns,
-                                    int replications, long baseSeed, Blame blame) throws InvalidInputException {
+                                    int replications, long baseSeed, Policies known, Blame blame)
+            throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
         ScenarioPatch patch = ScenarioPatch.of(baseText);
         List<String> patterns = pathPatterns.isEmpty() ? List.of(DEFAULT_PATH) : pathPatterns;
@@ -93,12 +97,11 @@ public record ComparisonPlan(String name, Path baseFile, String baseText, Map<St
             throw new InvalidInputException(problems);
         }
         List<ComparedPolicy> policies = new ArrayList<>();
-        ScalingPolicies known = ScalingPolicies.available();
         for (String policy : policyNames) {
             Map<String, JsonNode> values = new LinkedHashMap<>();
             for (String path : paths) {
                 values.put(path, JsonNodeFactory.instance.textNode(policy));
-                leaveOutForeignSettings(patch, path, known.find(policy).orElse(null), values);
+                leaveOutForeignSettings(patch, path, known.find(PolicyFamily.AUTOSCALING, policy).orElse(null), values);
             }
             policies.add(new ComparedPolicy(policy, values));
         }
@@ -110,7 +113,7 @@ public record ComparisonPlan(String name, Path baseFile, String baseText, Map<St
      * {@code stableWindow}): when another policy replaces it, the settings that policy does not
      * accept are left out for it, so that it runs with its own defaults instead of failing.
      */
-    private static void leaveOutForeignSettings(ScenarioPatch patch, String policyPath, ScalingPolicyProvider provider,
+    private static void leaveOutForeignSettings(ScenarioPatch patch, String policyPath, PolicyProvider provider,
                                                 Map<String, JsonNode> values) {
         if (provider == null || !policyPath.endsWith(".autoscaler.policy")) {
             return;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infersim.results.ResultsFolder;
+import org.infersim.run.ScenarioValidation;
 import org.infersim.study.BatchListener;
 import org.infersim.study.BatchRow;
 import org.infersim.study.BatchRunner;
@@ -27,9 +28,9 @@ public final class ComparisonRunner {
 
     private ComparisonRunner() {}
 
-    public static Outcome run(ComparisonPlan plan, List<Path> catalogDirs, Path outputDir, int threads,
+    public static Outcome run(ComparisonPlan plan, ScenarioValidation validation, Path outputDir, int threads,
                               BatchListener listener) throws IOException {
-        BatchRunner runner = new BatchRunner(plan.baseText(), plan.baseFile(), catalogDirs, plan.fixed(), plan.slo(),
+        BatchRunner runner = new BatchRunner(plan.baseText(), plan.baseFile(), validation, plan.fixed(), plan.slo(),
                 outputDir);
         List<BatchRow> rows = runner.run(plan.runs(), threads, listener);
         Map<String, PolicyComparison.RunSample> samples = new LinkedHashMap<>();

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 import org.infersim.catalog.Catalog;
 import org.infersim.kernel.Simulation;
+import org.infersim.model.cluster.placement.BestFit;
+import org.infersim.model.cluster.placement.FirstFit;
 import org.infersim.scenario.GpuSharing;
-import org.infersim.scenario.PlacementPolicy;
 import org.junit.jupiter.api.Test;
 
 class GpuPoolTest {
@@ -53,7 +54,7 @@ class GpuPoolTest {
         GpuPool pool = pool(2, 4);
         Allocation[] singles = new Allocation[8];
         for (int i = 0; i < 8; i++) {
-            singles[i] = pool.place(Ask.gpus(1), PlacementPolicy.FIRST_FIT, 0);
+            singles[i] = pool.place(Ask.gpus(1), new FirstFit(), 0);
         }
         for (int i : new int[] {1, 2, 3, 4}) {
             singles[i].release(1);
@@ -66,15 +67,15 @@ class GpuPoolTest {
     @Test
     void firstFitTakesTheFirstNodeWithRoomAndBestFitTheFullestOne() throws Exception {
         GpuPool first = fragmented();
-        Allocation a = first.place(Ask.gpus(1), PlacementPolicy.FIRST_FIT, 2);
+        Allocation a = first.place(Ask.gpus(1), new FirstFit(), 2);
         assertEquals(0, a.gpus().get(0).node().index());
         // First fit split node 0, so a group of three no longer fits anywhere.
-        assertNull(first.place(Ask.gpus(3), PlacementPolicy.FIRST_FIT, 2));
+        assertNull(first.place(Ask.gpus(3), new FirstFit(), 2));
 
         GpuPool best = fragmented();
-        Allocation b = best.place(Ask.gpus(1), PlacementPolicy.BEST_FIT, 2);
+        Allocation b = best.place(Ask.gpus(1), new BestFit(), 2);
         assertEquals(1, b.gpus().get(0).node().index());
-        Allocation group = best.place(Ask.gpus(3), PlacementPolicy.BEST_FIT, 2);
+        Allocation group = best.place(Ask.gpus(3), new BestFit(), 2);
         assertNotNull(group);
         assertEquals(List.of("p/n0/g1", "p/n0/g2", "p/n0/g3"), group.gpus().stream().map(Gpu::id).toList());
     }
@@ -82,17 +83,17 @@ class GpuPoolTest {
     @Test
     void aGroupNeverSpansNodes() throws Exception {
         GpuPool pool = fragmented(); // four free GPUs in all, but three and one
-        assertNull(pool.place(Ask.gpus(4), PlacementPolicy.BEST_FIT, 2));
-        assertNull(pool.place(Ask.gpus(4), PlacementPolicy.FIRST_FIT, 2));
+        assertNull(pool.place(Ask.gpus(4), new BestFit(), 2));
+        assertNull(pool.place(Ask.gpus(4), new FirstFit(), 2));
     }
 
     @Test
     void moreThanANodesWorthTakesWholeFreeNodes() throws Exception {
         GpuPool pool = pool(3, 4);
-        pool.place(Ask.gpus(1), PlacementPolicy.FIRST_FIT, 0);
-        Allocation job = pool.place(Ask.gpus(8), PlacementPolicy.FIRST_FIT, 0);
+        pool.place(Ask.gpus(1), new FirstFit(), 0);
+        Allocation job = pool.place(Ask.gpus(8), new FirstFit(), 0);
         assertEquals(List.of(1, 1, 1, 1, 2, 2, 2, 2), job.gpus().stream().map(g -> g.node().index()).toList());
-        assertNull(pool.place(Ask.gpus(8), PlacementPolicy.FIRST_FIT, 0));
+        assertNull(pool.place(Ask.gpus(8), new FirstFit(), 0));
         assertEquals(false, pool.canEverHold(new Demand.WholeGpus(6)), "6 GPUs are neither one node nor whole nodes");
         assertEquals(false, pool.canEverHold(new Demand.WholeGpus(16)), "more nodes than the pool has");
     }
@@ -100,7 +101,7 @@ class GpuPoolTest {
     @Test
     void aReleasedAllocationCountsItsTimeAndFreesItsGpus() throws Exception {
         GpuPool pool = pool(1, 8);
-        Allocation a = pool.place(Ask.gpus(2), PlacementPolicy.FIRST_FIT, 1_000);
+        Allocation a = pool.place(Ask.gpus(2), new FirstFit(), 1_000);
         assertEquals(2, pool.allocatedGpus());
         a.release(3_600_000_001_000L);
         assertEquals(0, pool.allocatedGpus());

@@ -11,11 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.infersim.catalog.Catalog;
 import org.infersim.kernel.Simulation;
+import org.infersim.model.cluster.placement.FirstFit;
 import org.infersim.model.random.DurationSampler;
 import org.infersim.model.random.RandomStreams;
 import org.infersim.scenario.DurationSpec;
 import org.infersim.scenario.GpuSharing;
-import org.infersim.scenario.PlacementPolicy;
 import org.infersim.scenario.PriorityClass;
 import org.infersim.scenario.Provisioning;
 import org.infersim.scenario.ProvisioningMode;
@@ -35,8 +35,8 @@ class NodeAutoscalerTest {
     private void cluster(int nodes, Provisioning provisioning) throws Exception {
         pool = new GpuPool(0, "burst", Catalog.builtIn().gpu("h100-sxm").orElseThrow(), nodes, 8, 4.0,
                 GpuSharing.DEFAULTS, provisioning, sim, 0);
-        scheduler = new Scheduler(sim, PlacementPolicy.FIRST_FIT);
-        autoscaler = NodeAutoscaler.attach(List.of(pool), scheduler, sim, new RandomStreams(SEED));
+        scheduler = new Scheduler(sim, new FirstFit());
+        autoscaler = NodeAutoscaler.attach(List.of(pool), scheduler, sim, new RandomStreams(SEED), new FirstFit());
     }
 
     private static Provisioning dynamic(int min, int max, DurationSpec delay, long scaleDownNs) {

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.infersim.catalog.Catalog;
 import org.infersim.kernel.Simulation;
+import org.infersim.model.cluster.placement.BestFit;
+import org.infersim.model.cluster.placement.FirstFit;
 import org.infersim.scenario.GpuSharing;
-import org.infersim.scenario.PlacementPolicy;
 import org.infersim.scenario.PriorityClass;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class PreemptionTest {
     private void cluster(int nodes, int perNode) throws Exception {
         pool = new GpuPool(0, "p", Catalog.builtIn().gpu("h100-sxm").orElseThrow(), nodes, perNode, 4.0,
                 GpuSharing.DEFAULTS, sim, 0);
-        scheduler = new Scheduler(sim, PlacementPolicy.FIRST_FIT);
+        scheduler = new Scheduler(sim, new FirstFit());
     }
 
     private GpuJob job(String name, int priority, int gpus, long work, long checkpoint, long restart, long grace) {
@@ -245,8 +246,8 @@ class PreemptionTest {
             Simulation s = new Simulation();
             GpuPool p = new GpuPool(0, "p", Catalog.builtIn().gpu("h100-sxm").orElseThrow(), 2, 4, 4.0,
                     GpuSharing.DEFAULTS, s, 0);
-            Scheduler sched = new Scheduler(s, random.nextBoolean() ? PlacementPolicy.FIRST_FIT
-                    : PlacementPolicy.BEST_FIT);
+            Scheduler sched = new Scheduler(s, random.nextBoolean() ? new FirstFit()
+                    : new BestFit());
             List<GpuJob> jobs = new ArrayList<>();
             int[] sizes = {1, 2, 4, 8};
             for (int i = 0; i < 6; i++) {

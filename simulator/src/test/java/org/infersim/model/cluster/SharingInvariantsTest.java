@@ -12,8 +12,9 @@ import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.catalog.MigProfile;
 import org.infersim.kernel.Simulation;
+import org.infersim.model.cluster.placement.BestFit;
+import org.infersim.model.cluster.placement.FirstFit;
 import org.infersim.scenario.GpuSharing;
-import org.infersim.scenario.PlacementPolicy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +37,7 @@ class SharingInvariantsTest {
     }
 
     private static Allocation place(GpuPool pool, Demand d) {
-        return pool.place(new GpuPoolTest.Ask(d.toString(), d), PlacementPolicy.FIRST_FIT, 0);
+        return pool.place(new GpuPoolTest.Ask(d.toString(), d), new FirstFit(), 0);
     }
 
     private static Demand mig(String name) throws Exception {
@@ -64,7 +65,7 @@ class SharingInvariantsTest {
                                 fractions[random.nextInt(fractions.length)]);
                         default -> new Demand.MigSlice(profiles.get(random.nextInt(profiles.size())));
                     };
-                    PlacementPolicy policy = random.nextBoolean() ? PlacementPolicy.FIRST_FIT : PlacementPolicy.BEST_FIT;
+                    PlacementPolicy policy = random.nextBoolean() ? new FirstFit() : new BestFit();
                     Allocation a = pool.place(new GpuPoolTest.Ask("w" + step, d), policy, step);
                     if (a != null) {
                         held.add(a);
@@ -145,7 +146,7 @@ class SharingInvariantsTest {
 
     @Test
     void bestFitPacksSharesOntoTheFullestGpuAndFirstFitTakesTheFirstWithRoom() throws Exception {
-        for (PlacementPolicy policy : PlacementPolicy.values()) {
+        for (PlacementPolicy policy : List.of(new FirstFit(), new BestFit())) {
             GpuPool pool = pool(1, 2);
             Allocation a = place(pool, new Demand.Fraction(SharingMode.TIME_SLICING, 0.5, 1));   // g0: 0.5
             place(pool, new Demand.Fraction(SharingMode.TIME_SLICING, 0.6, 1));                  // g1: 0.6
@@ -153,8 +154,8 @@ class SharingInvariantsTest {
             place(pool, new Demand.Fraction(SharingMode.TIME_SLICING, 0.25, 1));                 // g0: 0.25
             Allocation quarter = pool.place(new GpuPoolTest.Ask("q",
                     new Demand.Fraction(SharingMode.TIME_SLICING, 0.25, 1)), policy, 2);
-            int expected = policy == PlacementPolicy.FIRST_FIT ? 0 : 1;
-            assertEquals(expected, quarter.gpus().get(0).index(), policy.toString());
+            int expected = policy instanceof FirstFit ? 0 : 1;
+            assertEquals(expected, quarter.gpus().get(0).index(), policy.getClass().getSimpleName());
         }
     }
 }

@@ -21,6 +21,8 @@ import org.infersim.catalog.ModelSpec;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
 import org.infersim.input.SourceMap;
+import org.infersim.plugin.PolicyChoice;
+import org.infersim.run.BuiltInPolicies;
 import org.infersim.scenario.ArrivalSpec;
 import org.infersim.scenario.Deployment;
 import org.infersim.scenario.EngineConfig;
@@ -31,15 +33,11 @@ import org.infersim.scenario.JobType;
 import org.infersim.scenario.LengthSpec;
 import org.infersim.scenario.LoadedScenario;
 import org.infersim.scenario.NumericFormat;
-import org.infersim.scenario.PlacementPolicy;
 import org.infersim.scenario.Pool;
 import org.infersim.scenario.Precision;
-import org.infersim.scenario.PreemptionMode;
 import org.infersim.scenario.PriorityClass;
-import org.infersim.scenario.RouterPolicy;
 import org.infersim.scenario.Scenario;
 import org.infersim.scenario.ScenarioCheck;
-import org.infersim.scenario.SchedulingPolicy;
 import org.infersim.scenario.Slo;
 import org.infersim.scenario.Workload;
 import org.junit.jupiter.api.Test;
@@ -57,7 +55,7 @@ class ScenarioLoaderTest {
     }
 
     private static Scenario parse(String yaml) throws InvalidInputException {
-        return ScenarioLoader.parse(yaml, "scenarios/x.yaml", fixtures(), List.of()).scenario();
+        return ScenarioLoader.parse(yaml, "scenarios/x.yaml", fixtures(), List.of(), BuiltInPolicies.load()).scenario();
     }
 
     private static List<String> problems(String yaml) {
@@ -95,7 +93,7 @@ class ScenarioLoaderTest {
 
     @Test
     void aFullScenarioBindsToTheExpectedRecords() throws Exception {
-        LoadedScenario loaded = ScenarioLoader.load(fixtures().resolve("full.yaml"), List.of());
+        LoadedScenario loaded = ScenarioLoader.load(fixtures().resolve("full.yaml"), List.of(), BuiltInPolicies.load());
         Scenario s = loaded.scenario();
         ModelSpec llama = loaded.catalog().model("llama-3.1-8b").orElseThrow();
 
@@ -107,19 +105,19 @@ class ScenarioLoaderTest {
         assertEquals(fixtures().resolve("full.yaml"), s.file());
         assertEquals(List.of(), s.catalogs());
 
-        assertEquals(PlacementPolicy.BEST_FIT, s.placement());
+        assertEquals(PolicyChoice.of("best-fit"), s.placement());
         assertEquals(List.of(
                 new Pool("h100", "h100-sxm", 16, 8, OptionalDouble.of(2.99), GpuSharing.DEFAULTS),
                 new Pool("a100", "a100-80gb", 4, 4, OptionalDouble.empty(), new GpuSharing(200_000, 0.3))), s.pools());
 
         EngineConfig engine = new EngineConfig(32, 0.85, OptionalInt.of(128), OptionalInt.of(4096), false,
-                SchedulingPolicy.PRIORITY, PreemptionMode.SWAP, 8L << 30, OptionalInt.of(16384));
+                PolicyChoice.of("priority"), PolicyChoice.of("swap"), 8L << 30, OptionalInt.of(16384));
         assertEquals(List.of(
                 new Deployment("chat", "llama-3.1-8b", List.of("h100"), new Precision(NumericFormat.FP8, NumericFormat.FP8),
-                        2, 3, engine, RouterPolicy.ROUND_ROBIN, null, 130, 300 * S),
+                        2, 3, engine, PolicyChoice.of("round-robin"), null, 130, 300 * S),
                 new Deployment("batch", "llama-3.1-8b", List.of("a100", "h100"),
                         new Precision(NumericFormat.INT4, NumericFormat.FP8),
-                        1, 1, EngineConfig.defaults(), RouterPolicy.LEAST_OUTSTANDING, new GpuShare.Mig("3g.40gb"), 125,
+                        1, 1, EngineConfig.defaults(), PolicyChoice.of("least-outstanding"), new GpuShare.Mig("3g.40gb"), 125,
                         0)),
                 s.deployments());
 
@@ -167,9 +165,9 @@ class ScenarioLoaderTest {
         assertEquals(0, s.warmupNs());
         assertEquals(10 * S, s.metricsIntervalNs());
         assertEquals(new Pool("h100", "h100-sxm", 8, 8, OptionalDouble.empty(), GpuSharing.DEFAULTS), s.pools().get(0));
-        assertEquals(PlacementPolicy.FIRST_FIT, s.placement());
+        assertEquals(PolicyChoice.of("first-fit"), s.placement());
         assertEquals(new Deployment("chat", "llama-3.1-8b", List.of("h100"), Precision.BF16, 1, 1, EngineConfig.defaults(),
-                RouterPolicy.LEAST_OUTSTANDING, null, PriorityClass.INFERENCE, 0), s.deployments().get(0));
+                PolicyChoice.of("least-outstanding"), null, PriorityClass.INFERENCE, 0), s.deployments().get(0));
         assertEquals(List.of(), s.jobs());
         Workload w = s.workloads().get(0);
         assertEquals("chat", w.deployment());
@@ -551,7 +549,7 @@ class ScenarioLoaderTest {
     void anUnknownKeyWithNothingCloseListsTheAllowedKeys() {
         assertEquals(List.of("scenarios/x.yaml:11: deployments[0].colour: unknown key 'colour'; expected one of: name,"
                 + " model, pool, pools, precision, tensorParallel, replicas, gpuShare, priority, startAt, engine, router,"
-                + " autoscaler, coldStart, drainTimeout"),
+                + " autoscaler, coldStart, drainTimeout, stepTime"),
                 problems(scenario("colour: blue", WORKLOAD)));
     }
 
@@ -577,6 +575,13 @@ class ScenarioLoaderTest {
         assertEquals(List.of("scenarios/x.yaml:11: deployments[0].router: unknown router 'round_robin'; did you mean"
                 + " 'round-robin'? Expected one of round-robin, least-outstanding, least-kv"),
                 problems(scenario("router: round_robin", WORKLOAD)));
+    }
+
+    @Test
+    void aDeploymentNamesItsStepTimeModelLikeItsOtherPolicies() throws Exception {
+        assertEquals(PolicyChoice.of("roofline"), parse(scenario("", WORKLOAD)).deployments().get(0).stepTime());
+        assertEquals(List.of("scenarios/x.yaml:11: deployments[0].stepTime: unknown step-time model 'measured';"
+                + " expected one of roofline"), problems(scenario("stepTime: measured", WORKLOAD)));
     }
 
     @Test
@@ -708,7 +713,7 @@ class ScenarioLoaderTest {
         Files.copy(fixtures().resolve("traces/seconds.csv"), dir.resolve("traces/t.csv"));
         Path file = Files.writeString(dir.resolve("s.yaml"),
                 scenario("", "arrival: {type: trace, file: traces/t.csv}"));
-        Scenario s = ScenarioLoader.load(file, List.of()).scenario();
+        Scenario s = ScenarioLoader.load(file, List.of(), BuiltInPolicies.load()).scenario();
         assertEquals(file, s.file());
         assertEquals(dir.resolve("traces/t.csv"), ((ArrivalSpec.Trace) s.workloads().get(0).arrival()).file());
     }
@@ -716,7 +721,7 @@ class ScenarioLoaderTest {
     @Test
     void aMissingFileIsAProblemNotAStackTrace(@TempDir Path dir) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> ScenarioLoader.load(dir.resolve("none.yaml"), List.of()));
+                () -> ScenarioLoader.load(dir.resolve("none.yaml"), List.of(), BuiltInPolicies.load()));
         assertEquals(List.of(new Problem(dir.resolve("none.yaml").toString(), 0, "", "file not found")), e.problems());
     }
 
@@ -735,13 +740,13 @@ class ScenarioLoaderTest {
             return List.of(scenario.source().problem("deployments[0].replicas", "too big for memory"));
         };
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScenarioLoader.parse(
-                scenario("replicas: 2", WORKLOAD), "x.yaml", fixtures(), List.of(), List.of(check)));
+                scenario("replicas: 2", WORKLOAD), "x.yaml", fixtures(), List.of(), BuiltInPolicies.load(), List.of(check)));
         assertEquals(List.of("x.yaml:11: deployments[0].replicas: too big for memory"),
                 e.problems().stream().map(Problem::toString).toList());
         assertEquals(1, runs.get());
 
         assertThrows(InvalidInputException.class, () -> ScenarioLoader.parse(
-                scenario("replicas: 0", WORKLOAD), "x.yaml", fixtures(), List.of(), List.of(check)));
+                scenario("replicas: 0", WORKLOAD), "x.yaml", fixtures(), List.of(), BuiltInPolicies.load(), List.of(check)));
         assertEquals(1, runs.get());
     }
 }

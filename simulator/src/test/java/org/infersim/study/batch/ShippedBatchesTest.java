@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.infersim.run.ScenarioValidation;
 import org.infersim.study.BatchAnalysis;
 import org.infersim.study.BatchListener;
 import org.infersim.study.BatchPlan;
@@ -17,6 +16,7 @@ import org.infersim.study.BatchSpec;
 import org.infersim.study.Variant;
 import org.infersim.study.size.SizeFile;
 import org.infersim.study.size.SizeSpec;
+import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +30,10 @@ class ShippedBatchesTest {
     @Test
     void theRag70bSweepRunsAndFindsACheapestNodeForTheLowerLoads() throws Exception {
         BatchSpec spec = BatchFile.load(SCENARIOS.resolve("rag-70b-sweep.batch.yaml"));
-        long seed = ScenarioValidation.load(spec.base(), List.of()).scenario().seed();
+        long seed = Scenarios.validation().load(spec.base()).scenario().seed();
         List<Variant> variants = BatchPlan.variants(spec);
         assertEquals(2 * 2 * 3 * 4, variants.size());
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), List.of(), spec.fixed(), spec.slo(), out);
+        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), Scenarios.validation(), spec.fixed(), spec.slo(), out);
         List<BatchRow> rows = runner.run(BatchPlan.runs(variants, spec.replications(), seed), 2, BatchListener.NONE);
         List<BatchRow> failed = rows.stream().filter(r -> !r.ok()).toList();
         assertEquals(4, failed.size(), "BF16 at tensor parallel 2 does not fit an 80 GB H100, at each of the four loads");

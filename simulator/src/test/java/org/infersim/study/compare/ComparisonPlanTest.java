@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
+import org.infersim.run.BuiltInPolicies;
 import org.infersim.study.BatchOutput;
 import org.infersim.study.BatchPlan;
 import org.infersim.study.RunSpec;
@@ -27,7 +28,7 @@ class ComparisonPlanTest {
 
     private static ComparisonPlan plan(String base, List<String> policies, List<String> paths, int replications)
             throws InvalidInputException {
-        return ComparisonPlan.of("x", Path.of("x.yaml"), base, Map.of(), null, policies, paths, replications, 9,
+        return ComparisonPlan.of("x", Path.of("x.yaml"), base, Map.of(), null, policies, paths, replications, 9, BuiltInPolicies.load(),
                 (input, message) -> new Problem("cli", 0, "--" + input, message));
     }
 

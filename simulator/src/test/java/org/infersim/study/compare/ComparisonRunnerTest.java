@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.infersim.input.Problem;
+import org.infersim.run.BuiltInPolicies;
 import org.infersim.study.BatchListener;
 import org.infersim.study.BatchRow;
+import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +53,7 @@ class ComparisonRunnerTest {
         Path base = dir.resolve("routed.yaml");
         Files.writeString(base, BASE);
         return ComparisonPlan.of("routed-compare", base, BASE, Map.of(), null, policies,
-                List.of("deployments[*].router"), replications, 31, (input, message) -> new Problem("test", 0, input, message));
+                List.of("deployments[*].router"), replications, 31, BuiltInPolicies.load(), (input, message) -> new Problem("test", 0, input, message));
     }
 
     private static JsonNode summary(Path out, String run) throws Exception {
@@ -67,7 +69,7 @@ class ComparisonRunnerTest {
     void everyPolicySeesTheSameArrivalsAtEachReplication() throws Exception {
         Path out = dir.resolve("out");
         ComparisonPlan plan = plan(List.of("round-robin", "least-outstanding", "least-kv"), 3);
-        ComparisonRunner.Outcome o = ComparisonRunner.run(plan, List.of(), out, 2, BatchListener.NONE);
+        ComparisonRunner.Outcome o = ComparisonRunner.run(plan, Scenarios.validation(), out, 2, BatchListener.NONE);
         assertTrue(o.rows().stream().allMatch(BatchRow::ok));
         for (int r = 1; r <= 3; r++) {
             long arrived = summary(out, "round-robin-r" + r).path("requests").path("arrived").asLong();
@@ -93,7 +95,7 @@ class ComparisonRunnerTest {
     @Test
     void compareCsvHasARowPerPolicyAndFigureThenPerPairAndFigure() throws Exception {
         Path out = dir.resolve("out");
-        ComparisonRunner.run(plan(List.of("round-robin", "least-outstanding", "least-kv"), 2), List.of(), out, 2,
+        ComparisonRunner.run(plan(List.of("round-robin", "least-outstanding", "least-kv"), 2), Scenarios.validation(), out, 2,
                 BatchListener.NONE);
         List<String> lines = Files.readAllLines(out.resolve("compare.csv"));
         assertEquals("figure,kind,policy,versus,n,mean,half_width,low,high,significant,better", lines.get(0));
@@ -115,7 +117,7 @@ class ComparisonRunnerTest {
     void anUnknownPolicyIsRecordedWithItsMessageAndTheOthersGoOn() throws Exception {
         Path out = dir.resolve("out");
         ComparisonRunner.Outcome o = ComparisonRunner.run(plan(List.of("round-robin", "fastest", "least-kv"), 2),
-                List.of(), out, 2, BatchListener.NONE);
+                Scenarios.validation(), out, 2, BatchListener.NONE);
         PolicyComparison.PolicyResult fastest = o.comparison().policies().get(1);
         assertEquals(List.of("fastest-r1", "fastest-r2"), List.copyOf(fastest.failures().keySet()));
         assertTrue(fastest.failures().get("fastest-r1").contains("unknown router 'fastest'"), fastest.failures().toString());
@@ -138,11 +140,11 @@ class ComparisonRunnerTest {
     void runningAgainResumesTheCompleteRunsAndWritesTheSameFiles() throws Exception {
         Path out = dir.resolve("out");
         ComparisonPlan plan = plan(List.of("round-robin", "least-kv"), 2);
-        ComparisonRunner.run(plan, List.of(), out, 2, BatchListener.NONE);
+        ComparisonRunner.run(plan, Scenarios.validation(), out, 2, BatchListener.NONE);
         String csv = Files.readString(out.resolve("compare.csv"));
         String json = Files.readString(out.resolve("compare.json"));
         Files.delete(out.resolve("runs/least-kv-r2/summary.json")); // interrupted before its summary was written
-        ComparisonRunner.Outcome again = ComparisonRunner.run(plan, List.of(), out, 1, BatchListener.NONE);
+        ComparisonRunner.Outcome again = ComparisonRunner.run(plan, Scenarios.validation(), out, 1, BatchListener.NONE);
         assertEquals(List.of("least-kv-r2"), again.rows().stream().filter(r -> !r.resumed()).map(r -> r.run().id()).toList());
         assertEquals(csv, Files.readString(out.resolve("compare.csv")), "same seeds, same results, whatever the threads");
         assertEquals(json, Files.readString(out.resolve("compare.json")));

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.infersim.run.BuiltInPolicies;
 import org.infersim.study.BatchRow;
 import org.infersim.study.RunSpec;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class PolicyComparisonTest {
 
     private static ComparisonPlan plan(List<String> policies, int replications) throws Exception {
         return ComparisonPlan.of("two-compare", Path.of("two.yaml"), BASE, Map.of(), null, policies, List.of(),
-                replications, 5, (input, message) -> new org.infersim.input.Problem("test", 0, input, message));
+                replications, 5, BuiltInPolicies.load(), (input, message) -> new org.infersim.input.Problem("test", 0, input, message));
     }
 
     private static PolicyComparison.RunSample sample(Double ttft, Double slo, Long arrived) {

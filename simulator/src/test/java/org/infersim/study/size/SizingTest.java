@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.infersim.study.BatchRow;
 import org.infersim.study.BatchRunner;
 import org.infersim.testing.BatchFixture;
+import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class SizingTest {
                 """);
         SizeSpec spec = SizeFile.load(file);
         Path out = dir.resolve("out");
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), List.of(), spec.fixed(), spec.slo(), out);
+        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), Scenarios.validation(), spec.fixed(), spec.slo(), out);
         Sizing.Result result = new Sizing(spec, runner, 17).run(2, (round, runs, searching) -> { });
 
         Sizing.Candidate h100 = result.candidates().get(0);
@@ -70,7 +70,7 @@ class SizingTest {
                 """);
         SizeSpec spec = SizeFile.load(file);
         assertEquals("serverless", spec.poolProvisioning());
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), List.of(), spec.fixed(), spec.slo(),
+        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), Scenarios.validation(), spec.fixed(), spec.slo(),
                 dir.resolve("out"));
         Sizing.Result result = new Sizing(spec, runner, 17).run(2, (round, runs, searching) -> { });
         assertTrue(result.rows().stream().allMatch(BatchRow::ok), "no run refused for a pool size: " + result.rows());

@@ -11,7 +11,7 @@ import org.infersim.scenario.Precision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class StepTimeModelTest {
+class RooflineStepTimeTest {
     static Catalog catalog;
 
     @BeforeAll
@@ -27,14 +27,14 @@ class StepTimeModelTest {
         return catalog.model(id).orElseThrow();
     }
 
-    static long decodeStepNs(StepTimeModel m, int batch, int context) {
+    static long decodeStepNs(RooflineStepTime m, int batch, int context) {
         IterationShape s = new IterationShape();
         s.decodeTokens = batch;
         s.decodeContextTokens = (long) batch * context;
         return m.stepTimeNs(s);
     }
 
-    static long prefillNs(StepTimeModel m, int tokens) {
+    static long prefillNs(RooflineStepTime m, int tokens) {
         IterationShape s = new IterationShape();
         s.prefillTokens = tokens;
         s.prefillAttentionPairs = tokens * (tokens / 2.0);
@@ -45,7 +45,7 @@ class StepTimeModelTest {
     void batchOneDecodeOf7bOnA100IsNearTheBandwidthRoofline() {
         GpuSpec a100 = gpu("a100-80gb");
         ModelFootprint llama2 = new ModelFootprint(model("llama-2-7b"), Precision.BF16);
-        StepTimeModel m = new StepTimeModel(a100, llama2, 1, 1.0, 1.0, 16);
+        RooflineStepTime m = new RooflineStepTime(a100, llama2, 1, 1.0, 1.0, 16);
 
         long step = decodeStepNs(m, 1, 512);
         double rooflineNs = llama2.weightBytes() / a100.memoryBandwidth() * 1e9;
@@ -60,7 +60,7 @@ class StepTimeModelTest {
     void longPrefillIsComputeBoundAndTakesAbout130ms() {
         GpuSpec a100 = gpu("a100-80gb");
         ModelFootprint llama2 = new ModelFootprint(model("llama-2-7b"), Precision.BF16);
-        StepTimeModel m = new StepTimeModel(a100, llama2, 1, 1.0, 1.0, 16);
+        RooflineStepTime m = new RooflineStepTime(a100, llama2, 1, 1.0, 1.0, 16);
 
         IterationShape s = new IterationShape();
         s.prefillTokens = 2048;
@@ -75,7 +75,7 @@ class StepTimeModelTest {
 
     @Test
     void decodeIsFlatInBatchSizeUntilTheBatchIsLarge() {
-        StepTimeModel m = new StepTimeModel(gpu("h100-sxm"),
+        RooflineStepTime m = new RooflineStepTime(gpu("h100-sxm"),
                 new ModelFootprint(model("llama-3.1-8b"), Precision.BF16), 1, 1.0, 1.0, 16);
         long one = decodeStepNs(m, 1, 256);
         long sixteen = decodeStepNs(m, 16, 256);
@@ -86,7 +86,7 @@ class StepTimeModelTest {
 
     @Test
     void attentionCostGrowsWithContext() {
-        StepTimeModel m = new StepTimeModel(gpu("h100-sxm"),
+        RooflineStepTime m = new RooflineStepTime(gpu("h100-sxm"),
                 new ModelFootprint(model("llama-3.1-8b"), Precision.BF16), 1, 1.0, 1.0, 16);
         assertTrue(decodeStepNs(m, 64, 8192) > decodeStepNs(m, 64, 512) * 1.5);
     }
@@ -94,14 +94,14 @@ class StepTimeModelTest {
     @Test
     void tensorParallelSplitsTheWorkButPaysForAllReduces() {
         ModelFootprint llama70 = new ModelFootprint(model("llama-3.1-70b"), Precision.BF16);
-        StepTimeModel tp4 = new StepTimeModel(gpu("h100-sxm"), llama70, 4, 1.0, 1.0, 16);
-        StepTimeModel tp8 = new StepTimeModel(gpu("h100-sxm"), llama70, 8, 1.0, 1.0, 16);
+        RooflineStepTime tp4 = new RooflineStepTime(gpu("h100-sxm"), llama70, 4, 1.0, 1.0, 16);
+        RooflineStepTime tp8 = new RooflineStepTime(gpu("h100-sxm"), llama70, 8, 1.0, 1.0, 16);
         long d4 = decodeStepNs(tp4, 1, 1024);
         long d8 = decodeStepNs(tp8, 1, 1024);
         assertTrue(d8 < d4, "more GPUs, faster decode");
         assertTrue(d8 > d4 / 2, "but less than linear: all-reduce and overhead do not shrink");
         assertTrue(tp8.allReduceNs(1) > 0);
-        assertEquals(0, new StepTimeModel(gpu("h100-sxm"), llama70, 1, 1.0, 1.0, 16).allReduceNs(100));
+        assertEquals(0, new RooflineStepTime(gpu("h100-sxm"), llama70, 1, 1.0, 1.0, 16).allReduceNs(100));
     }
 
     @Test
@@ -114,8 +114,8 @@ class StepTimeModelTest {
         double ratio = fp8.weightBytes() / bf16.weightBytes();
         assertTrue(ratio > 0.5 && ratio < 0.6, "weight ratio " + ratio);
         GpuSpec h100 = gpu("h100-sxm");
-        long fp8Prefill = prefillNs(new StepTimeModel(h100, fp8, 1, 1.0, 1.0, 16), 8192);
-        long bf16Prefill = prefillNs(new StepTimeModel(h100, bf16, 1, 1.0, 1.0, 16), 8192);
+        long fp8Prefill = prefillNs(new RooflineStepTime(h100, fp8, 1, 1.0, 1.0, 16), 8192);
+        long bf16Prefill = prefillNs(new RooflineStepTime(h100, bf16, 1, 1.0, 1.0, 16), 8192);
         assertTrue(fp8Prefill < bf16Prefill * 0.7, fp8Prefill + " vs " + bf16Prefill);
     }
 
