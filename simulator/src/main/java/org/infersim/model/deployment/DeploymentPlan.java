@@ -16,8 +16,8 @@ import org.infersim.scenario.GpuShare;
 /**
  * Everything about one deployment on one GPU type that follows from its scenario entry and the
  * catalogs before the simulation starts: what it asks the scheduler for, the memory it may
- * address (whole GPUs or its share), the engine defaults vLLM would pick there, the memory split
- * and KV capacity, and the step-time model.
+ * address (whole GPUs or its share), the engine defaults vLLM would pick there (from the GPU's
+ * catalog entry), the memory split and KV capacity, and the step-time model.
  *
  * @param memoryPerGpuBytes memory the engine sees on each GPU: all of it, its fraction, or its MIG instance's
  * @param computeShare      share of each GPU's tensor throughput it gets alone
@@ -34,9 +34,6 @@ public record DeploymentPlan(
         ModelFootprint footprint,
         MemoryPlan memory,
         ResolvedEngine settings) {
-
-    /** Memory vLLM's H100-class defaults assume (device memory of at least 70 GiB). */
-    private static final long LARGE_GPU_BYTES = 70L << 30;
 
     public static DeploymentPlan of(Deployment d, GpuSpec gpu, ModelSpec model) {
         Demand demand;
@@ -70,12 +67,10 @@ public record DeploymentPlan(
         }
         ModelFootprint footprint = new ModelFootprint(model, d.precision());
         EngineConfig e = d.engine();
-        // vLLM's EngineArgs.get_batch_defaults for the OpenAI server: larger batches on
-        // H100-class GPUs (>= 70 GiB, not A100), 256 sequences and 2,048 tokens elsewhere. The
-        // engine sees the memory of its share (Run:ai fractions and MIG report that), not the GPU's.
-        boolean large = memory >= LARGE_GPU_BYTES && !gpu.id().startsWith("a100");
-        int maxSeqs = e.maxNumSeqs().orElse(large ? 1024 : 256);
-        int maxBatched = e.maxNumBatchedTokens().orElse(large ? 8192 : 2048);
+        // The engine sees the memory of its share (Run:ai fractions and MIG report that), not the GPU's.
+        GpuSpec.BatchDefaults batch = gpu.batchDefaultsFor(memory);
+        int maxSeqs = e.maxNumSeqs().orElse(batch.maxNumSeqs());
+        int maxBatched = e.maxNumBatchedTokens().orElse(batch.maxNumBatchedTokens());
         int tp = d.tensorParallel();
         MemoryPlan memoryPlan = MemoryPlan.of(gpu, memory, footprint, tp, e.gpuMemoryUtilization(),
                 e.blockSize(), maxBatched, maxSeqs);
