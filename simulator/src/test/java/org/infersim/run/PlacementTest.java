@@ -43,8 +43,8 @@ class PlacementTest {
         assertNull(waiting.placedAtS());
         assertEquals(List.of(), waiting.gpuIds());
         assertEquals(0, waiting.iterations());
-        assertEquals(new DeploymentSummary("d", 125, 3, 2, 1, 0.266667, 1.144, 0, 0, 3, 0, 0, 0, null, 0, null, null, 0),
-                s.deployments().get(0));
+        assertEquals(DeploymentSummary.builder().name("d").priority(125).replicas(3).ready(2).pending(1)
+                .gpuHours(0.266667).cost(1.144).peakReplicas(3).build(), s.deployments().get(0));
         assertEquals(List.of("h100/n0/g0", "h100/n0/g1", "h100/n0/g2", "h100/n0/g3"), s.replicas().get(0).gpuIds());
         assertEquals(8, s.pools().get(0).allocatedGpus());
         // The two ready replicas serve everything.
