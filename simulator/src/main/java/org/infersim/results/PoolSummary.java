@@ -50,14 +50,6 @@ public record PoolSummary(
         @JsonInclude(JsonInclude.Include.NON_NULL) Double gpuHours,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer peakGpus) {
 
-    /** A static pool's summary. */
-    public PoolSummary(String name, String gpu, int gpus, int allocatedGpus, double pricePerGpuHour,
-                       double busyFraction, double flopsFraction, double bandwidthFraction, long preemptions,
-                       double cost) {
-        this(name, gpu, gpus, allocatedGpus, pricePerGpuHour, busyFraction, flopsFraction, bandwidthFraction,
-                preemptions, cost, null, null, null, null, null, null, null, null, null, null, null, null);
-    }
-
     /** A builder, so that no call site is a row of bare numbers. */
     public static Builder builder() {
         return new Builder();

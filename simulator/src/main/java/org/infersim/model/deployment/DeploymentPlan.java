@@ -86,9 +86,13 @@ public record DeploymentPlan(
         return new DeploymentPlan(d, gpu, model, demand, memory, compute, bandwidth, footprint, memoryPlan, settings);
     }
 
+    /** GPUs a replica's tensor-parallel group spans: 1 on a share of one GPU. */
+    public int tensorParallel() {
+        return deployment.tensorParallel();
+    }
+
     public StepTimeModel stepTimeModel() {
-        return new StepTimeModel(gpu, footprint, deployment.tensorParallel(), computeShare, bandwidthShare,
-                settings.blockSize());
+        return new StepTimeModel(gpu, footprint, tensorParallel(), computeShare, bandwidthShare, settings.blockSize());
     }
 
     /** Where it runs, in words: "on 1 × h100-sxm", "in 0.25 of h100-sxm (20.0 GB)", "in MIG 1g.20gb of h100-sxm (20.0 GB)". */
@@ -100,7 +104,7 @@ public record DeploymentPlan(
         if (share != null) {
             return String.format("in %s of %s (%.1f GB)", fmt(demand.billedFraction()), gpu.id(), memoryPerGpuBytes / 1e9);
         }
-        return "on " + deployment.tensorParallel() + " × " + gpu.id();
+        return "on " + tensorParallel() + " × " + gpu.id();
     }
 
     private String remedy() {
