@@ -230,13 +230,11 @@ public final class SummaryAssembler {
     }
 
     private static GpuTenantSummary tenant(Allocation a, Window window, double busyNs, double gpuHours, double dollars) {
-        return GpuTenantSummary.builder().workload(a.workload().name()).kind(a.workload().kind())
-                .sharing(a.demand().sharing().label()).fraction(Decimal.round(a.fraction()))
-                .migProfile(a.migProfile() == null ? null : a.migProfile().name())
-                .placedAtS(Decimal.round(a.placedAtNs() / 1e9))
-                .releasedAtS(a.isReleased() ? Double.valueOf(Decimal.round(a.releasedAtNs() / 1e9)) : null)
-                .busyFraction(Decimal.round(busyNs / window.ns())).gpuHours(Decimal.round(gpuHours))
-                .cost(Decimal.round(dollars)).build();
+        return new GpuTenantSummary(a.workload().name(), a.workload().kind(), a.demand().sharing().label(),
+                Decimal.round(a.fraction()), a.migProfile() == null ? null : a.migProfile().name(),
+                Decimal.round(a.placedAtNs() / 1e9),
+                a.isReleased() ? Double.valueOf(Decimal.round(a.releasedAtNs() / 1e9)) : null,
+                Decimal.round(busyNs / window.ns()), Decimal.round(gpuHours), Decimal.round(dollars));
     }
 
     /** Time the allocation's holder had work running on its GPUs, in the measured window. */

@@ -53,10 +53,11 @@ public final class ClusterRun {
     private final Simulation sim = new Simulation();
     private final RandomStreams random;
     private final Cluster cluster;
+    /** For each workload, the index of the deployment it sends to. */
+    private final int[] workloadDeployment;
     private final RunMetrics metrics;
     private final List<RunningDeployment> deployments = new ArrayList<>();
     private final List<GpuJob> jobs = new ArrayList<>();
-    private final List<Long> jobSubmitAtNs = new ArrayList<>();
     private final List<RequestStream> streams = new ArrayList<>();
     private final TimeSeries timeSeries = new TimeSeries();
 
@@ -64,6 +65,7 @@ public final class ClusterRun {
         this.scenario = scenario;
         this.random = new RandomStreams(scenario.seed());
         this.cluster = cluster(catalog);
+        this.workloadDeployment = scenario.workloads().stream().mapToInt(w -> deploymentIndex(w.deployment())).toArray();
         this.metrics = metrics(sink);
         for (int i = 0; i < scenario.deployments().size(); i++) {
             deployments.add(deployment(i, scenario.deployments().get(i), catalog));
@@ -71,12 +73,7 @@ public final class ClusterRun {
         for (Job j : scenario.jobs()) {
             addJob(j);
         }
-        RequestIds ids = new RequestIds();
-        for (int i = 0; i < scenario.workloads().size(); i++) {
-            Workload w = scenario.workloads().get(i);
-            streams.add(new RequestStream(i, w, RequestStream.Samplers.of(w, random),
-                    deployments.get(deploymentIndex(w.deployment())).set(), sim, ids, scenario.durationNs()));
-        }
+        addStreams();
     }
 
     /** The pools, the scheduler, and the node autoscaler and cost meter that watch the pools. */
@@ -94,20 +91,17 @@ public final class ClusterRun {
     /** Metrics with one stream per workload, counted against its deployment. */
     private RunMetrics metrics(RequestSink sink) {
         List<RunMetrics.StreamDefinition> streamDefs = new ArrayList<>();
-        int[] streamDeployment = new int[scenario.workloads().size()];
-        for (int i = 0; i < scenario.workloads().size(); i++) {
-            Workload w = scenario.workloads().get(i);
+        for (Workload w : scenario.workloads()) {
             streamDefs.add(new RunMetrics.StreamDefinition(w.name(), w.deployment(),
                     w.slo().ttftNs().orElse(0), w.slo().tpotNs().orElse(0)));
-            streamDeployment[i] = deploymentIndex(w.deployment());
         }
         List<String> deploymentNames = scenario.deployments().stream().map(Deployment::name).toList();
-        return new RunMetrics(scenario.warmupNs(), streamDefs, streamDeployment, deploymentNames, sink);
+        return new RunMetrics(scenario.warmupNs(), streamDefs, workloadDeployment, deploymentNames, sink);
     }
 
     /** A deployment's replica set and the controller of its replicas, with the replicas it starts with. */
     private RunningDeployment deployment(int di, Deployment d, Catalog catalog) {
-        ReplicaPlacement placement = ReplicaPlacement.of(di, d, cluster.pools(d.pools()),
+        ReplicaPlacement placement = ReplicaPlacement.of(di, d, cluster.poolsNamed(d.pools()),
                 catalog.model(d.model()).orElseThrow());
         ReplicaSet set = new ReplicaSet(d.name(), d.replicas(), Router.of(d.router()), placement.maxModelLen(), metrics);
         ReplicaContext context = new ReplicaContext(sim, cluster.scheduler(), set, metrics,
@@ -119,11 +113,20 @@ public final class ClusterRun {
 
     /** The job's copies, each its own workload ({@code name/0}, {@code name/1}, ... when there are several). */
     private void addJob(Job j) {
-        List<GpuPool> pools = cluster.pools(j.pools());
+        List<GpuPool> pools = cluster.poolsNamed(j.pools());
         for (int c = 0; c < j.count(); c++) {
             String name = j.count() == 1 ? j.name() : j.name() + "/" + c;
             jobs.add(new GpuJob(j, name, pools, sim, cluster.scheduler()));
-            jobSubmitAtNs.add(j.submitAtNs());
+        }
+    }
+
+    /** One request stream per workload, each on its own random streams, sending to its deployment's replica set. */
+    private void addStreams() {
+        RequestIds ids = new RequestIds();
+        for (int i = 0; i < scenario.workloads().size(); i++) {
+            Workload w = scenario.workloads().get(i);
+            streams.add(new RequestStream(i, w, RequestStream.Samplers.of(w, random),
+                    deployments.get(workloadDeployment[i]).set(), sim, ids, scenario.durationNs()));
         }
     }
 
@@ -164,9 +167,8 @@ public final class ClusterRun {
                 submitAt(replica.requestedAtNs(), () -> scheduler.submit(replica));
             }
         }
-        for (int i = 0; i < jobs.size(); i++) {
-            GpuJob job = jobs.get(i);
-            submitAt(jobSubmitAtNs.get(i), job::submit);
+        for (GpuJob job : jobs) {
+            submitAt(job.submitAtNs(), job::submit);
         }
         deployments.forEach(d -> d.autoscaler().start());
         streams.forEach(RequestStream::start);

@@ -17,7 +17,7 @@ public record Cluster(List<GpuPool> pools, Scheduler scheduler, NodeAutoscaler n
     }
 
     /** The pools of these names, in their order (a workload's order of preference). */
-    public List<GpuPool> pools(List<String> names) {
+    public List<GpuPool> poolsNamed(List<String> names) {
         List<GpuPool> out = new ArrayList<>();
         for (String name : names) {
             out.add(pools.stream().filter(p -> p.name().equals(name)).findFirst()

@@ -203,6 +203,11 @@ public final class GpuJob implements GpuWorkload {
         return job.workNs();
     }
 
+    /** When it asks for GPUs (the run submits it then). */
+    public long submitAtNs() {
+        return job.submitAtNs();
+    }
+
     /** Its GPUs now; null while it waits. */
     public Allocation allocation() {
         return allocation;
