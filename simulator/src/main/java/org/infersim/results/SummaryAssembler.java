@@ -148,7 +148,7 @@ public final class SummaryAssembler {
         List<ReplicaSummary> out = new ArrayList<>();
         for (ReplicaLifecycle replica : replicas) {
             ReplicaSummary.Builder b = ReplicaSummary.builder().name(replica.name())
-                    .deployment(replica.placement().name()).state(replica.state().label());
+                    .deployment(replica.placement().deployment()).state(replica.state().label());
             Allocation a = replica.allocation();
             if (a == null) {
                 out.add(waiting(b, replica, window.endNs()));

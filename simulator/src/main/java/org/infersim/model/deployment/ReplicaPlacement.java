@@ -10,10 +10,11 @@ import org.infersim.scenario.Deployment;
  * Where the replicas of one deployment may run: its pools in order of preference, each with the
  * plan for its GPU type, and the priority they are scheduled at.
  *
- * @param deployment the deployment's index in the scenario
- * @param plans      one per pool, in the same order
+ * @param deployment      the deployment's name
+ * @param deploymentIndex its place among the scenario's deployments
+ * @param plans           one per pool, in the same order
  */
-public record ReplicaPlacement(String name, int deployment, int priority, List<GpuPool> pools,
+public record ReplicaPlacement(String deployment, int deploymentIndex, int priority, List<GpuPool> pools,
                                List<DeploymentPlan> plans) {
 
     public ReplicaPlacement {

@@ -39,8 +39,8 @@ public final class ReplicaTemplate {
     }
 
     private ReplicaLifecycle make(long requestedAtNs, ColdStart cold) {
-        String name = placement.name() + "/" + made.size();
-        int index = context.accounts().addReplica(name, placement.deployment());
+        String name = placement.deployment() + "/" + made.size();
+        int index = context.accounts().addReplica(name, placement.deploymentIndex());
         ReplicaLifecycle replica = new ReplicaLifecycle(placement, context, name, index, requestedAtNs, cold);
         made.add(replica);
         return replica;
