@@ -64,9 +64,7 @@ class ArchitectureTest {
 
     /** Arrows that still point up, to be removed by the restructure (issue 9); the list only shrinks. */
     private static final Set<String> KNOWN_UPWARD = Set.of(
-            "metrics -> results (metrics/StreamMetrics.java)",
-            "model.deployment -> metrics (model/deployment/ReplicaAutoscaler.java)",
-            "model.deployment -> metrics (model/deployment/ReplicaLifecycle.java)");
+            "metrics -> results (metrics/StreamMetrics.java)");
     private static final Set<String> KNOWN_LONG_FILES = Set.of(
             "kernel/Simulation.java (782 lines)",
             "reports/BatchReport.java (628 lines)",
@@ -74,9 +72,7 @@ class ArchitectureTest {
     private static final Set<String> KNOWN_LONG_METHODS = Set.of(
             "cli/SummaryTable.java render (96 lines)",
             "reports/CsvTable.java parse (81 lines)",
-            "reports/XyChart.java build (121 lines)",
-            "results/SummaryAssembler.java assemble (157 lines)",
-            "run/ClusterRun.java ClusterRun (89 lines)");
+            "reports/XyChart.java build (121 lines)");
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.infersim\\.([a-z.]+)\\.[A-Z]", Pattern.MULTILINE);
 

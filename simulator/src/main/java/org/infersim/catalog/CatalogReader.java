@@ -24,9 +24,10 @@ final class CatalogReader {
 
     static final List<String> GPU_KEYS = List.of("id", "name", "vendor", "memory", "memoryBandwidth", "bf16", "fp8",
             "tdp", "interconnect", "interconnectBandwidth", "pcieBandwidth", "efficiency", "price", "priceDate", "mig",
-            "sources", "notes");
+            "batchDefaults", "sources", "notes");
     static final List<String> EFFICIENCY_KEYS = List.of("mfu", "mbu", "iterationOverhead", "allReduceLatency",
             "reserved");
+    static final List<String> BATCH_DEFAULTS_KEYS = List.of("maxNumSeqs", "maxNumBatchedTokens");
     static final List<String> MIG_KEYS = List.of("name", "compute", "memorySlices", "memory", "maxInstances");
     static final List<String> MODEL_KEYS = List.of("id", "name", "layers", "hiddenSize", "attentionHeads", "kvHeads",
             "headDim", "intermediateSize", "vocabSize", "experts", "activeExperts", "publishedParams", "maxContext",
@@ -81,6 +82,7 @@ final class CatalogReader {
         Double price = e.number("price", CatalogReader::pricePerHour, PRICE_HINT);
         String priceDate = e.string("priceDate");
         List<MigProfile> mig = mig(e, memory);
+        GpuSpec.BatchDefaults batch = batchDefaults(e);
         e.string("notes", false);
 
         e.positive("memory", memory);
@@ -98,7 +100,34 @@ final class CatalogReader {
             return null;
         }
         return new GpuSpec(id, name, vendor, memory, bandwidth, bf16, fp8, tdp, interconnect, link, pcie, efficiency,
-                price, priceDate, mig, sources);
+                price, priceDate, mig, sources, batch != null ? batch : GpuSpec.BatchDefaults.ofDevice(memory, name));
+    }
+
+    /** The engine's batch limits on this GPU, with one source for both; null when the entry leaves them to vLLM's rule. */
+    private GpuSpec.BatchDefaults batchDefaults(CatalogEntry gpu) {
+        YamlNode node = gpu.node("batchDefaults", false, null);
+        if (node == null) {
+            return null;
+        }
+        String path = gpu.path + ".batchDefaults";
+        if (!(node instanceof YamlNode.Mapping map)) {
+            problem(node.line(), path, "expected a mapping such as {maxNumSeqs: 1024, maxNumBatchedTokens: 8192}, got "
+                    + CatalogEntry.describe(node));
+            gpu.ok = false;
+            return null;
+        }
+        gpu.needsSource("batchDefaults", gpu.node.lineOf("batchDefaults"), path);
+        CatalogEntry e = new CatalogEntry(file, problems, map, path, BATCH_DEFAULTS_KEYS);
+        Integer seqs = e.integer("maxNumSeqs", "expected the sequences in one iteration (vLLM max_num_seqs)");
+        Integer tokens = e.integer("maxNumBatchedTokens", "expected the tokens in one iteration (vLLM max_num_batched_tokens)");
+        e.positive("maxNumSeqs", seqs);
+        e.positive("maxNumBatchedTokens", tokens);
+        e.unknownKeys();
+        if (!e.ok) {
+            gpu.ok = false;
+            return null;
+        }
+        return new GpuSpec.BatchDefaults(seqs, tokens);
     }
 
     private Efficiency efficiency(CatalogEntry gpu) {

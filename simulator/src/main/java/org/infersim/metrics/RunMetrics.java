@@ -2,6 +2,7 @@ package org.infersim.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.infersim.model.deployment.ReplicaAccounts;
 import org.infersim.model.performance.IterationShape;
 import org.infersim.model.serving.Replica;
 import org.infersim.model.serving.Request;
@@ -13,7 +14,7 @@ import org.infersim.model.serving.ServingObserver;
  * time series at a fixed interval. Everything before the warm-up ends is left out of the
  * statistics (but not out of the counts).
  */
-public final class RunMetrics implements ServingObserver {
+public final class RunMetrics implements ServingObserver, ReplicaAccounts {
     private final long warmupNs;
     private final StreamMetrics[] streams;
     private final int[] streamDeployment;
@@ -189,6 +190,7 @@ public final class RunMetrics implements ServingObserver {
     }
 
     /** Starts the accounts of a replica (one the run starts with, or an autoscaler's); returns its index. */
+    @Override
     public int addReplica(String name, int deployment) {
         replicas.add(new ReplicaMetrics(name, deployment));
         return replicas.size() - 1;

@@ -20,10 +20,4 @@ public record CostSummary(double total, double perHour, double measured, Double 
     public CostSummary {
         byProvisioning = byProvisioning == null ? null : List.copyOf(byProvisioning);
     }
-
-    /** A cost summary of static pools only. */
-    public CostSummary(double total, double perHour, double measured, Double perMillionOutputTokens, double billed,
-                       double unbilled) {
-        this(total, perHour, measured, perMillionOutputTokens, billed, unbilled, null);
-    }
 }

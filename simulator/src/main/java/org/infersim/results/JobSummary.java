@@ -43,4 +43,146 @@ public record JobSummary(
         double preemptedS,
         int preemptions,
         double gpuHours,
-        double cost) {}
+        double cost) {
+
+    /** A builder, so that no call site is a row of bare numbers. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link JobSummary} field by field; a field not set is 0, false or null. */
+    public static final class Builder {
+        private String name;
+        private String kind;
+        private int priority;
+        private String priorityClass;
+        private boolean preemptible;
+        private int gpus;
+        private String pool;
+        private String state;
+        private double submittedAtS;
+        private Double firstStartedAtS;
+        private Double completedAtS;
+        private double workS;
+        private double workDoneS;
+        private double workLostS;
+        private double restartS;
+        private double runningS;
+        private double waitingS;
+        private double preemptedS;
+        private int preemptions;
+        private double gpuHours;
+        private double cost;
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder kind(String kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder priority(int priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        public Builder priorityClass(String priorityClass) {
+            this.priorityClass = priorityClass;
+            return this;
+        }
+
+        public Builder preemptible(boolean preemptible) {
+            this.preemptible = preemptible;
+            return this;
+        }
+
+        public Builder gpus(int gpus) {
+            this.gpus = gpus;
+            return this;
+        }
+
+        public Builder pool(String pool) {
+            this.pool = pool;
+            return this;
+        }
+
+        public Builder state(String state) {
+            this.state = state;
+            return this;
+        }
+
+        public Builder submittedAtS(double submittedAtS) {
+            this.submittedAtS = submittedAtS;
+            return this;
+        }
+
+        public Builder firstStartedAtS(Double firstStartedAtS) {
+            this.firstStartedAtS = firstStartedAtS;
+            return this;
+        }
+
+        public Builder completedAtS(Double completedAtS) {
+            this.completedAtS = completedAtS;
+            return this;
+        }
+
+        public Builder workS(double workS) {
+            this.workS = workS;
+            return this;
+        }
+
+        public Builder workDoneS(double workDoneS) {
+            this.workDoneS = workDoneS;
+            return this;
+        }
+
+        public Builder workLostS(double workLostS) {
+            this.workLostS = workLostS;
+            return this;
+        }
+
+        public Builder restartS(double restartS) {
+            this.restartS = restartS;
+            return this;
+        }
+
+        public Builder runningS(double runningS) {
+            this.runningS = runningS;
+            return this;
+        }
+
+        public Builder waitingS(double waitingS) {
+            this.waitingS = waitingS;
+            return this;
+        }
+
+        public Builder preemptedS(double preemptedS) {
+            this.preemptedS = preemptedS;
+            return this;
+        }
+
+        public Builder preemptions(int preemptions) {
+            this.preemptions = preemptions;
+            return this;
+        }
+
+        public Builder gpuHours(double gpuHours) {
+            this.gpuHours = gpuHours;
+            return this;
+        }
+
+        public Builder cost(double cost) {
+            this.cost = cost;
+            return this;
+        }
+
+        public JobSummary build() {
+            return new JobSummary(name, kind, priority, priorityClass, preemptible, gpus, pool, state, submittedAtS,
+                    firstStartedAtS, completedAtS, workS, workDoneS, workLostS, restartS, runningS, waitingS,
+                    preemptedS, preemptions, gpuHours, cost);
+        }
+    }
+}

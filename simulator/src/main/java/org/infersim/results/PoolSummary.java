@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param minNodes              the pool's minimum (dynamic)
  * @param maxNodes              the pool's maximum; null for a serverless pool without one
  * @param peakNodes             the most nodes it had at once, ready or provisioning
- * @param nodesAdded            nodes the cluster autoscaler requested during the run
+ * @param nodesAdded            nodes the node autoscaler requested during the run
  * @param nodesRemoved          nodes it removed
  * @param nodeHours             node-hours allocated over the whole run, provisioning included
  *                              (serverless: the hours its nodes existed, which are not billed)
@@ -50,11 +50,150 @@ public record PoolSummary(
         @JsonInclude(JsonInclude.Include.NON_NULL) Double gpuHours,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer peakGpus) {
 
-    /** A static pool's summary. */
-    public PoolSummary(String name, String gpu, int gpus, int allocatedGpus, double pricePerGpuHour,
-                       double busyFraction, double flopsFraction, double bandwidthFraction, long preemptions,
-                       double cost) {
-        this(name, gpu, gpus, allocatedGpus, pricePerGpuHour, busyFraction, flopsFraction, bandwidthFraction,
-                preemptions, cost, null, null, null, null, null, null, null, null, null, null, null, null);
+    /** A builder, so that no call site is a row of bare numbers. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link PoolSummary} field by field; a field not set is 0, false or null. */
+    public static final class Builder {
+        private String name;
+        private String gpu;
+        private int gpus;
+        private int allocatedGpus;
+        private double pricePerGpuHour;
+        private double busyFraction;
+        private double flopsFraction;
+        private double bandwidthFraction;
+        private long preemptions;
+        private double cost;
+        private String provisioning;
+        private Integer nodes;
+        private Integer nodesProvisioning;
+        private Integer minNodes;
+        private Integer maxNodes;
+        private Integer peakNodes;
+        private Integer nodesAdded;
+        private Integer nodesRemoved;
+        private Double nodeHours;
+        private Double provisioningNodeHours;
+        private Double gpuHours;
+        private Integer peakGpus;
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder gpu(String gpu) {
+            this.gpu = gpu;
+            return this;
+        }
+
+        public Builder gpus(int gpus) {
+            this.gpus = gpus;
+            return this;
+        }
+
+        public Builder allocatedGpus(int allocatedGpus) {
+            this.allocatedGpus = allocatedGpus;
+            return this;
+        }
+
+        public Builder pricePerGpuHour(double pricePerGpuHour) {
+            this.pricePerGpuHour = pricePerGpuHour;
+            return this;
+        }
+
+        public Builder busyFraction(double busyFraction) {
+            this.busyFraction = busyFraction;
+            return this;
+        }
+
+        public Builder flopsFraction(double flopsFraction) {
+            this.flopsFraction = flopsFraction;
+            return this;
+        }
+
+        public Builder bandwidthFraction(double bandwidthFraction) {
+            this.bandwidthFraction = bandwidthFraction;
+            return this;
+        }
+
+        public Builder preemptions(long preemptions) {
+            this.preemptions = preemptions;
+            return this;
+        }
+
+        public Builder cost(double cost) {
+            this.cost = cost;
+            return this;
+        }
+
+        public Builder provisioning(String provisioning) {
+            this.provisioning = provisioning;
+            return this;
+        }
+
+        public Builder nodes(Integer nodes) {
+            this.nodes = nodes;
+            return this;
+        }
+
+        public Builder nodesProvisioning(Integer nodesProvisioning) {
+            this.nodesProvisioning = nodesProvisioning;
+            return this;
+        }
+
+        public Builder minNodes(Integer minNodes) {
+            this.minNodes = minNodes;
+            return this;
+        }
+
+        public Builder maxNodes(Integer maxNodes) {
+            this.maxNodes = maxNodes;
+            return this;
+        }
+
+        public Builder peakNodes(Integer peakNodes) {
+            this.peakNodes = peakNodes;
+            return this;
+        }
+
+        public Builder nodesAdded(Integer nodesAdded) {
+            this.nodesAdded = nodesAdded;
+            return this;
+        }
+
+        public Builder nodesRemoved(Integer nodesRemoved) {
+            this.nodesRemoved = nodesRemoved;
+            return this;
+        }
+
+        public Builder nodeHours(Double nodeHours) {
+            this.nodeHours = nodeHours;
+            return this;
+        }
+
+        public Builder provisioningNodeHours(Double provisioningNodeHours) {
+            this.provisioningNodeHours = provisioningNodeHours;
+            return this;
+        }
+
+        public Builder gpuHours(Double gpuHours) {
+            this.gpuHours = gpuHours;
+            return this;
+        }
+
+        public Builder peakGpus(Integer peakGpus) {
+            this.peakGpus = peakGpus;
+            return this;
+        }
+
+        public PoolSummary build() {
+            return new PoolSummary(name, gpu, gpus, allocatedGpus, pricePerGpuHour, busyFraction, flopsFraction,
+                    bandwidthFraction, preemptions, cost, provisioning, nodes, nodesProvisioning, minNodes, maxNodes,
+                    peakNodes, nodesAdded, nodesRemoved, nodeHours, provisioningNodeHours, gpuHours, peakGpus);
+        }
     }
 }

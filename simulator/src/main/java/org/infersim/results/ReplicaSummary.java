@@ -45,4 +45,145 @@ public record ReplicaSummary(
     public ReplicaSummary {
         gpuIds = gpuIds == null ? List.of() : List.copyOf(gpuIds);
     }
+
+    /** A builder, so that no call site is a row of bare numbers. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ReplicaSummary} field by field; a field not set is 0, false or null. */
+    public static final class Builder {
+        private String name;
+        private String deployment;
+        private String pool;
+        private String gpu;
+        private int gpus;
+        private double busyFraction;
+        private double flopsFraction;
+        private double bandwidthFraction;
+        private double kvMeanOccupancy;
+        private double kvPeakOccupancy;
+        private long kvBlocks;
+        private long kvTokens;
+        private long iterations;
+        private long preemptions;
+        private String state;
+        private Double placedAtS;
+        private List<String> gpuIds;
+        private String sharing;
+        private double gpuFraction;
+        private String migProfile;
+        private double waitedS;
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder deployment(String deployment) {
+            this.deployment = deployment;
+            return this;
+        }
+
+        public Builder pool(String pool) {
+            this.pool = pool;
+            return this;
+        }
+
+        public Builder gpu(String gpu) {
+            this.gpu = gpu;
+            return this;
+        }
+
+        public Builder gpus(int gpus) {
+            this.gpus = gpus;
+            return this;
+        }
+
+        public Builder busyFraction(double busyFraction) {
+            this.busyFraction = busyFraction;
+            return this;
+        }
+
+        public Builder flopsFraction(double flopsFraction) {
+            this.flopsFraction = flopsFraction;
+            return this;
+        }
+
+        public Builder bandwidthFraction(double bandwidthFraction) {
+            this.bandwidthFraction = bandwidthFraction;
+            return this;
+        }
+
+        public Builder kvMeanOccupancy(double kvMeanOccupancy) {
+            this.kvMeanOccupancy = kvMeanOccupancy;
+            return this;
+        }
+
+        public Builder kvPeakOccupancy(double kvPeakOccupancy) {
+            this.kvPeakOccupancy = kvPeakOccupancy;
+            return this;
+        }
+
+        public Builder kvBlocks(long kvBlocks) {
+            this.kvBlocks = kvBlocks;
+            return this;
+        }
+
+        public Builder kvTokens(long kvTokens) {
+            this.kvTokens = kvTokens;
+            return this;
+        }
+
+        public Builder iterations(long iterations) {
+            this.iterations = iterations;
+            return this;
+        }
+
+        public Builder preemptions(long preemptions) {
+            this.preemptions = preemptions;
+            return this;
+        }
+
+        public Builder state(String state) {
+            this.state = state;
+            return this;
+        }
+
+        public Builder placedAtS(Double placedAtS) {
+            this.placedAtS = placedAtS;
+            return this;
+        }
+
+        public Builder gpuIds(List<String> gpuIds) {
+            this.gpuIds = gpuIds;
+            return this;
+        }
+
+        public Builder sharing(String sharing) {
+            this.sharing = sharing;
+            return this;
+        }
+
+        public Builder gpuFraction(double gpuFraction) {
+            this.gpuFraction = gpuFraction;
+            return this;
+        }
+
+        public Builder migProfile(String migProfile) {
+            this.migProfile = migProfile;
+            return this;
+        }
+
+        public Builder waitedS(double waitedS) {
+            this.waitedS = waitedS;
+            return this;
+        }
+
+        public ReplicaSummary build() {
+            return new ReplicaSummary(name, deployment, pool, gpu, gpus, busyFraction, flopsFraction,
+                    bandwidthFraction, kvMeanOccupancy, kvPeakOccupancy, kvBlocks, kvTokens, iterations, preemptions,
+                    state, placedAtS, gpuIds, sharing, gpuFraction, migProfile, waitedS);
+        }
+    }
 }

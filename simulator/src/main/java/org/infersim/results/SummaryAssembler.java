@@ -6,137 +6,196 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.infersim.catalog.GpuSpec;
 import org.infersim.metrics.ReplicaMetrics;
 import org.infersim.metrics.RunMetrics;
 import org.infersim.metrics.StreamMetrics;
 import org.infersim.model.cluster.Allocation;
+import org.infersim.model.cluster.Cluster;
 import org.infersim.model.cluster.CostMeter;
+import org.infersim.model.cluster.Demand;
 import org.infersim.model.cluster.Gpu;
 import org.infersim.model.cluster.GpuJob;
 import org.infersim.model.cluster.GpuPool;
-import org.infersim.model.cluster.NodeAutoscaler;
 import org.infersim.model.cluster.NodeProvisioner;
 import org.infersim.model.cluster.SharingMode;
-import org.infersim.model.deployment.ColdStart;
-import org.infersim.model.deployment.ReplicaAutoscaler;
 import org.infersim.model.deployment.ReplicaLifecycle;
+import org.infersim.model.deployment.RunningDeployment;
 import org.infersim.model.serving.Replica;
 import org.infersim.model.serving.ReplicaSet;
-import org.infersim.scenario.Deployment;
-import org.infersim.scenario.GpuShare;
 import org.infersim.scenario.PriorityClass;
 import org.infersim.scenario.Provisioning;
 import org.infersim.scenario.ProvisioningMode;
 import org.infersim.scenario.Scenario;
 
-/** Turns the metrics of a finished run into the published summary. */
+/**
+ * Turns the metrics and the model of a finished run into the published summary, section by
+ * section: requests, streams, replicas, GPUs, pools, cost, deployments, jobs, priority classes.
+ */
 public final class SummaryAssembler {
     private final Scenario scenario;
     private final RunMetrics metrics;
-    private final List<ReplicaLifecycle> slots;
-    private final List<ReplicaAutoscaler> scalers;
+    private final Cluster cluster;
+    private final List<RunningDeployment> deployments;
+    /** Every replica of the run, in the order they were made (their index in the metrics). */
+    private final List<ReplicaLifecycle> replicas;
     private final List<GpuJob> jobs;
-    private final List<GpuPool> pools;
-    private final CostMeter cost;
-    private final List<ReplicaSet> sets;
-    private final NodeAutoscaler autoscaler;
 
-    /** @param autoscaler the dynamic and serverless pools' autoscaler; null when every pool is static */
-    public SummaryAssembler(Scenario scenario, RunMetrics metrics, List<ReplicaLifecycle> slots, List<ReplicaAutoscaler> scalers,
-                     List<GpuJob> jobs, List<GpuPool> pools, CostMeter cost, List<ReplicaSet> sets,
-                     NodeAutoscaler autoscaler) {
+    /** The measured window: from the end of the warm-up to the end of the run. */
+    private record Window(long warmupNs, long endNs) {
+        long ns() {
+            return endNs - warmupNs;
+        }
+
+        double seconds() {
+            return (endNs - warmupNs) / 1e9;
+        }
+    }
+
+    /** What the replicas and GPUs of one pool did in the window, for its summary. */
+    private static final class PoolWork {
+        double busyNs;
+        double flops;
+        double bytes;
+        long preemptions;
+    }
+
+    /** GPU-hours and dollars of one priority, over the whole run. */
+    private static final class PriorityTotals {
+        double gpuHours;
+        double dollars;
+    }
+
+    /**
+     * What the replica and GPU sections gather for the later ones: each pool's work, each
+     * priority's bill, and what all the workloads were billed.
+     */
+    private static final class Ledger {
+        final PoolWork[] pools;
+        final Map<Integer, PriorityTotals> byPriority = new TreeMap<>(Comparator.reverseOrder());
+        double billed;
+
+        Ledger(int poolCount) {
+            pools = new PoolWork[poolCount];
+            for (int p = 0; p < poolCount; p++) {
+                pools[p] = new PoolWork();
+            }
+        }
+    }
+
+    /** @param deployments in the scenario's order, each with the replicas it made */
+    public SummaryAssembler(Scenario scenario, RunMetrics metrics, Cluster cluster, List<RunningDeployment> deployments,
+                            List<GpuJob> jobs) {
         this.scenario = scenario;
         this.metrics = metrics;
-        this.slots = slots;
-        this.scalers = scalers;
-        this.jobs = jobs;
-        this.pools = pools;
-        this.cost = cost;
-        this.sets = sets;
-        this.autoscaler = autoscaler;
+        this.cluster = cluster;
+        this.deployments = List.copyOf(deployments);
+        this.replicas = deployments.stream().flatMap(d -> d.replicas().stream())
+                .sorted(Comparator.comparingInt(ReplicaLifecycle::index)).toList();
+        this.jobs = List.copyOf(jobs);
     }
 
     public RunSummary assemble(long endNs) {
-        long windowNs = endNs - scenario.warmupNs();
-        double windowS = windowNs / 1e9;
-        long inFlight = 0;
-        for (ReplicaSet set : sets) {
-            set.forEachInFlight(req -> metrics.countInFlightAtEnd(req, endNs));
-            inFlight += set.unroutedCount();
-            for (Replica r : set.replicas()) {
-                inFlight += r.outstanding();
-            }
-        }
-        for (ReplicaLifecycle slot : slots) {
-            // Draining replicas are out of their set's router but still finishing requests.
-            if (slot.state() == ReplicaLifecycle.State.DRAINING) {
-                slot.replica().forEachInFlight(req -> metrics.countInFlightAtEnd(req, endNs));
-                inFlight += slot.replica().outstanding();
-            }
-        }
-
+        Window window = new Window(scenario.warmupNs(), endNs);
+        long inFlight = countInFlight(endNs);
         List<StreamSummary> streams = new ArrayList<>();
         boolean anySlo = false;
         long arrived = 0;
         long completed = 0;
         long rejected = 0;
         for (StreamMetrics s : metrics.streamMetrics()) {
-            streams.add(s.summarize(windowS, s.hasSlo()));
+            streams.add(s.summarize(window.seconds(), s.hasSlo()));
             anySlo |= s.hasSlo();
             arrived += s.arrivedTotal();
             completed += s.completedTotal();
             rejected += s.rejectedTotal();
         }
         StreamMetrics overall = metrics.overall();
+        Ledger ledger = new Ledger(cluster.pools().size());
+        List<ReplicaSummary> replicaSummaries = replicas(window, ledger.pools);
+        List<GpuSummary> gpuSummaries = gpus(window, ledger);
+        List<PoolSummary> poolSummaries = pools(window, ledger.pools);
+        CostSummary cost = cost(window, ledger.billed, overall.outputTokens());
+        return new RunSummary(scenario.name(), scenario.seed(), endNs / 1e9, scenario.warmupNs() / 1e9,
+                window.seconds(), new RequestCounts(arrived, completed, rejected, inFlight),
+                overall.summarize(window.seconds(), anySlo), streams, replicaSummaries, poolSummaries, cost,
+                deployments(endNs), gpuSummaries, jobs(endNs), priorityClasses(ledger.byPriority));
+    }
 
-        List<ReplicaSummary> replicaSummaries = new ArrayList<>();
-        int poolCount = pools.size();
-        double[] poolBusy = new double[poolCount];
-        double[] poolFlops = new double[poolCount];
-        double[] poolBytes = new double[poolCount];
-        long[] poolPreemptions = new long[poolCount];
-        for (ReplicaLifecycle slot : slots) {
-            String deployment = scenario.deployments().get(slot.deployment()).name();
-            Replica replica = slot.replica();
-            if (slot.allocation() == null) {
-                int gpus = scenario.deployments().get(slot.deployment()).tensorParallel();
-                var share = scenario.deployments().get(slot.deployment()).gpuShare();
-                replicaSummaries.add(new ReplicaSummary(slot.name(), deployment, null, null, gpus,
-                        0, 0, 0, 0, 0, 0, 0, 0, 0, slot.state().label(), null, List.of(), sharingLabel(share), 0,
-                        share instanceof GpuShare.Mig m ? m.profile() : null,
-                        Decimal.round(Math.max(0, endNs - slot.requestedAtNs()) / 1e9)));
+    /** Requests still in flight at the end (counted against the SLO where they already missed it). */
+    private long countInFlight(long endNs) {
+        long inFlight = 0;
+        for (RunningDeployment d : deployments) {
+            ReplicaSet set = d.set();
+            set.forEachInFlight(req -> metrics.countInFlightAtEnd(req, endNs));
+            inFlight += set.unroutedCount();
+            for (Replica r : set.replicas()) {
+                inFlight += r.outstanding();
+            }
+        }
+        for (ReplicaLifecycle replica : replicas) {
+            // Draining replicas are out of their set's router but still finishing requests.
+            if (replica.state() == ReplicaLifecycle.State.DRAINING) {
+                replica.replica().forEachInFlight(req -> metrics.countInFlightAtEnd(req, endNs));
+                inFlight += replica.replica().outstanding();
+            }
+        }
+        return inFlight;
+    }
+
+    /** One summary per replica; adds what each did to its pool's work. */
+    private List<ReplicaSummary> replicas(Window window, PoolWork[] work) {
+        List<ReplicaSummary> out = new ArrayList<>();
+        for (ReplicaLifecycle replica : replicas) {
+            ReplicaSummary.Builder b = ReplicaSummary.builder().name(replica.name())
+                    .deployment(replica.placement().deployment()).state(replica.state().label());
+            Allocation a = replica.allocation();
+            if (a == null) {
+                out.add(waiting(b, replica, window.endNs()));
                 continue;
             }
-            Allocation a = slot.allocation();
-            ReplicaMetrics m = metrics.replica(slot.index());
+            ReplicaMetrics m = metrics.replica(replica.index());
             int gpus = a.gpus().size();
-            var spec = a.pool().spec();
+            GpuSpec spec = a.pool().spec();
             double peakFlops = spec.peakFlops(false) * gpus;
             double peakBytes = spec.memoryBandwidth() * gpus;
             // A replica that never got ready (stopped while cold-starting) has no cache and did no work.
-            long blocks = replica == null ? 0 : replica.kvCache().totalBlocks();
-            int blockSize = replica == null ? 0 : replica.kvCache().blockSize();
-            replicaSummaries.add(new ReplicaSummary(slot.name(), deployment, a.pool().name(), spec.id(), gpus,
-                    Decimal.round(m.busyNs() / windowNs),
-                    Decimal.round(m.flops() / (peakFlops * windowS)),
-                    Decimal.round(m.bytes() / (peakBytes * windowS)),
-                    blocks == 0 ? 0 : Decimal.round(m.kvBlockNs() / windowNs / blocks),
-                    blocks == 0 ? 0 : Decimal.round((double) m.peakKvBlocks() / blocks),
-                    blocks, blocks * blockSize, m.iterations(), m.preemptions(),
-                    slot.state().label(), Decimal.round(a.placedAtNs() / 1e9), a.gpus().stream().map(Gpu::id).toList(),
-                    a.demand().sharing().label(), Decimal.round(a.fraction()),
-                    a.migProfile() == null ? null : a.migProfile().name(),
-                    Decimal.round((a.placedAtNs() - slot.requestedAtNs()) / 1e9)));
-            int p = a.pool().index();
-            poolFlops[p] += m.flops();
-            poolBytes[p] += m.bytes();
-            poolPreemptions[p] += m.preemptions();
+            Replica engine = replica.replica();
+            long blocks = engine == null ? 0 : engine.kvCache().totalBlocks();
+            int blockSize = engine == null ? 0 : engine.kvCache().blockSize();
+            out.add(b.pool(a.pool().name()).gpu(spec.id()).gpus(gpus)
+                    .busyFraction(Decimal.round(m.busyNs() / window.ns()))
+                    .flopsFraction(Decimal.round(m.flops() / (peakFlops * window.seconds())))
+                    .bandwidthFraction(Decimal.round(m.bytes() / (peakBytes * window.seconds())))
+                    .kvMeanOccupancy(blocks == 0 ? 0 : Decimal.round(m.kvBlockNs() / window.ns() / blocks))
+                    .kvPeakOccupancy(blocks == 0 ? 0 : Decimal.round((double) m.peakKvBlocks() / blocks))
+                    .kvBlocks(blocks).kvTokens(blocks * blockSize).iterations(m.iterations()).preemptions(m.preemptions())
+                    .placedAtS(Decimal.round(a.placedAtNs() / 1e9)).gpuIds(a.gpus().stream().map(Gpu::id).toList())
+                    .sharing(a.demand().sharing().label()).gpuFraction(Decimal.round(a.fraction()))
+                    .migProfile(a.migProfile() == null ? null : a.migProfile().name())
+                    .waitedS(Decimal.round((a.placedAtNs() - replica.requestedAtNs()) / 1e9))
+                    .build());
+            PoolWork w = work[a.pool().index()];
+            w.flops += m.flops();
+            w.bytes += m.bytes();
+            w.preemptions += m.preemptions();
         }
+        return out;
+    }
 
-        List<GpuSummary> gpuSummaries = new ArrayList<>();
-        double billed = 0;
-        Map<Integer, double[]> byPriority = new TreeMap<>(Comparator.reverseOrder());
-        for (GpuPool pool : pools) {
+    /** A replica still waiting for GPUs at the end: what it asks its first pool for, and how long it has waited. */
+    private static ReplicaSummary waiting(ReplicaSummary.Builder b, ReplicaLifecycle replica, long endNs) {
+        Demand demand = replica.demand(replica.pools().get(0));
+        return b.gpus(demand instanceof Demand.WholeGpus w ? w.count() : 1).sharing(demand.sharing().label())
+                .migProfile(demand instanceof Demand.MigSlice m ? m.profile().name() : null)
+                .waitedS(Decimal.round(Math.max(0, endNs - replica.requestedAtNs()) / 1e9))
+                .build();
+    }
+
+    /** One summary per GPU, with its tenants; adds their busy time to their pool's work and their bill to the ledger. */
+    private List<GpuSummary> gpus(Window window, Ledger ledger) {
+        List<GpuSummary> out = new ArrayList<>();
+        for (GpuPool pool : cluster.pools()) {
             boolean serverless = pool.provisioning().mode() == ProvisioningMode.SERVERLESS;
             for (Gpu g : pool.allGpus()) {
                 if (serverless && g.history().isEmpty()) {
@@ -146,77 +205,103 @@ public final class SummaryAssembler {
                 double allocated = 0;
                 List<GpuTenantSummary> tenants = new ArrayList<>();
                 for (Allocation a : g.history()) {
-                    double tenantBusy = busyInWindow(a, endNs);
+                    double tenantBusy = busyInWindow(a, window);
                     if (a.demand().sharing() == SharingMode.WHOLE) {
                         busy += tenantBusy;
                     } else if (a.demand().sharing() == SharingMode.MIG) {
                         busy += tenantBusy * a.migProfile().computeSlices() / Gpu.MIG_COMPUTE_SLICES;
                     }
-                    double gpuHours = a.fraction() * a.heldNs(0, endNs) / 3.6e12;
+                    double gpuHours = a.fraction() * a.heldNs(0, window.endNs()) / 3.6e12;
                     double dollars = gpuHours * pool.pricePerGpuHour();
-                    allocated += a.fraction() * a.heldNs(0, endNs);
-                    billed += dollars;
-                    double[] classTotals = byPriority.computeIfAbsent(a.workload().priority(), k -> new double[2]);
-                    classTotals[0] += gpuHours;
-                    classTotals[1] += dollars;
-                    tenants.add(new GpuTenantSummary(a.workload().name(), a.workload().kind(),
-                            a.demand().sharing().label(), Decimal.round(a.fraction()),
-                            a.migProfile() == null ? null : a.migProfile().name(), Decimal.round(a.placedAtNs() / 1e9),
-                            a.isReleased() ? Double.valueOf(Decimal.round(a.releasedAtNs() / 1e9)) : null,
-                            Decimal.round(tenantBusy / windowNs), Decimal.round(gpuHours), Decimal.round(dollars)));
+                    allocated += a.fraction() * a.heldNs(0, window.endNs());
+                    ledger.billed += dollars;
+                    PriorityTotals totals = ledger.byPriority.computeIfAbsent(a.workload().priority(),
+                            k -> new PriorityTotals());
+                    totals.gpuHours += gpuHours;
+                    totals.dollars += dollars;
+                    tenants.add(tenant(a, window, tenantBusy, gpuHours, dollars));
                 }
-                poolBusy[pool.index()] += busy;
-                gpuSummaries.add(new GpuSummary(g.id(), pool.name(), g.node().index(), Decimal.round(busy / windowNs),
-                        Decimal.round(allocated / endNs), tenants));
+                ledger.pools[pool.index()].busyNs += busy;
+                out.add(new GpuSummary(g.id(), pool.name(), g.node().index(), Decimal.round(busy / window.ns()),
+                        Decimal.round(allocated / window.endNs()), tenants));
             }
         }
+        return out;
+    }
 
-        List<PoolSummary> poolSummaries = new ArrayList<>();
-        double windowCost = 0;
-        for (GpuPool pool : pools) {
+    private static GpuTenantSummary tenant(Allocation a, Window window, double busyNs, double gpuHours, double dollars) {
+        return new GpuTenantSummary(a.workload().name(), a.workload().kind(), a.demand().sharing().label(),
+                Decimal.round(a.fraction()), a.migProfile() == null ? null : a.migProfile().name(),
+                Decimal.round(a.placedAtNs() / 1e9),
+                a.isReleased() ? Double.valueOf(Decimal.round(a.releasedAtNs() / 1e9)) : null,
+                Decimal.round(busyNs / window.ns()), Decimal.round(gpuHours), Decimal.round(dollars));
+    }
+
+    /** Time the allocation's holder had work running on its GPUs, in the measured window. */
+    private double busyInWindow(Allocation a, Window window) {
+        if (a.workload() instanceof ReplicaLifecycle replica) {
+            return metrics.replica(replica.index()).busyNs();
+        }
+        return a.heldNs(window.warmupNs(), window.endNs());
+    }
+
+    /** One summary per pool: its use of the GPU time it paid for in the window, and how it was provisioned. */
+    private List<PoolSummary> pools(Window window, PoolWork[] work) {
+        CostMeter cost = cluster.cost();
+        long endNs = window.endNs();
+        List<PoolSummary> out = new ArrayList<>();
+        for (GpuPool pool : cluster.pools()) {
             int p = pool.index();
-            var gpu = pool.spec();
+            GpuSpec gpu = pool.spec();
             // GPU-seconds paid for in the window: what the pool's fractions are of.
-            double gpuSeconds = pool.provisioning().isStatic() ? pool.gpus().size() * windowS
-                    : cost.gpuHours(p, scenario.warmupNs(), endNs) * 3600;
-            windowCost += cost.poolCost(p, scenario.warmupNs(), endNs);
-            double busyFraction = gpuSeconds == 0 ? 0 : Decimal.round(poolBusy[p] / 1e9 / gpuSeconds);
-            double flopsFraction = gpuSeconds == 0 ? 0 : Decimal.round(poolFlops[p] / (gpu.peakFlops(false) * gpuSeconds));
-            double bandwidthFraction = gpuSeconds == 0 ? 0
-                    : Decimal.round(poolBytes[p] / (gpu.memoryBandwidth() * gpuSeconds));
-            double poolCost = Decimal.round(cost.poolCost(p, 0, endNs));
-            if (pool.provisioning().isStatic()) {
-                poolSummaries.add(new PoolSummary(pool.name(), gpu.id(), pool.gpus().size(), pool.allocatedGpus(),
-                        cost.pricePerGpuHour(p), busyFraction, flopsFraction, bandwidthFraction, poolPreemptions[p],
-                        poolCost));
-                continue;
-            }
-            Provisioning prov = pool.provisioning();
-            NodeProvisioner provisioner = autoscaler.provisioner(pool);
-            poolSummaries.add(new PoolSummary(pool.name(), gpu.id(), pool.gpus().size(), pool.allocatedGpus(),
-                    cost.pricePerGpuHour(p), busyFraction, flopsFraction, bandwidthFraction, poolPreemptions[p],
-                    poolCost, prov.mode().label(), pool.nodes().size(), pool.nodesProvisioning().size(),
-                    prov.mode() == ProvisioningMode.DYNAMIC ? prov.minNodes() : null,
-                    prov.maxNodes() == Provisioning.UNLIMITED ? null : prov.maxNodes(),
-                    provisioner.peakNodes(), provisioner.nodesAdded(), provisioner.nodesRemoved(),
-                    Decimal.round(cost.nodeHours(p, 0, endNs)), Decimal.round(cost.provisioningNodeHours(p, 0, endNs)),
-                    Decimal.round(cost.gpuHours(p, 0, endNs)), provisioner.peakNodes() * pool.gpusPerNode()));
+            double gpuSeconds = pool.provisioning().isStatic() ? pool.gpus().size() * window.seconds()
+                    : cost.gpuHours(p, window.warmupNs(), endNs) * 3600;
+            PoolSummary.Builder b = PoolSummary.builder().name(pool.name()).gpu(gpu.id()).gpus(pool.gpus().size())
+                    .allocatedGpus(pool.allocatedGpus()).pricePerGpuHour(cost.pricePerGpuHour(p))
+                    .busyFraction(gpuSeconds == 0 ? 0 : Decimal.round(work[p].busyNs / 1e9 / gpuSeconds))
+                    .flopsFraction(gpuSeconds == 0 ? 0 : Decimal.round(work[p].flops / (gpu.peakFlops(false) * gpuSeconds)))
+                    .bandwidthFraction(gpuSeconds == 0 ? 0
+                            : Decimal.round(work[p].bytes / (gpu.memoryBandwidth() * gpuSeconds)))
+                    .preemptions(work[p].preemptions).cost(Decimal.round(cost.poolCost(p, 0, endNs)));
+            out.add(pool.provisioning().isStatic() ? b.build() : provisioned(b, pool, endNs));
         }
-        long outputTokens = overall.outputTokens();
-        double total = cost.costUpTo(endNs);
-        CostSummary costSummary = new CostSummary(Decimal.round(total), Decimal.round(cost.perHour(endNs)),
-                Decimal.round(windowCost), outputTokens == 0 ? null : Decimal.of(windowCost / outputTokens * 1e6),
-                Decimal.round(billed), Decimal.round(Math.max(0, total - billed)), byProvisioning(endNs));
+        return out;
+    }
 
-        return new RunSummary(scenario.name(), scenario.seed(), endNs / 1e9, scenario.warmupNs() / 1e9, windowS,
-                new RequestCounts(arrived, completed, rejected, inFlight),
-                overall.summarize(windowS, anySlo), streams, replicaSummaries, poolSummaries, costSummary,
-                deployments(endNs), gpuSummaries, jobs(endNs), priorityClasses(byPriority));
+    /** The part of a dynamic or serverless pool's summary that says how it grew and shrank. */
+    private PoolSummary provisioned(PoolSummary.Builder b, GpuPool pool, long endNs) {
+        CostMeter cost = cluster.cost();
+        int p = pool.index();
+        Provisioning prov = pool.provisioning();
+        NodeProvisioner provisioner = cluster.nodeAutoscaler().provisioner(pool);
+        return b.provisioning(prov.mode().label()).nodes(pool.nodes().size())
+                .nodesProvisioning(pool.nodesProvisioning().size())
+                .minNodes(prov.mode() == ProvisioningMode.DYNAMIC ? prov.minNodes() : null)
+                .maxNodes(prov.maxNodes() == Provisioning.UNLIMITED ? null : prov.maxNodes())
+                .peakNodes(provisioner.peakNodes()).nodesAdded(provisioner.nodesAdded())
+                .nodesRemoved(provisioner.nodesRemoved()).nodeHours(Decimal.round(cost.nodeHours(p, 0, endNs)))
+                .provisioningNodeHours(Decimal.round(cost.provisioningNodeHours(p, 0, endNs)))
+                .gpuHours(Decimal.round(cost.gpuHours(p, 0, endNs)))
+                .peakGpus(provisioner.peakNodes() * pool.gpusPerNode())
+                .build();
+    }
+
+    /** What the run cost; {@code billed} is what its workloads held. */
+    private CostSummary cost(Window window, double billed, long outputTokens) {
+        CostMeter cost = cluster.cost();
+        double measured = 0;
+        for (GpuPool pool : cluster.pools()) {
+            measured += cost.poolCost(pool.index(), window.warmupNs(), window.endNs());
+        }
+        double total = cost.costUpTo(window.endNs());
+        return new CostSummary(Decimal.round(total), Decimal.round(cost.perHour(window.endNs())),
+                Decimal.round(measured), outputTokens == 0 ? null : Decimal.of(measured / outputTokens * 1e6),
+                Decimal.round(billed), Decimal.round(Math.max(0, total - billed)), byProvisioning(window.endNs()));
     }
 
     /** Cost per provisioning mode, in the order static, dynamic, serverless; null when every pool is static. */
     private List<ProvisioningCost> byProvisioning(long endNs) {
-        if (autoscaler == null) {
+        if (cluster.nodeAutoscaler() == null) {
             return null;
         }
         List<ProvisioningCost> out = new ArrayList<>();
@@ -224,11 +309,11 @@ public final class SummaryAssembler {
             int count = 0;
             double gpuHours = 0;
             double dollars = 0;
-            for (GpuPool pool : pools) {
+            for (GpuPool pool : cluster.pools()) {
                 if (pool.provisioning().mode() == mode) {
                     count++;
-                    gpuHours += cost.gpuHours(pool.index(), 0, endNs);
-                    dollars += cost.poolCost(pool.index(), 0, endNs);
+                    gpuHours += cluster.cost().gpuHours(pool.index(), 0, endNs);
+                    dollars += cluster.cost().poolCost(pool.index(), 0, endNs);
                 }
             }
             if (count > 0) {
@@ -238,11 +323,11 @@ public final class SummaryAssembler {
         return out;
     }
 
-    private static List<PriorityClassSummary> priorityClasses(Map<Integer, double[]> byPriority) {
+    private static List<PriorityClassSummary> priorityClasses(Map<Integer, PriorityTotals> byPriority) {
         List<PriorityClassSummary> out = new ArrayList<>();
-        for (Map.Entry<Integer, double[]> e : byPriority.entrySet()) {
-            out.add(new PriorityClassSummary(e.getKey(), PriorityClass.label(e.getKey()), Decimal.round(e.getValue()[0]),
-                    Decimal.round(e.getValue()[1])));
+        for (Map.Entry<Integer, PriorityTotals> e : byPriority.entrySet()) {
+            out.add(new PriorityClassSummary(e.getKey(), PriorityClass.label(e.getKey()),
+                    Decimal.round(e.getValue().gpuHours), Decimal.round(e.getValue().dollars)));
         }
         return out;
     }
@@ -259,95 +344,58 @@ public final class SummaryAssembler {
             }
             List<Allocation> held = job.allocations();
             Allocation last = held.isEmpty() ? null : held.get(held.size() - 1);
-            out.add(new JobSummary(job.name(), job.kind(), job.priority(), PriorityClass.label(job.priority()),
-                    job.preemptible(), job.gpus(), last == null ? null : last.pool().name(),
-                    job.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    Decimal.round(Math.max(0, acc.submittedAtNs()) / 1e9),
-                    acc.firstStartNs() < 0 ? null : Decimal.round(acc.firstStartNs() / 1e9),
-                    acc.completedAtNs() < 0 ? null : Decimal.round(acc.completedAtNs() / 1e9),
-                    Decimal.round(job.workNs() / 1e9), Decimal.round(acc.progressNs() / 1e9),
-                    Decimal.round(acc.lostNs() / 1e9), Decimal.round(acc.restartNs() / 1e9),
-                    Decimal.round(acc.runningNs() / 1e9), Decimal.round(acc.waitingNs() / 1e9),
-                    Decimal.round(acc.preemptedNs() / 1e9), acc.preemptions(), Decimal.round(gpuHours),
-                    Decimal.round(dollars)));
+            out.add(JobSummary.builder().name(job.name()).kind(job.kind()).priority(job.priority())
+                    .priorityClass(PriorityClass.label(job.priority())).preemptible(job.preemptible()).gpus(job.gpus())
+                    .pool(last == null ? null : last.pool().name())
+                    .state(job.state().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .submittedAtS(Decimal.round(Math.max(0, acc.submittedAtNs()) / 1e9))
+                    .firstStartedAtS(acc.firstStartNs() < 0 ? null : Decimal.round(acc.firstStartNs() / 1e9))
+                    .completedAtS(acc.completedAtNs() < 0 ? null : Decimal.round(acc.completedAtNs() / 1e9))
+                    .workS(Decimal.round(job.workNs() / 1e9)).workDoneS(Decimal.round(acc.progressNs() / 1e9))
+                    .workLostS(Decimal.round(acc.lostNs() / 1e9)).restartS(Decimal.round(acc.restartNs() / 1e9))
+                    .runningS(Decimal.round(acc.runningNs() / 1e9)).waitingS(Decimal.round(acc.waitingNs() / 1e9))
+                    .preemptedS(Decimal.round(acc.preemptedNs() / 1e9)).preemptions(acc.preemptions())
+                    .gpuHours(Decimal.round(gpuHours)).cost(Decimal.round(dollars))
+                    .build());
         }
         return out;
     }
 
-    /** Time the allocation's holder had work running on its GPUs, in the measured window. */
-    private double busyInWindow(Allocation a, long endNs) {
-        if (a.workload() instanceof ReplicaLifecycle slot) {
-            return metrics.replica(slot.index()).busyNs();
-        }
-        return a.heldNs(scenario.warmupNs(), endNs);
-    }
-
-    private static String sharingLabel(GpuShare share) {
-        if (share instanceof GpuShare.TimeSlicing) {
-            return SharingMode.TIME_SLICING.label();
-        }
-        if (share instanceof GpuShare.Mps) {
-            return SharingMode.MPS.label();
-        }
-        return share instanceof GpuShare.Mig ? SharingMode.MIG.label() : SharingMode.WHOLE.label();
-    }
-
     private List<DeploymentSummary> deployments(long endNs) {
         List<DeploymentSummary> out = new ArrayList<>();
-        for (int di = 0; di < scenario.deployments().size(); di++) {
-            Deployment d = scenario.deployments().get(di);
+        for (RunningDeployment d : deployments) {
             int[] byState = new int[ReplicaLifecycle.State.values().length];
             double gpuHours = 0;
             double dollars = 0;
-            int coldStarts = 0;
-            double wait = 0;
-            double provision = 0;
-            double pull = 0;
-            double weights = 0;
-            double init = 0;
-            double total = 0;
-            double longest = 0;
             long requeued = 0;
-            for (ReplicaLifecycle slot : slots) {
-                if (slot.deployment() != di) {
+            ColdStartTotals cold = new ColdStartTotals();
+            for (ReplicaLifecycle replica : d.replicas()) {
+                byState[replica.state().ordinal()]++;
+                requeued += replica.requeued();
+                Allocation a = replica.allocation();
+                if (a == null) {
                     continue;
                 }
-                byState[slot.state().ordinal()]++;
-                requeued += slot.requeued();
-                if (slot.allocation() == null) {
-                    continue;
-                }
-                double hours = slot.allocation().gpuHours(endNs);
+                double hours = a.gpuHours(endNs);
                 gpuHours += hours;
-                dollars += hours * slot.allocation().pool().pricePerGpuHour();
-                ColdStart.Phases ph = slot.phases();
-                if (ph != null) {
-                    coldStarts++;
-                    double w = (slot.allocation().placedAtNs() - slot.requestedAtNs()) / 1e9;
-                    double p = slot.allocation().provisioningWaitNs() / 1e9;
-                    provision += p;
-                    wait += w - p;
-                    pull += ph.imagePullNs() / 1e9;
-                    weights += ph.weightsNs() / 1e9;
-                    init += ph.engineInitNs() / 1e9;
-                    total += w + ph.totalNs() / 1e9;
-                    longest = Math.max(longest, w + ph.totalNs() / 1e9);
-                }
+                dollars += hours * a.pool().pricePerGpuHour();
+                cold.add(replica);
             }
-            ColdStartPhases phases = coldStarts == 0 ? null : new ColdStartPhases(Decimal.round(provision / coldStarts),
-                    Decimal.round(wait / coldStarts),
-                    Decimal.round(pull / coldStarts), Decimal.round(weights / coldStarts), Decimal.round(init / coldStarts),
-                    Decimal.round(total / coldStarts), Decimal.round(longest));
-            ReplicaSet set = sets.get(di);
+            ReplicaSet set = d.set();
             long waited = set.waitedForReplica();
-            ReplicaAutoscaler scaler = scalers.get(di);
-            out.add(new DeploymentSummary(d.name(), d.priority(), d.replicas(),
-                    byState[ReplicaLifecycle.State.READY.ordinal()], byState[ReplicaLifecycle.State.PENDING.ordinal()],
-                    Decimal.round(gpuHours), Decimal.round(dollars),
-                    byState[ReplicaLifecycle.State.STARTING.ordinal()], byState[ReplicaLifecycle.State.DRAINING.ordinal()],
-                    scaler.peakReplicas(), scaler.scaleUps(), scaler.scaleDowns(), coldStarts, phases, waited,
-                    waited == 0 ? null : Decimal.of(set.waitedForReplicaNs() / 1e9 / waited),
-                    waited == 0 ? null : Decimal.of(set.longestWaitForReplicaNs() / 1e9), requeued));
+            out.add(DeploymentSummary.builder().name(d.config().name()).priority(d.config().priority())
+                    .replicas(d.config().replicas()).ready(byState[ReplicaLifecycle.State.READY.ordinal()])
+                    .pending(byState[ReplicaLifecycle.State.PENDING.ordinal()])
+                    .gpuHours(Decimal.round(gpuHours)).cost(Decimal.round(dollars))
+                    .starting(byState[ReplicaLifecycle.State.STARTING.ordinal()])
+                    .draining(byState[ReplicaLifecycle.State.DRAINING.ordinal()])
+                    .peakReplicas(d.autoscaler().peakReplicas()).scaleUps(d.autoscaler().scaleUps())
+                    .scaleDowns(d.autoscaler().scaleDowns()).coldStarts(cold.count).coldStartPhases(cold.phases())
+                    .waitedForReplica(waited)
+                    .meanWaitForReplicaS(waited == 0 ? null : Decimal.of(set.waitedForReplicaNs() / 1e9 / waited))
+                    .maxWaitForReplicaS(waited == 0 ? null : Decimal.of(set.longestWaitForReplicaNs() / 1e9))
+                    .requeued(requeued)
+                    .build());
         }
         return out;
     }

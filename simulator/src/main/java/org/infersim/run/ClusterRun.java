@@ -6,13 +6,13 @@ import java.util.function.LongToDoubleFunction;
 import org.infersim.autoscale.ScalingContext;
 import org.infersim.autoscale.ScalingPolicy;
 import org.infersim.autoscale.ScalingPolicyProvider;
-import org.infersim.catalog.GpuSpec;
-import org.infersim.catalog.ModelSpec;
+import org.infersim.catalog.Catalog;
 import org.infersim.kernel.Simulation;
 import org.infersim.metrics.RequestSink;
 import org.infersim.metrics.RunMetrics;
 import org.infersim.metrics.StreamMetrics;
 import org.infersim.metrics.TimeSeries;
+import org.infersim.model.cluster.Cluster;
 import org.infersim.model.cluster.CostMeter;
 import org.infersim.model.cluster.Gpu;
 import org.infersim.model.cluster.GpuJob;
@@ -21,15 +21,15 @@ import org.infersim.model.cluster.NodeAutoscaler;
 import org.infersim.model.cluster.PlacementPolicy;
 import org.infersim.model.cluster.Scheduler;
 import org.infersim.model.cluster.placement.FirstFit;
-import org.infersim.model.deployment.ColdStart;
-import org.infersim.model.deployment.DeploymentPlan;
 import org.infersim.model.deployment.ReplicaAutoscaler;
+import org.infersim.model.deployment.ReplicaContext;
 import org.infersim.model.deployment.ReplicaLifecycle;
-import org.infersim.model.random.LengthSampler;
+import org.infersim.model.deployment.ReplicaPlacement;
+import org.infersim.model.deployment.ReplicaTemplate;
+import org.infersim.model.deployment.RunningDeployment;
 import org.infersim.model.random.RandomStreams;
 import org.infersim.model.serving.ReplicaSet;
 import org.infersim.model.serving.Router;
-import org.infersim.model.workload.ArrivalProcess;
 import org.infersim.model.workload.RateFunction;
 import org.infersim.model.workload.RequestIds;
 import org.infersim.model.workload.RequestStream;
@@ -41,7 +41,6 @@ import org.infersim.plugin.PolicyFamily;
 import org.infersim.results.SummaryAssembler;
 import org.infersim.scenario.AutoscalerConfig;
 import org.infersim.scenario.Deployment;
-import org.infersim.scenario.ImageCache;
 import org.infersim.scenario.Job;
 import org.infersim.scenario.LoadedScenario;
 import org.infersim.scenario.Pool;
@@ -51,7 +50,8 @@ import org.infersim.scenario.Workload;
 /**
  * Builds the simulated cluster from a validated scenario and runs it: the pools of nodes and the
  * scheduler that places replicas and jobs on them, one replica set per deployment, one request
- * stream per workload, the metrics observing them, and a sampler for the time series. Every
+ * stream per workload, the metrics observing them, and a sampler for the time series. Each
+ * component takes its own part of the scenario whole; this class only connects them. Every
  * policy (placement, routers, autoscaling, the engines') is made by its provider in the
  * registry the scenario was validated against.
  */
@@ -59,117 +59,85 @@ public final class ClusterRun {
     private final Scenario scenario;
     private final Policies policies;
     private final Simulation sim = new Simulation();
-    private final List<GpuPool> pools = new ArrayList<>();
-    private final Scheduler scheduler;
-    private final List<ReplicaSet> sets = new ArrayList<>();
-    private final List<ReplicaLifecycle> slots = new ArrayList<>();
-    private final List<ReplicaAutoscaler> scalers = new ArrayList<>();
-    private final List<GpuJob> jobs = new ArrayList<>();
-    private final List<Long> jobSubmitAtNs = new ArrayList<>();
-    private final List<RequestStream> streams = new ArrayList<>();
+    private final RandomStreams random;
+    private final Cluster cluster;
+    /** For each workload, the index of the deployment it sends to. */
+    private final int[] workloadDeployment;
     private final RunMetrics metrics;
+    private final List<RunningDeployment> deployments = new ArrayList<>();
+    private final List<GpuJob> jobs = new ArrayList<>();
+    private final List<RequestStream> streams = new ArrayList<>();
     private final TimeSeries timeSeries = new TimeSeries();
-    private final CostMeter cost;
-    /** Null when every pool is static. */
-    private final NodeAutoscaler autoscaler;
 
     public ClusterRun(LoadedScenario loaded, RequestSink sink) {
         this.scenario = loaded.scenario();
         this.policies = loaded.policies();
-        for (int i = 0; i < scenario.pools().size(); i++) {
-            Pool p = scenario.pools().get(i);
-            GpuSpec gpu = loaded.catalog().gpu(p.gpu()).orElseThrow();
-            GpuPool pool = new GpuPool(i, p.name(), gpu, p.nodes(), p.gpusPerNode(),
-                    p.pricePerGpuHour().orElse(gpu.pricePerHour()), p.sharing(), p.provisioning(), sim,
-                    scenario.warmupNs());
-            if (p.imageCache() == ImageCache.POOL) {
-                pool.shareImages();
-            }
-            pools.add(pool);
-        }
-        this.scheduler = new Scheduler(sim, placement(scenario.placement()));
-        this.cost = new CostMeter(pools);
-        RandomStreams random = new RandomStreams(scenario.seed());
-        this.autoscaler = NodeAutoscaler.attach(pools, scheduler, sim, random, new FirstFit());
-
-        List<String> deploymentNames = new ArrayList<>();
-        List<List<DeploymentPlan>> plans = new ArrayList<>();
-        for (Deployment d : scenario.deployments()) {
-            ModelSpec model = loaded.catalog().model(d.model()).orElseThrow();
-            List<DeploymentPlan> perPool = new ArrayList<>();
-            for (GpuPool pool : poolsOf(d)) {
-                perPool.add(DeploymentPlan.of(d, pool.spec(), model, policies));
-            }
-            plans.add(perPool);
-            deploymentNames.add(d.name());
-        }
-
-        List<RunMetrics.StreamDefinition> streamDefs = new ArrayList<>();
-        int[] streamDeployment = new int[scenario.workloads().size()];
-        for (int i = 0; i < scenario.workloads().size(); i++) {
-            Workload w = scenario.workloads().get(i);
-            streamDefs.add(new RunMetrics.StreamDefinition(w.name(), w.deployment(),
-                    w.slo().ttftNs().orElse(0), w.slo().tpotNs().orElse(0)));
-            streamDeployment[i] = deploymentIndex(w.deployment());
-        }
-        this.metrics = new RunMetrics(scenario.warmupNs(), streamDefs, streamDeployment, deploymentNames, sink);
-
-        for (int di = 0; di < scenario.deployments().size(); di++) {
-            Deployment d = scenario.deployments().get(di);
-            List<DeploymentPlan> perPool = plans.get(di);
-            // A request must fit whichever pool its replica landed on.
-            int maxModelLen = perPool.stream().mapToInt(p -> p.settings().maxModelLen()).min().orElseThrow();
-            ReplicaSet set = new ReplicaSet(d.name(), d.replicas(), router(d.router()), maxModelLen, metrics);
-            sets.add(set);
-            int deployment = di;
-            ColdStart cold = new ColdStart(d.coldStart());
-            int[] serial = {d.replicas()};
-            ReplicaAutoscaler scaler = new ReplicaAutoscaler(d, policyFor(d, di), sim, set, metrics.signals(di),
-                    priority -> {
-                        String name = d.name() + "/" + serial[0]++;
-                        ReplicaLifecycle slot = newSlot(name, metrics.addReplica(name, deployment), deployment, sim.now(),
-                                perPool, set, cold);
-                        scheduler.submit(slot);
-                        return slot;
-                    });
-            scalers.add(scaler);
-            for (int r = 0; r < d.replicas(); r++) {
-                // The replicas the run starts with are warm: the service was up before the run began.
-                String name = d.name() + "/" + r;
-                ReplicaLifecycle slot = newSlot(name, metrics.addReplica(name, di), di, d.startAtNs(), perPool, set, null);
-                scaler.adopt(slot);
-            }
+        Catalog catalog = loaded.catalog();
+        this.random = new RandomStreams(scenario.seed());
+        this.cluster = cluster(catalog);
+        this.workloadDeployment = scenario.workloads().stream().mapToInt(w -> deploymentIndex(w.deployment())).toArray();
+        this.metrics = metrics(sink);
+        for (int i = 0; i < scenario.deployments().size(); i++) {
+            deployments.add(deployment(i, scenario.deployments().get(i), catalog));
         }
         for (Job j : scenario.jobs()) {
-            for (int c = 0; c < j.count(); c++) {
-                jobs.add(new GpuJob(j.count() == 1 ? j.name() : j.name() + "/" + c, j.type().label(), j.priority(),
-                        j.preemptible(), j.gpus(), poolsOf(j.pools()), j.workNs(), j.checkpointIntervalNs(),
-                        j.restartCostNs(), j.gracePeriodNs(), sim, scheduler));
-                jobSubmitAtNs.add(j.submitAtNs());
-            }
+            addJob(j);
         }
+        addStreams();
+    }
 
-        RequestIds ids = new RequestIds();
-        for (int i = 0; i < scenario.workloads().size(); i++) {
-            Workload w = scenario.workloads().get(i);
-            String key = "workload/" + w.name() + "/";
-            ArrivalProcess arrivals = ArrivalProcess.of(w.arrival(), random.stream(key + "arrivals"));
-            LengthSampler prompt = w.promptTokens() == null ? null
-                    : LengthSampler.of(w.promptTokens(), random.stream(key + "prompt"));
-            LengthSampler output = w.outputTokens() == null ? null
-                    : LengthSampler.of(w.outputTokens(), random.stream(key + "output"));
-            streams.add(new RequestStream(i, w.name(), w.priority(), sim, arrivals, prompt, output,
-                    sets.get(deploymentIndex(w.deployment())), ids, scenario.durationNs()));
+    /** The pools, the scheduler, and the node autoscaler and cost meter that watch the pools. */
+    private Cluster cluster(Catalog catalog) {
+        List<GpuPool> pools = new ArrayList<>();
+        for (int i = 0; i < scenario.pools().size(); i++) {
+            Pool p = scenario.pools().get(i);
+            pools.add(new GpuPool(p, catalog.gpu(p.gpu()).orElseThrow(), sim, i, scenario.warmupNs()));
+        }
+        Scheduler scheduler = new Scheduler(sim, placement(scenario.placement()));
+        CostMeter cost = new CostMeter(pools);
+        return new Cluster(pools, scheduler, NodeAutoscaler.attach(pools, scheduler, sim, random, new FirstFit()), cost);
+    }
+
+    /** Metrics with one stream per workload, counted against its deployment. */
+    private RunMetrics metrics(RequestSink sink) {
+        List<RunMetrics.StreamDefinition> streamDefs = new ArrayList<>();
+        for (Workload w : scenario.workloads()) {
+            streamDefs.add(new RunMetrics.StreamDefinition(w.name(), w.deployment(),
+                    w.slo().ttftNs().orElse(0), w.slo().tpotNs().orElse(0)));
+        }
+        List<String> deploymentNames = scenario.deployments().stream().map(Deployment::name).toList();
+        return new RunMetrics(scenario.warmupNs(), streamDefs, workloadDeployment, deploymentNames, sink);
+    }
+
+    /** A deployment's replica set and the controller of its replicas, with the replicas it starts with. */
+    private RunningDeployment deployment(int di, Deployment d, Catalog catalog) {
+        ReplicaPlacement placement = ReplicaPlacement.of(di, d, cluster.poolsNamed(d.pools()),
+                catalog.model(d.model()).orElseThrow(), policies);
+        ReplicaSet set = new ReplicaSet(d.name(), d.replicas(), router(d.router()), placement.maxModelLen(), metrics);
+        ReplicaContext context = new ReplicaContext(sim, cluster.scheduler(), set, metrics,
+                scenario.workloads().size(), metrics);
+        ReplicaTemplate template = new ReplicaTemplate(placement, d.coldStart(), context);
+        return new RunningDeployment(d, template,
+                new ReplicaAutoscaler(d, policyFor(d, di), template, metrics.signals(di)));
+    }
+
+    /** The job's copies, each its own workload ({@code name/0}, {@code name/1}, ... when there are several). */
+    private void addJob(Job j) {
+        List<GpuPool> pools = cluster.poolsNamed(j.pools());
+        for (int c = 0; c < j.count(); c++) {
+            String name = j.count() == 1 ? j.name() : j.name() + "/" + c;
+            jobs.add(new GpuJob(j, name, pools, sim, cluster.scheduler()));
         }
     }
 
-    private ReplicaLifecycle newSlot(String name, int index, int deployment, long requestedAtNs, List<DeploymentPlan> perPool,
-                                ReplicaSet set, ColdStart cold) {
-        Deployment d = scenario.deployments().get(deployment);
-        ReplicaLifecycle slot = new ReplicaLifecycle(name, index, deployment, d.priority(), requestedAtNs, poolsOf(d), perPool, sim,
-                scheduler, metrics, set, scenario.workloads().size(), cold);
-        slots.add(slot);
-        return slot;
+    /** One request stream per workload, each on its own random streams, sending to its deployment's replica set. */
+    private void addStreams() {
+        RequestIds ids = new RequestIds();
+        for (int i = 0; i < scenario.workloads().size(); i++) {
+            Workload w = scenario.workloads().get(i);
+            streams.add(new RequestStream(i, w, RequestStream.Samplers.of(w, random),
+                    deployments.get(workloadDeployment[i]).set(), sim, ids, scenario.durationNs()));
+        }
     }
 
     private PlacementPolicy placement(PolicyChoice choice) {
@@ -201,19 +169,6 @@ public final class ClusterRun {
                 d.replicas(), scheduled));
     }
 
-    private List<GpuPool> poolsOf(Deployment d) {
-        return poolsOf(d.pools());
-    }
-
-    private List<GpuPool> poolsOf(List<String> names) {
-        List<GpuPool> out = new ArrayList<>();
-        for (String name : names) {
-            out.add(pools.stream().filter(p -> p.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("unknown pool " + name)));
-        }
-        return out;
-    }
-
     private int deploymentIndex(String name) {
         for (int i = 0; i < scenario.deployments().size(); i++) {
             if (scenario.deployments().get(i).name().equals(name)) {
@@ -225,34 +180,22 @@ public final class ClusterRun {
 
     /** Runs the scenario to its end and assembles the results. */
     public RunResult run(Progress progress) {
+        Scheduler scheduler = cluster.scheduler();
         // Replicas and jobs ask for GPUs first, so that at time 0 they are placed before the first request.
-        for (ReplicaLifecycle slot : slots) {
-            submitAt(slot.requestedAtNs(), () -> scheduler.submit(slot));
-        }
-        for (int i = 0; i < jobs.size(); i++) {
-            GpuJob job = jobs.get(i);
-            submitAt(jobSubmitAtNs.get(i), job::submit);
-        }
-        scalers.forEach(ReplicaAutoscaler::start);
-        streams.forEach(RequestStream::start);
-        long interval = scenario.metricsIntervalNs();
-        long end = scenario.durationNs();
-        Runnable[] sampler = new Runnable[1];
-        sampler[0] = () -> {
-            long now = sim.now();
-            timeSeries.sample(now, interval, sets, metrics, cost.costUpTo(now));
-            samplePools(now);
-            progress.update(now, end);
-            if (now + interval <= end) {
-                sim.schedule(interval, sampler[0]);
+        for (RunningDeployment d : deployments) {
+            for (ReplicaLifecycle replica : d.replicas()) {
+                submitAt(replica.requestedAtNs(), () -> scheduler.submit(replica));
             }
-        };
-        if (interval <= end) {
-            sim.schedule(interval, sampler[0]);
         }
+        for (GpuJob job : jobs) {
+            submitAt(job.submitAtNs(), job::submit);
+        }
+        deployments.forEach(d -> d.autoscaler().start());
+        streams.forEach(RequestStream::start);
+        sampleEvery(scenario.metricsIntervalNs(), scenario.durationNs(), progress);
+        long end = scenario.durationNs();
         sim.runUntil(end);
-        RunSummary summary = new SummaryAssembler(scenario, metrics, slots, scalers, jobs, pools, cost, sets, autoscaler)
-                .assemble(end);
+        RunSummary summary = new SummaryAssembler(scenario, metrics, cluster, deployments, jobs).assemble(end);
         List<LatencyDistribution> latencies = new ArrayList<>();
         for (StreamMetrics s : metrics.streamMetrics()) {
             latencies.addAll(s.distributions());
@@ -263,15 +206,33 @@ public final class ClusterRun {
         return new RunResult(summary, timeSeries, latencies, sim.eventsProcessed());
     }
 
+    /** Samples the time series and pools.csv every interval, and reports progress. */
+    private void sampleEvery(long interval, long end, Progress progress) {
+        List<ReplicaSet> sets = deployments.stream().map(RunningDeployment::set).toList();
+        Runnable[] sampler = new Runnable[1];
+        sampler[0] = () -> {
+            long now = sim.now();
+            timeSeries.sample(now, interval, sets, metrics, cluster.cost().costUpTo(now));
+            samplePools(now);
+            progress.update(now, end);
+            if (now + interval <= end) {
+                sim.schedule(interval, sampler[0]);
+            }
+        };
+        if (interval <= end) {
+            sim.schedule(interval, sampler[0]);
+        }
+    }
+
     /** One row per pool for pools.csv: its nodes, the GPU share held, and its cost so far. */
     private void samplePools(long nowNs) {
-        for (GpuPool p : pools) {
+        for (GpuPool p : cluster.pools()) {
             double held = 0;
             for (Gpu g : p.gpus()) {
                 held += g.heldFraction();
             }
             timeSeries.pools().add(nowNs / 1e9, p.name(), p.provisioning().mode().label(), p.nodes().size(),
-                    p.nodesProvisioning().size(), p.gpus().size(), held, cost.poolCost(p.index(), 0, nowNs));
+                    p.nodesProvisioning().size(), p.gpus().size(), held, cluster.cost().poolCost(p.index(), 0, nowNs));
         }
     }
 

@@ -4,13 +4,20 @@ import java.util.OptionalInt;
 import org.infersim.plugin.PolicyChoice;
 
 /**
- * Serving-engine settings, named and defaulted as in vLLM V1. Where vLLM's default depends on
- * the GPU (max_num_seqs, max_num_batched_tokens), the value here is empty and the replica
- * resolves it from the GPU it runs on.
+ * Serving-engine settings, named and defaulted as in vLLM V1, each default beside its field
+ * below. Where vLLM's default depends on the GPU (max_num_seqs, max_num_batched_tokens), the value
+ * here is empty and the replica takes it from the GPU it runs on ({@code batchDefaults} in the
+ * GPU's catalog entry).
  *
- * @param scheduling  the order in which waiting requests are admitted and victims preempted
- * @param preemption  what becomes of a preempted sequence's KV blocks
- * @param maxModelLen longest sequence (prompt + output) a request may have; empty = the model's context
+ * @param blockSize            tokens per KV-cache block; default {@value #DEFAULT_BLOCK_SIZE}
+ * @param gpuMemoryUtilization share of each GPU's memory the engine may use; default {@value #DEFAULT_GPU_MEMORY_UTILIZATION}
+ * @param maxNumSeqs           most sequences in one iteration; empty = the GPU's default
+ * @param maxNumBatchedTokens  most tokens in one iteration; empty = the GPU's default
+ * @param chunkedPrefill       whether a long prompt is prefilled over several iterations; default on
+ * @param scheduling           the order in which waiting requests are admitted and victims preempted; default fcfs
+ * @param preemption           what becomes of a preempted sequence's KV blocks; default recompute
+ * @param swapSpaceBytes       host memory per GPU for swapped-out KV blocks; default 4 GiB
+ * @param maxModelLen          longest sequence (prompt + output) a request may have; empty = the model's context
  */
 public record EngineConfig(
         int blockSize,
@@ -23,9 +30,17 @@ public record EngineConfig(
         long swapSpaceBytes,
         OptionalInt maxModelLen) {
 
-    /** vLLM V1 defaults: block 16, 0.9 of GPU memory, chunked prefill, FCFS, recompute, 4 GiB swap. */
+    public static final int DEFAULT_BLOCK_SIZE = 16;
+    public static final double DEFAULT_GPU_MEMORY_UTILIZATION = 0.9;
+    public static final boolean DEFAULT_CHUNKED_PREFILL = true;
+    public static final PolicyChoice DEFAULT_SCHEDULING = PolicyChoice.of("fcfs");
+    public static final PolicyChoice DEFAULT_PREEMPTION = PolicyChoice.of("recompute");
+    public static final long DEFAULT_SWAP_SPACE_BYTES = 4L << 30;
+
+    /** Every default: vLLM V1's, the GPU-dependent ones left to the GPU. */
     public static EngineConfig defaults() {
-        return new EngineConfig(16, 0.9, OptionalInt.empty(), OptionalInt.empty(), true,
-                PolicyChoice.of("fcfs"), PolicyChoice.of("recompute"), 4L << 30, OptionalInt.empty());
+        return new EngineConfig(DEFAULT_BLOCK_SIZE, DEFAULT_GPU_MEMORY_UTILIZATION, OptionalInt.empty(),
+                OptionalInt.empty(), DEFAULT_CHUNKED_PREFILL, DEFAULT_SCHEDULING, DEFAULT_PREEMPTION,
+                DEFAULT_SWAP_SPACE_BYTES, OptionalInt.empty());
     }
 }

@@ -24,7 +24,7 @@ public record Provisioning(ProvisioningMode mode, int minNodes, int maxNodes, Du
     public static final DurationSpec DEFAULT_DELAY = new DurationSpec.Uniform(120_000_000_000L, 480_000_000_000L);
 
     /**
-     * Ten minutes empty before removal: the Kubernetes Cluster AutoscalerConfig's default
+     * Ten minutes empty before removal: the Kubernetes Cluster Autoscaler's default
      * {@code --scale-down-unneeded-time=10m} (cluster-autoscaler FAQ, "How does scale-down work?").
      */
     public static final long DEFAULT_SCALE_DOWN_DELAY_NS = 600_000_000_000L;

@@ -137,7 +137,7 @@ class AutoscalingRunTest {
 
     @Test
     void aReplicaAddedWhenNoNodeIsFreeWaitsForANewNodeThenItsColdStart() throws Exception {
-        // One node of one GPU, held by the warm replica; the autoscaler's second replica needs a new
+        // One node of one GPU, held by the warm replica; the replica autoscaler's second replica needs a new
         // node, ready after a fixed 3 minutes, then pulls the image (a new node has none).
         double[] arrivals = new double[2000];
         for (int i = 0; i < arrivals.length; i++) {

@@ -23,6 +23,35 @@ class PlacementTest {
             """;
 
     @Test
+    void aReplicaWaitingForAMigInstanceSaysWhichOneAndOnOneGpu() throws Exception {
+        RunSummary s = Scenarios.summary("""
+                name: pending-mig
+                seed: 4
+                duration: 1m
+                cluster:
+                  pools: [{name: h100, gpu: h100-sxm, count: 1}]
+                deployments:
+                  - {name: whole, model: llama-3.1-8b}
+                  - {name: sliced, model: llama-3.2-1b, gpuShare: {mode: mig, profile: 1g.20gb}}
+                workloads:
+                  - name: chat
+                    deployment: whole
+                    arrival: {type: poisson, rate: 2/s}
+                    promptTokens: 500
+                    outputTokens: 50
+                """);
+        ReplicaSummary waiting = s.replicas().get(1);
+        assertEquals("sliced/0", waiting.name());
+        assertEquals("sliced", waiting.deployment());
+        assertEquals("pending", waiting.state());
+        assertNull(waiting.pool());
+        assertEquals(1, waiting.gpus());
+        assertEquals("mig", waiting.sharing());
+        assertEquals("1g.20gb", waiting.migProfile());
+        assertEquals(60.0, waiting.waitedS(), 1e-9, "from its start to the end of the run");
+    }
+
+    @Test
     void aReplicaThatDoesNotFitWaitsAndTheResultsSaySo() throws Exception {
         RunSummary s = Scenarios.summary("""
                 name: pending
@@ -43,8 +72,10 @@ class PlacementTest {
         assertNull(waiting.placedAtS());
         assertEquals(List.of(), waiting.gpuIds());
         assertEquals(0, waiting.iterations());
-        assertEquals(new DeploymentSummary("d", 125, 3, 2, 1, 0.266667, 1.144, 0, 0, 3, 0, 0, 0, null, 0, null, null, 0),
-                s.deployments().get(0));
+        assertEquals(4, waiting.gpus(), "what it waits for: a group of four GPUs");
+        assertEquals("whole", waiting.sharing());
+        assertEquals(DeploymentSummary.builder().name("d").priority(125).replicas(3).ready(2).pending(1)
+                .gpuHours(0.266667).cost(1.144).peakReplicas(3).build(), s.deployments().get(0));
         assertEquals(List.of("h100/n0/g0", "h100/n0/g1", "h100/n0/g2", "h100/n0/g3"), s.replicas().get(0).gpuIds());
         assertEquals(8, s.pools().get(0).allocatedGpus());
         // The two ready replicas serve everything.

@@ -111,7 +111,7 @@ class ScenarioSchemaTest {
                 + " coldStart: {image: 15G, registryBandwidth: 250Mi/s}}]\n"
                 + "workloads: [{name: w, arrival: {type: poisson, rate: 1/s}, promptTokens: 100, outputTokens: 10}]\n";
         assertEquals(Set.of(), schema.validate(YAML.readTree(yaml)));
-        Scenario s = ScenarioLoader.parse(yaml, "k.yaml", Path.of("."), List.of()).scenario();
+        Scenario s = ScenarioLoader.parse(yaml, "k.yaml", Path.of("."), List.of(), BuiltInPolicies.load()).scenario();
         assertEquals(4L << 30, s.deployments().get(0).engine().swapSpaceBytes());
         assertEquals(15e9, s.deployments().get(0).coldStart().imageBytes());
         assertEquals(250 << 20, s.deployments().get(0).coldStart().registryBytesPerSec());

@@ -103,7 +103,7 @@ public final class Allocation {
     }
 
     /**
-     * Nanoseconds of {@link #waitedNs()} spent waiting for a node that a dynamic pool's autoscaler
+     * Nanoseconds of {@link #waitedNs()} spent waiting for a node that the node autoscaler
      * was provisioning for it ("provisioning a node" in a cold start); 0 when it never had to wait
      * for a new node. The rest of the wait was for GPUs to be freed (by other work, or a preemption).
      */

@@ -3,14 +3,15 @@ package org.infersim.model.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import org.infersim.kernel.Simulation;
+import org.infersim.scenario.Job;
 
 /**
- * A training or build job: it holds whole GPUs until it has done {@code workNs} of work.
+ * One copy of a training or build job: it holds whole GPUs until it has done its work.
  *
  * <p>Preempted, it gets a notice and keeps running for its grace period, then is evicted: its
- * progress falls back to its last checkpoint (checkpoints are taken every {@code checkpointNs} of
+ * progress falls back to its last checkpoint (checkpoints are taken every checkpoint interval of
  * progress, at no cost: an assumption), it gives its GPUs back and waits in the queue. Each time it
- * resumes it first spends {@code restartNs} reloading before it makes progress again.
+ * resumes it first spends its restart cost reloading before it makes progress again.
  *
  * <p>Every nanosecond it holds GPUs is accounted once, as exactly one of: restart overhead, work
  * later lost to an eviction, or progress it kept: {@code runningNs = restartNs + lostNs + progressNs}.
@@ -20,16 +21,10 @@ public final class GpuJob implements GpuWorkload {
     /** Where it stands. */
     public enum State { NOT_SUBMITTED, PENDING, RUNNING, TERMINATING, COMPLETED }
 
+    private final Job job;
     private final String name;
-    private final String kind;
-    private final int priority;
-    private final boolean preemptible;
     private final Demand demand;
     private final List<GpuPool> pools;
-    private final long workNs;
-    private final long checkpointNs;
-    private final long restartNs;
-    private final long graceNs;
     private final Simulation sim;
     private final Scheduler scheduler;
     private final Runnable complete = this::complete;
@@ -58,21 +53,14 @@ public final class GpuJob implements GpuWorkload {
     private int preemptions;
 
     /**
-     * @param kind         {@code training} or {@code build}
-     * @param checkpointNs progress between checkpoints; 0 when it never checkpoints
+     * @param name  its name in the results: the job's, or {@code job/n} for each of its copies
+     * @param pools the job's pools, in its order of preference
      */
-    public GpuJob(String name, String kind, int priority, boolean preemptible, int gpus, List<GpuPool> pools,
-                  long workNs, long checkpointNs, long restartNs, long graceNs, Simulation sim, Scheduler scheduler) {
+    public GpuJob(Job job, String name, List<GpuPool> pools, Simulation sim, Scheduler scheduler) {
+        this.job = job;
         this.name = name;
-        this.kind = kind;
-        this.priority = priority;
-        this.preemptible = preemptible;
-        this.demand = new Demand.WholeGpus(gpus);
+        this.demand = new Demand.WholeGpus(job.gpus());
         this.pools = List.copyOf(pools);
-        this.workNs = workNs;
-        this.checkpointNs = checkpointNs;
-        this.restartNs = restartNs;
-        this.graceNs = graceNs;
         this.sim = sim;
         this.scheduler = scheduler;
     }
@@ -101,13 +89,13 @@ public final class GpuJob implements GpuWorkload {
             waitingNs += now - queuedSinceNs;
             firstStartNs = now;
         }
-        overheadNs = started ? restartNs : 0;
+        overheadNs = started ? job.restartCostNs() : 0;
         started = true;
         allocation = a;
         allocations.add(a);
         state = State.RUNNING;
         runStartNs = now;
-        completionEvent = sim.schedule(overheadNs + (workNs - savedNs), complete);
+        completionEvent = sim.schedule(overheadNs + (job.workNs() - savedNs), complete);
     }
 
     /** The scheduler needs its GPUs: it stops after its grace period unless it finishes first. */
@@ -116,7 +104,7 @@ public final class GpuJob implements GpuWorkload {
             throw new IllegalStateException(name + " preempted while " + state);
         }
         state = State.TERMINATING;
-        evictionEvent = sim.schedule(graceNs, evict);
+        evictionEvent = sim.schedule(job.gracePeriodNs(), evict);
     }
 
     private void complete() {
@@ -127,7 +115,7 @@ public final class GpuJob implements GpuWorkload {
         }
         completionEvent = -1;
         endRun(now);
-        savedNs = workNs;
+        savedNs = job.workNs();
         state = State.COMPLETED;
         completedAtNs = now;
         Allocation a = allocation;
@@ -141,7 +129,8 @@ public final class GpuJob implements GpuWorkload {
         sim.cancel(completionEvent);
         completionEvent = -1;
         long progress = progressAt(now);
-        long checkpoint = checkpointNs > 0 ? progress / checkpointNs * checkpointNs : 0;
+        long every = job.checkpointIntervalNs();
+        long checkpoint = every > 0 ? progress / every * every : 0;
         lostNs += progress - checkpoint;
         endRun(now);
         savedNs = checkpoint;
@@ -160,7 +149,8 @@ public final class GpuJob implements GpuWorkload {
     /** Work it would lose if evicted at this instant: its progress since its last checkpoint. */
     long workAtRiskNs(long t) {
         long progress = progressAt(t);
-        return checkpointNs > 0 ? progress % checkpointNs : progress;
+        long every = job.checkpointIntervalNs();
+        return every > 0 ? progress % every : progress;
     }
 
     /** Work done by an instant of the current run: what was saved plus what it has done since its restart. */
@@ -169,7 +159,7 @@ public final class GpuJob implements GpuWorkload {
             return savedNs;
         }
         long done = Math.max(0, t - runStartNs - overheadNs);
-        return savedNs + Math.min(done, workNs - savedNs);
+        return savedNs + Math.min(done, job.workNs() - savedNs);
     }
 
     @Override
@@ -179,16 +169,16 @@ public final class GpuJob implements GpuWorkload {
 
     @Override
     public String kind() {
-        return kind;
+        return job.type().label();
     }
 
     @Override
     public int priority() {
-        return priority;
+        return job.priority();
     }
 
     public boolean preemptible() {
-        return preemptible;
+        return job.preemptible();
     }
 
     @Override
@@ -206,11 +196,16 @@ public final class GpuJob implements GpuWorkload {
     }
 
     public int gpus() {
-        return ((Demand.WholeGpus) demand).count();
+        return job.gpus();
     }
 
     public long workNs() {
-        return workNs;
+        return job.workNs();
+    }
+
+    /** When it asks for GPUs (the run submits it then). */
+    public long submitAtNs() {
+        return job.submitAtNs();
     }
 
     /** Its GPUs now; null while it waits. */

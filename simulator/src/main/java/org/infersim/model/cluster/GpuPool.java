@@ -8,6 +8,8 @@ import java.util.function.ToDoubleFunction;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.kernel.Simulation;
 import org.infersim.scenario.GpuSharing;
+import org.infersim.scenario.ImageCache;
+import org.infersim.scenario.Pool;
 import org.infersim.scenario.Provisioning;
 
 /**
@@ -34,24 +36,28 @@ public final class GpuPool {
     private final List<Node> starting = new ArrayList<>();
     /** Told when a node becomes empty, so that it can be removed later; null for a static pool. */
     private NodeProvisioner provisioner;
+    /** Images cached for the whole pool, so that one node's pull serves every node; null when each node keeps its own. */
+    private Set<String> pooledImages;
 
     /**
-     * @param sharing        how its GPUs behave when replicas share them
+     * A pool as the scenario describes it, with its nodes at the start ready at time 0.
+     *
+     * @param gpu            the catalog entry of its GPU type (its price unless the pool sets one)
      * @param sim            the simulation its shared GPUs schedule iterations in
+     * @param index          its place among the scenario's pools
      * @param measuredFromNs the end of the warm-up, from which shared GPUs count their busy time
      */
-    public GpuPool(int index, String name, GpuSpec spec, int nodeCount, int gpusPerNode, double pricePerGpuHour,
-                   GpuSharing sharing, Simulation sim, long measuredFromNs) {
-        this(index, name, spec, nodeCount, gpusPerNode, pricePerGpuHour, sharing, Provisioning.STATIC, sim,
-                measuredFromNs);
+    public GpuPool(Pool pool, GpuSpec gpu, Simulation sim, int index, long measuredFromNs) {
+        this(index, pool.name(), gpu, pool.gpusPerNode(), pool.pricePerGpuHour().orElse(gpu.pricePerHour()),
+                pool.sharing(), pool.provisioning(), sim, measuredFromNs);
+        addReadyNodes(pool.nodes());
+        if (pool.imageCache() == ImageCache.POOL) {
+            pooledImages = new HashSet<>();
+        }
     }
 
-    /**
-     * @param nodeCount    nodes at the start, ready at time 0
-     * @param provisioning how it grows and shrinks, and how it is billed
-     */
-    public GpuPool(int index, String name, GpuSpec spec, int nodeCount, int gpusPerNode, double pricePerGpuHour,
-                   GpuSharing sharing, Provisioning provisioning, Simulation sim, long measuredFromNs) {
+    private GpuPool(int index, String name, GpuSpec spec, int gpusPerNode, double pricePerGpuHour, GpuSharing sharing,
+                    Provisioning provisioning, Simulation sim, long measuredFromNs) {
         this.index = index;
         this.provisioning = provisioning;
         this.name = name;
@@ -61,11 +67,11 @@ public final class GpuPool {
         this.sharing = sharing;
         this.sim = sim;
         this.measuredFromNs = measuredFromNs;
-        for (int n = 0; n < nodeCount; n++) {
-            Node node = newNode(0);
-            node.ready(0);
-            nodes.add(node);
-            gpus.addAll(node.gpus());
+    }
+
+    private void addReadyNodes(int count) {
+        for (int n = 0; n < count; n++) {
+            addReadyNode();
         }
     }
 
@@ -116,12 +122,18 @@ public final class GpuPool {
         gpus.removeAll(node.gpus());
     }
 
-    /** A copy of this pool with empty ready nodes and no history: where the autoscaler tries out placements. */
+    /**
+     * A static copy of this pool with empty ready nodes and no history: where the node autoscaler
+     * tries out placements.
+     */
     GpuPool scratch(int nodeCount) {
-        return new GpuPool(index, name, spec, nodeCount, gpusPerNode, pricePerGpuHour, sharing, sim, measuredFromNs);
+        GpuPool copy = new GpuPool(index, name, spec, gpusPerNode, pricePerGpuHour, sharing, Provisioning.STATIC, sim,
+                measuredFromNs);
+        copy.addReadyNodes(nodeCount);
+        return copy;
     }
 
-    /** Adds an empty ready node to a scratch pool. */
+    /** Adds an empty ready node (to a scratch pool, or at the start). */
     void addReadyNode() {
         Node node = newNode(0);
         node.ready(0);
@@ -145,14 +157,6 @@ public final class GpuPool {
             }
             last = g.node();
         }
-    }
-
-    /** Images cached for the whole pool; null when each node keeps its own. */
-    private Set<String> pooledImages;
-
-    /** From now on, an image pulled by one node is there for every node of the pool. */
-    public void shareImages() {
-        pooledImages = new HashSet<>();
     }
 
     /** Whether a replica starting on {@code node} finds {@code image} there or in the pool's cache. */

@@ -19,7 +19,7 @@ public final class Node {
     private long removedAtNs = -1;
     /** When it last became empty; what a scale-down check compares against to know it stayed empty. */
     private long emptySinceNs = -1;
-    /** Whether the cluster autoscaler's latest estimate counts on it for a pending workload. */
+    /** Whether the node autoscaler's latest estimate counts on it for a pending workload. */
     private boolean awaited;
     /** Scale-down checks scheduled and not yet run. */
     private int scaleDownChecks;

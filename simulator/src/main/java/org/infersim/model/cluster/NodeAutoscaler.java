@@ -7,12 +7,12 @@ import org.infersim.model.random.DurationSampler;
 import org.infersim.model.random.RandomStreams;
 
 /**
- * The cluster autoscaler of the dynamic and serverless pools, after the Kubernetes Cluster
- * AutoscalerConfig: when workloads are pending (the scheduler could not place them) and new nodes of a
+ * The node autoscaler of the dynamic and serverless pools, after the Kubernetes Cluster
+ * Autoscaler: when workloads are pending (the scheduler could not place them) and new nodes of a
  * pool would let them be placed, it asks that pool's {@link NodeProvisioner} for as many nodes as
  * they need, and no more.
  *
- * <p>Like the Cluster AutoscalerConfig's bin-packing estimator, it packs the pending workloads, in the
+ * <p>Like the Cluster Autoscaler's bin-packing estimator, it packs the pending workloads, in the
  * scheduler's order, onto a scratch copy of the capacity that is on its way: first the pool's
  * empty ready nodes and the nodes already being provisioned (so that a node requested a minute
  * ago for this same demand is not requested twice, the classic overshoot), then, for what does
@@ -21,7 +21,7 @@ import org.infersim.model.random.RandomStreams;
  * scheduler times that part of their wait separately.
  *
  * <p>Simplifications: it runs at the end of every scheduler pass rather than every 10 s (the
- * Cluster AutoscalerConfig's {@code --scan-interval}), which is small beside a node's 2-8 minutes; a
+ * Cluster Autoscaler's {@code --scan-interval}), which is small beside a node's 2-8 minutes; a
  * workload that is evicting lower-priority work for its GPUs does not count (it will be placed
  * when they leave); and scale-down only removes empty nodes ({@link NodeProvisioner}).
  */

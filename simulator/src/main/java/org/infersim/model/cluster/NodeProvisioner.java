@@ -7,7 +7,7 @@ import org.infersim.model.random.DurationSampler;
 
 /**
  * Adds nodes to one dynamic or serverless pool and takes empty ones away, as a cloud provider's
- * node group does at the cluster autoscaler's request. A requested node is paid for at once and
+ * node group does at the node autoscaler's request. A requested node is paid for at once and
  * becomes usable after a provisioning delay drawn from the pool's own random stream (so that
  * nothing else in the scenario changes the draws). A ready node left empty for the pool's
  * scale-down delay is removed, never below the pool's minimum: only empty nodes go, because

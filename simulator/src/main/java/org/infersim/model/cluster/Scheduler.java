@@ -78,7 +78,7 @@ public final class Scheduler {
         schedulePass();
     }
 
-    /** Lets the cluster autoscaler provision nodes for what is left waiting after each pass. */
+    /** Lets the node autoscaler provision nodes for what is left waiting after each pass. */
     void autoscaleWith(NodeAutoscaler autoscaler) {
         this.autoscaler = autoscaler;
     }
@@ -89,7 +89,7 @@ public final class Scheduler {
     }
 
     /**
-     * Takes back a workload that has not been placed yet (an autoscaler changed its mind); returns
+     * Takes back a workload that has not been placed yet (a replica autoscaler changed its mind); returns
      * whether it was still waiting. GPUs reserved for it go back to the pool.
      */
     public boolean withdraw(GpuWorkload workload) {
@@ -169,7 +169,7 @@ public final class Scheduler {
         }
     }
 
-    /** Asks the autoscaler for nodes for the workloads still waiting that no preemption will serve. */
+    /** Asks the node autoscaler for nodes for the workloads still waiting that no preemption will serve. */
     private void autoscale() {
         List<Waiting> considered = new ArrayList<>(queue.size());
         List<GpuWorkload> pending = new ArrayList<>(queue.size());

@@ -22,8 +22,9 @@ import org.infersim.scenario.GpuShare;
 /**
  * Everything about one deployment on one GPU type that follows from its scenario entry and the
  * catalogs before the simulation starts: what it asks the scheduler for, the memory it may
- * address (whole GPUs or its share), the engine defaults vLLM would pick there, the memory split
- * and KV capacity, and the step-time model (made afresh for each replica by its provider).
+ * address (whole GPUs or its share), the engine defaults vLLM would pick there (from the GPU's
+ * catalog entry), the memory split and KV capacity, and the step-time model (made afresh for each
+ * replica by its provider).
  *
  * @param memoryPerGpuBytes memory the engine sees on each GPU: all of it, its fraction, or its MIG instance's
  * @param computeShare      share of each GPU's tensor throughput it gets alone
@@ -41,9 +42,6 @@ public record DeploymentPlan(
         MemoryPlan memory,
         ResolvedEngine settings,
         StepTimeModel.Provider stepTime) {
-
-    /** Memory vLLM's H100-class defaults assume (device memory of at least 70 GiB). */
-    private static final long LARGE_GPU_BYTES = 70L << 30;
 
     /** The plan of {@code d} on {@code gpu}, with its policies from {@code policies} (which validated it). */
     public static DeploymentPlan of(Deployment d, GpuSpec gpu, ModelSpec model, Policies policies) {
@@ -78,12 +76,10 @@ public record DeploymentPlan(
         }
         ModelFootprint footprint = new ModelFootprint(model, d.precision());
         EngineConfig e = d.engine();
-        // vLLM's EngineArgs.get_batch_defaults for the OpenAI server: larger batches on
-        // H100-class GPUs (>= 70 GiB, not A100), 256 sequences and 2,048 tokens elsewhere. The
-        // engine sees the memory of its share (Run:ai fractions and MIG report that), not the GPU's.
-        boolean large = memory >= LARGE_GPU_BYTES && !gpu.id().startsWith("a100");
-        int maxSeqs = e.maxNumSeqs().orElse(large ? 1024 : 256);
-        int maxBatched = e.maxNumBatchedTokens().orElse(large ? 8192 : 2048);
+        // The engine sees the memory of its share (Run:ai fractions and MIG report that), not the GPU's.
+        GpuSpec.BatchDefaults batch = gpu.batchDefaultsFor(memory);
+        int maxSeqs = e.maxNumSeqs().orElse(batch.maxNumSeqs());
+        int maxBatched = e.maxNumBatchedTokens().orElse(batch.maxNumBatchedTokens());
         int tp = d.tensorParallel();
         MemoryPlan memoryPlan = MemoryPlan.of(gpu, memory, footprint, tp, e.gpuMemoryUtilization(),
                 e.blockSize(), maxBatched, maxSeqs);
@@ -108,10 +104,15 @@ public record DeploymentPlan(
                 stepTime);
     }
 
+    /** GPUs a replica's tensor-parallel group spans: 1 on a share of one GPU. */
+    public int tensorParallel() {
+        return deployment.tensorParallel();
+    }
+
     /** A new step-time model for one replica of this plan. */
     public StepTimeModel stepTimeModel() {
         return stepTime.create(deployment.stepTime().settings(), new ServedModel(gpu, footprint,
-                deployment.tensorParallel(), computeShare, bandwidthShare, settings.blockSize()));
+                tensorParallel(), computeShare, bandwidthShare, settings.blockSize()));
     }
 
     /** Where it runs, in words: "on 1 × h100-sxm", "in 0.25 of h100-sxm (20.0 GB)", "in MIG 1g.20gb of h100-sxm (20.0 GB)". */
@@ -123,7 +124,7 @@ public record DeploymentPlan(
         if (share != null) {
             return String.format("in %s of %s (%.1f GB)", fmt(demand.billedFraction()), gpu.id(), memoryPerGpuBytes / 1e9);
         }
-        return "on " + deployment.tensorParallel() + " × " + gpu.id();
+        return "on " + tensorParallel() + " × " + gpu.id();
     }
 
     private String remedy() {

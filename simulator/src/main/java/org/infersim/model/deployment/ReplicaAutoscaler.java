@@ -3,11 +3,9 @@ package org.infersim.model.deployment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.IntFunction;
 import org.infersim.autoscale.ScalingObservation;
 import org.infersim.autoscale.ScalingPolicy;
 import org.infersim.kernel.Simulation;
-import org.infersim.metrics.DeploymentSignals;
 import org.infersim.model.serving.Replica;
 import org.infersim.model.serving.ReplicaSet;
 import org.infersim.scenario.AutoscalerConfig;
@@ -20,16 +18,19 @@ import org.infersim.scenario.Deployment;
  * then wait for GPUs and cold-start) or removes them: the ones not serving yet first, then the
  * least loaded serving ones, which drain. When a request finds the deployment at zero, it asks
  * for one replica at once, as Knative's activator does, without waiting for the next tick.
+ *
+ * <p>It scales replicas; the {@code NodeAutoscaler} of the cluster scales a pool's nodes. Its
+ * settings are the deployment's {@link AutoscalerConfig}, and the count comes from the
+ * {@link ScalingPolicy} they name (KPA, HPA, ...).
  */
 public final class ReplicaAutoscaler implements ReplicaLifecycle.Listener {
     private final Deployment deployment;
     private final AutoscalerConfig autoscaler;
     private final ScalingPolicy policy;
+    private final ReplicaTemplate template;
     private final Simulation sim;
     private final ReplicaSet set;
-    private final DeploymentSignals signals;
-    /** Makes a new (cold) replica slot, registered with the run, and submits it to the scheduler. */
-    private final IntFunction<ReplicaLifecycle> newReplica;
+    private final DeploymentCounters counters;
     private final List<ReplicaLifecycle> active = new ArrayList<>();
     private final Runnable tick = this::tick;
 
@@ -43,22 +44,30 @@ public final class ReplicaAutoscaler implements ReplicaLifecycle.Listener {
     private int scaleDowns;
     private int peakReplicas;
 
-    /** @param policy null for a fixed number of replicas */
-    public ReplicaAutoscaler(Deployment deployment, ScalingPolicy policy, Simulation sim, ReplicaSet set,
-                     DeploymentSignals signals, IntFunction<ReplicaLifecycle> newReplica) {
+    /**
+     * Starts with the deployment's replicas, warm, asking for GPUs at its start.
+     *
+     * @param policy   null for a fixed number of replicas
+     * @param template what the deployment's replicas are made from
+     * @param counters the deployment's counters, as its metrics export them
+     */
+    public ReplicaAutoscaler(Deployment deployment, ScalingPolicy policy, ReplicaTemplate template,
+                             DeploymentCounters counters) {
         this.deployment = deployment;
         this.autoscaler = deployment.autoscaler();
         this.policy = policy;
-        this.sim = sim;
-        this.set = set;
-        this.signals = signals;
-        this.newReplica = newReplica;
+        this.template = template;
+        this.sim = template.context().sim();
+        this.set = template.context().set();
+        this.counters = counters;
+        for (int r = 0; r < deployment.replicas(); r++) {
+            adopt(template.warm(deployment.startAtNs()));
+        }
     }
 
-    /** A replica the run starts with. */
-    public void adopt(ReplicaLifecycle slot) {
-        slot.listen(this);
-        active.add(slot);
+    private void adopt(ReplicaLifecycle replica) {
+        replica.listen(this);
+        active.add(replica);
         countsChanged();
     }
 
@@ -113,20 +122,20 @@ public final class ReplicaAutoscaler implements ReplicaLifecycle.Listener {
                 default -> { }
             }
         }
-        long firstTokens = signals.firstTokens() - lastFirstTokens;
+        long firstTokens = counters.firstTokens() - lastFirstTokens;
         double metric = switch (autoscaler.metric()) {
             case CONCURRENCY -> concurrency;
             case QUEUE -> queue;
             case KV_UTILIZATION -> kv;
-            case RPS -> (signals.arrivals() - lastArrivals) / elapsedS;
-            case TOKENS -> (signals.outputTokens() - lastOutputTokens) / elapsedS;
-            case LATENCY -> firstTokens == 0 ? 0 : (signals.ttftNsSum() - lastTtftNs) / 1e6 / firstTokens;
+            case RPS -> (counters.arrivals() - lastArrivals) / elapsedS;
+            case TOKENS -> (counters.outputTokens() - lastOutputTokens) / elapsedS;
+            case LATENCY -> firstTokens == 0 ? 0 : (counters.ttftNsSum() - lastTtftNs) / 1e6 / firstTokens;
         };
         lastObservationNs = now;
-        lastArrivals = signals.arrivals();
-        lastOutputTokens = signals.outputTokens();
-        lastFirstTokens = signals.firstTokens();
-        lastTtftNs = signals.ttftNsSum();
+        lastArrivals = counters.arrivals();
+        lastOutputTokens = counters.outputTokens();
+        lastFirstTokens = counters.firstTokens();
+        lastTtftNs = counters.ttftNsSum();
         return new ScalingObservation(now, ready, starting, metric);
     }
 
@@ -145,9 +154,9 @@ public final class ReplicaAutoscaler implements ReplicaLifecycle.Listener {
         if (desired > current) {
             scaleUps++;
             for (int i = current; i < desired; i++) {
-                ReplicaLifecycle slot = newReplica.apply(deployment.priority());
-                slot.listen(this);
-                active.add(slot);
+                ReplicaLifecycle replica = template.startCold();
+                replica.listen(this);
+                active.add(replica);
             }
         } else if (desired < current) {
             scaleDowns++;
@@ -165,13 +174,13 @@ public final class ReplicaAutoscaler implements ReplicaLifecycle.Listener {
     }
 
     @Override
-    public void ready(ReplicaLifecycle slot) {
+    public void ready(ReplicaLifecycle replica) {
         countsChanged();
     }
 
     @Override
-    public void gone(ReplicaLifecycle slot) {
-        active.remove(slot);
+    public void gone(ReplicaLifecycle replica) {
+        active.remove(replica);
         countsChanged();
     }
 

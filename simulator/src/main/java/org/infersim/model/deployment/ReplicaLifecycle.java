@@ -3,13 +3,11 @@ package org.infersim.model.deployment;
 import java.util.List;
 import java.util.Locale;
 import org.infersim.kernel.Simulation;
-import org.infersim.metrics.RunMetrics;
 import org.infersim.model.cluster.Allocation;
 import org.infersim.model.cluster.Demand;
 import org.infersim.model.cluster.GpuPool;
 import org.infersim.model.cluster.GpuWorkload;
 import org.infersim.model.cluster.Node;
-import org.infersim.model.cluster.Scheduler;
 import org.infersim.model.serving.KvCache;
 import org.infersim.model.serving.Replica;
 import org.infersim.model.serving.ReplicaSet;
@@ -32,24 +30,17 @@ public final class ReplicaLifecycle implements GpuWorkload {
         }
     }
 
-    /** Hears of the replica becoming ready and going away (its deployment's autoscaler). */
+    /** Hears of the replica becoming ready and going away (its deployment's replica autoscaler). */
     interface Listener {
-        void ready(ReplicaLifecycle slot);
+        void ready(ReplicaLifecycle replica);
 
-        void gone(ReplicaLifecycle slot);
+        void gone(ReplicaLifecycle replica);
     }
 
+    private final ReplicaPlacement placement;
+    private final ReplicaContext context;
     private final String name;
     private final int index;
-    private final int deployment;
-    private final int priority;
-    private final List<GpuPool> pools;
-    private final List<DeploymentPlan> plans;
-    private final Simulation sim;
-    private final Scheduler scheduler;
-    private final RunMetrics metrics;
-    private final ReplicaSet set;
-    private final int streams;
     private final long requestedAtNs;
     /** Null for a warm replica (one the run starts with). */
     private final ColdStart coldStart;
@@ -68,25 +59,18 @@ public final class ReplicaLifecycle implements GpuWorkload {
     private int requeued;
 
     /**
-     * @param index global replica index, the same whichever pool it lands on
+     * Made by its deployment's {@link ReplicaTemplate}.
+     *
+     * @param index         its index among all the run's replicas, the same whichever pool it lands on
      * @param requestedAtNs when it asks for GPUs
-     * @param plans one per allowed pool, in the same order as {@code pools}
-     * @param coldStart how it gets ready once placed; null when it is warm from the start
+     * @param coldStart     how it gets ready once placed; null when it is warm from the start
      */
-    public ReplicaLifecycle(String name, int index, int deployment, int priority, long requestedAtNs, List<GpuPool> pools,
-                List<DeploymentPlan> plans, Simulation sim, Scheduler scheduler, RunMetrics metrics, ReplicaSet set,
-                int streams, ColdStart coldStart) {
+    ReplicaLifecycle(ReplicaPlacement placement, ReplicaContext context, String name, int index, long requestedAtNs,
+                     ColdStart coldStart) {
+        this.placement = placement;
+        this.context = context;
         this.name = name;
         this.index = index;
-        this.deployment = deployment;
-        this.priority = priority;
-        this.pools = List.copyOf(pools);
-        this.plans = List.copyOf(plans);
-        this.sim = sim;
-        this.scheduler = scheduler;
-        this.metrics = metrics;
-        this.set = set;
-        this.streams = streams;
         this.requestedAtNs = requestedAtNs;
         this.coldStart = coldStart;
     }
@@ -107,23 +91,23 @@ public final class ReplicaLifecycle implements GpuWorkload {
 
     @Override
     public int priority() {
-        return priority;
+        return placement.priority();
     }
 
     @Override
     public Demand demand(GpuPool pool) {
-        return plans.get(pools.indexOf(pool)).demand();
+        return placement.planOn(pool).demand();
     }
 
     @Override
     public List<GpuPool> pools() {
-        return pools;
+        return placement.pools();
     }
 
     @Override
     public void placed(Allocation allocation) {
         this.allocation = allocation;
-        this.plan = plans.get(pools.indexOf(allocation.pool()));
+        this.plan = placement.planOn(allocation.pool());
         if (coldStart == null) {
             becomeReady();
             return;
@@ -131,8 +115,9 @@ public final class ReplicaLifecycle implements GpuWorkload {
         state = State.STARTING;
         Node node = allocation.gpus().get(0).node();
         GpuPool pool = allocation.pool();
-        phases = coldStart.phases(plan.footprint().weightBytes(), plan.model().layers(),
-                plan.deployment().tensorParallel(), pool.hasImage(node, SERVING_IMAGE));
+        phases = coldStart.phases(plan.footprint().weightBytes(), plan.model().layers(), plan.tensorParallel(),
+                pool.hasImage(node, SERVING_IMAGE));
+        Simulation sim = context.sim();
         if (phases.imagePullNs() > 0) {
             imagePulledEvent = sim.schedule(phases.imagePullNs(), () -> pool.pulled(node, SERVING_IMAGE));
         }
@@ -141,14 +126,14 @@ public final class ReplicaLifecycle implements GpuWorkload {
 
     private void becomeReady() {
         state = State.READY;
-        readyAtNs = sim.now();
+        readyAtNs = context.sim().now();
         KvCache kv = new KvCache(plan.memory().kvBlocks(), plan.settings().blockSize());
-        replica = new Replica(index, name, sim, plan.stepTimeModel(), allocation.tenant(), kv, plan.settings(),
-                metrics, streams);
+        replica = new Replica(index, name, context.sim(), plan.stepTimeModel(), allocation.tenant(), kv,
+                plan.settings(), context.observer(), context.streams());
         if (coldStart != null) {
             replica.slowFirstIteration(coldStart.firstIterationPenaltyNs());
         }
-        set.addReady(replica);
+        context.set().addReady(replica);
         if (listener != null) {
             listener.ready(this);
         }
@@ -160,9 +145,11 @@ public final class ReplicaLifecycle implements GpuWorkload {
      * {@code drainTimeoutNs}, when those still running go back to the deployment.
      */
     void stop(long drainTimeoutNs) {
+        Simulation sim = context.sim();
+        ReplicaSet set = context.set();
         switch (state) {
             case PENDING -> {
-                scheduler.withdraw(this);
+                context.scheduler().withdraw(this);
                 state = State.CANCELLED;
                 goneAtNs = sim.now();
                 if (listener != null) {
@@ -189,10 +176,10 @@ public final class ReplicaLifecycle implements GpuWorkload {
     }
 
     private void release() {
-        sim.cancel(drainTimeoutEvent);
-        scheduler.release(allocation);
+        context.sim().cancel(drainTimeoutEvent);
+        context.scheduler().release(allocation);
         state = State.STOPPED;
-        goneAtNs = sim.now();
+        goneAtNs = context.sim().now();
         if (listener != null) {
             listener.gone(this);
         }
@@ -206,8 +193,9 @@ public final class ReplicaLifecycle implements GpuWorkload {
         return index;
     }
 
-    public int deployment() {
-        return deployment;
+    /** Where it may run: its deployment's pools and plans. */
+    public ReplicaPlacement placement() {
+        return placement;
     }
 
     public long requestedAtNs() {

@@ -2,8 +2,10 @@ package org.infersim.model.workload;
 
 import org.infersim.kernel.Simulation;
 import org.infersim.model.random.LengthSampler;
+import org.infersim.model.random.RandomStreams;
 import org.infersim.model.serving.ReplicaSet;
 import org.infersim.model.serving.Request;
+import org.infersim.scenario.Workload;
 
 /**
  * One workload: draws arrivals and lengths from its own random streams and sends each request
@@ -12,8 +14,7 @@ import org.infersim.model.serving.Request;
  */
 public final class RequestStream {
     private final int index;
-    private final String name;
-    private final int priority;
+    private final Workload workload;
     private final Simulation sim;
     private final ArrivalProcess arrivals;
     private final LengthSampler prompt;
@@ -23,23 +24,40 @@ public final class RequestStream {
     private final long endNs;
     private final Runnable arrive = this::arrive;
 
-    public RequestStream(int index, String name, int priority, Simulation sim, ArrivalProcess arrivals,
-                         LengthSampler prompt, LengthSampler output, ReplicaSet target, RequestIds ids, long endNs) {
+    /**
+     * Where a workload's requests come from: its arrival process and the samplers of its prompt and
+     * output lengths (a trace's own lengths for a trace).
+     */
+    public record Samplers(ArrivalProcess arrivals, LengthSampler prompt, LengthSampler output) {
+
+        /** The workload's samplers on its own streams, {@code workload/<name>/arrivals}, {@code .../prompt}, {@code .../output}. */
+        public static Samplers of(Workload w, RandomStreams random) {
+            String key = "workload/" + w.name() + "/";
+            ArrivalProcess arrivals = ArrivalProcess.of(w.arrival(), random.stream(key + "arrivals"));
+            if (arrivals instanceof TraceReplay trace) {
+                return new Samplers(trace, trace::promptTokens, trace::outputTokens);
+            }
+            return new Samplers(arrivals, LengthSampler.of(w.promptTokens(), random.stream(key + "prompt")),
+                    LengthSampler.of(w.outputTokens(), random.stream(key + "output")));
+        }
+    }
+
+    /**
+     * @param index  its place among the scenario's workloads: the stream its requests are counted in
+     * @param target the deployment it sends to
+     * @param endNs  the end of the run, after which it sends nothing
+     */
+    public RequestStream(int index, Workload workload, Samplers samplers, ReplicaSet target, Simulation sim,
+                         RequestIds ids, long endNs) {
         this.index = index;
-        this.name = name;
-        this.priority = priority;
+        this.workload = workload;
         this.sim = sim;
-        this.arrivals = arrivals;
+        this.arrivals = samplers.arrivals();
+        this.prompt = samplers.prompt();
+        this.output = samplers.output();
         this.target = target;
         this.ids = ids;
         this.endNs = endNs;
-        if (arrivals instanceof TraceReplay trace) {
-            this.prompt = trace::promptTokens;
-            this.output = trace::outputTokens;
-        } else {
-            this.prompt = prompt;
-            this.output = output;
-        }
     }
 
     /** Schedules the first arrival (a renewal process starts with one gap after time 0). */
@@ -56,13 +74,13 @@ public final class RequestStream {
 
     private void arrive() {
         long now = sim.now();
-        Request r = new Request(ids.next(), index, priority, now, prompt.sample(), output.sample());
+        Request r = new Request(ids.next(), index, workload.priority(), now, prompt.sample(), output.sample());
         target.accept(r, now);
         scheduleNext(now);
     }
 
     public String name() {
-        return name;
+        return workload.name();
     }
 
     public int index() {

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import org.infersim.catalog.Catalog;
 import org.infersim.kernel.Simulation;
 import org.infersim.model.cluster.placement.BestFit;
 import org.infersim.model.cluster.placement.FirstFit;
 import org.infersim.scenario.GpuSharing;
+import org.infersim.scenario.Pool;
 import org.junit.jupiter.api.Test;
 
 class GpuPoolTest {
@@ -45,8 +47,8 @@ class GpuPoolTest {
     }
 
     static GpuPool pool(int nodes, int perNode) throws Exception {
-        return new GpuPool(0, "p", Catalog.builtIn().gpu("h100-sxm").orElseThrow(), nodes, perNode, 4.0,
-                GpuSharing.DEFAULTS, new Simulation(), 0);
+        return new GpuPool(new Pool("p", "h100-sxm", nodes * perNode, perNode, OptionalDouble.of(4.0),
+                GpuSharing.DEFAULTS), Catalog.builtIn().gpu("h100-sxm").orElseThrow(), new Simulation(), 0, 0);
     }
 
     /** Leaves node 0 with three free GPUs and node 1 with one. */

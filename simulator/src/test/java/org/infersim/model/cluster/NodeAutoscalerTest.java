@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.infersim.catalog.Catalog;
 import org.infersim.kernel.Simulation;
 import org.infersim.model.cluster.placement.FirstFit;
@@ -16,12 +17,15 @@ import org.infersim.model.random.DurationSampler;
 import org.infersim.model.random.RandomStreams;
 import org.infersim.scenario.DurationSpec;
 import org.infersim.scenario.GpuSharing;
+import org.infersim.scenario.Job;
+import org.infersim.scenario.JobType;
+import org.infersim.scenario.Pool;
 import org.infersim.scenario.PriorityClass;
 import org.infersim.scenario.Provisioning;
 import org.infersim.scenario.ProvisioningMode;
 import org.junit.jupiter.api.Test;
 
-/** Dynamic and serverless pools: which nodes the cluster autoscaler requests, when they come, when they go. */
+/** Dynamic and serverless pools: which nodes the node autoscaler requests, when they come, when they go. */
 class NodeAutoscalerTest {
     private static final long S = 1_000_000_000L;
     private static final long MIN = 60 * S;
@@ -33,8 +37,8 @@ class NodeAutoscalerTest {
     private NodeAutoscaler autoscaler;
 
     private void cluster(int nodes, Provisioning provisioning) throws Exception {
-        pool = new GpuPool(0, "burst", Catalog.builtIn().gpu("h100-sxm").orElseThrow(), nodes, 8, 4.0,
-                GpuSharing.DEFAULTS, provisioning, sim, 0);
+        pool = new GpuPool(new Pool("burst", "h100-sxm", nodes * 8, 8, OptionalDouble.of(4.0), GpuSharing.DEFAULTS,
+                provisioning), Catalog.builtIn().gpu("h100-sxm").orElseThrow(), sim, 0, 0);
         scheduler = new Scheduler(sim, new FirstFit());
         autoscaler = NodeAutoscaler.attach(List.of(pool), scheduler, sim, new RandomStreams(SEED), new FirstFit());
     }
@@ -182,7 +186,7 @@ class NodeAutoscalerTest {
     }
 
     @Test
-    void theAutoscalerStopsAtMaxNodesAndWhatDoesNotFitWaitsWithoutCountingAsProvisioning() throws Exception {
+    void theNodeAutoscalerStopsAtMaxNodesAndWhatDoesNotFitWaitsWithoutCountingAsProvisioning() throws Exception {
         cluster(0, dynamic(0, 1, new DurationSpec.Fixed(2 * MIN), 10 * MIN));
         Holder a = submitAt(0, 8);
         Holder b = submitAt(0, 8);
@@ -250,8 +254,9 @@ class NodeAutoscalerTest {
     @Test
     void aWorkloadThatCanPreemptLowerPriorityWorkDoesNotProvisionButTheEvictedJobDoes() throws Exception {
         cluster(1, dynamic(0, 2, new DurationSpec.Fixed(3 * MIN), 10 * MIN));
-        GpuJob job = new GpuJob("ft", "training", PriorityClass.TRAIN, true, 8, List.of(pool), 60 * MIN, 0, 0, 30 * S,
-                sim, scheduler);
+        Job ft = new Job("ft", JobType.TRAINING, List.of(pool.name()), 8, 60 * MIN, PriorityClass.TRAIN, true, 0, 0,
+                30 * S, 0, 1);
+        GpuJob job = new GpuJob(ft, ft.name(), List.of(pool), sim, scheduler);
         sim.scheduleAt(0, job::submit);
         Holder r = submitAt(MIN, 8);
         sim.runUntil(MIN + 10 * S);
@@ -314,7 +319,7 @@ class NodeAutoscalerTest {
     }
 
     @Test
-    void aStaticPoolHasNoAutoscaler() throws Exception {
+    void aStaticPoolHasNoNodeAutoscaler() throws Exception {
         cluster(1, Provisioning.STATIC);
         assertNull(autoscaler);
         List<Holder> held = new ArrayList<>();

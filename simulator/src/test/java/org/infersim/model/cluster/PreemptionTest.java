@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.infersim.catalog.Catalog;
 import org.infersim.kernel.Simulation;
 import org.infersim.model.cluster.placement.BestFit;
 import org.infersim.model.cluster.placement.FirstFit;
 import org.infersim.scenario.GpuSharing;
+import org.infersim.scenario.Job;
+import org.infersim.scenario.JobType;
+import org.infersim.scenario.Pool;
 import org.infersim.scenario.PriorityClass;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +29,15 @@ class PreemptionTest {
     private Scheduler scheduler;
 
     private void cluster(int nodes, int perNode) throws Exception {
-        pool = new GpuPool(0, "p", Catalog.builtIn().gpu("h100-sxm").orElseThrow(), nodes, perNode, 4.0,
-                GpuSharing.DEFAULTS, sim, 0);
+        pool = new GpuPool(new Pool("p", "h100-sxm", nodes * perNode, perNode, OptionalDouble.of(4.0),
+                GpuSharing.DEFAULTS), Catalog.builtIn().gpu("h100-sxm").orElseThrow(), sim, 0, 0);
         scheduler = new Scheduler(sim, new FirstFit());
     }
 
     private GpuJob job(String name, int priority, int gpus, long work, long checkpoint, long restart, long grace) {
-        return new GpuJob(name, "training", priority, PriorityClass.preemptibleByDefault(priority), gpus, List.of(pool),
-                work, checkpoint, restart, grace, sim, scheduler);
+        Job j = new Job(name, JobType.TRAINING, List.of(pool.name()), gpus, work, priority,
+                PriorityClass.preemptibleByDefault(priority), checkpoint, restart, grace, 0, 1);
+        return new GpuJob(j, name, List.of(pool), sim, scheduler);
     }
 
     /** An inference replica as the scheduler sees it: it asks for GPUs and keeps them until told otherwise. */
@@ -244,8 +249,8 @@ class PreemptionTest {
         for (long seed = 1; seed <= 60; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
             Simulation s = new Simulation();
-            GpuPool p = new GpuPool(0, "p", Catalog.builtIn().gpu("h100-sxm").orElseThrow(), 2, 4, 4.0,
-                    GpuSharing.DEFAULTS, s, 0);
+            GpuPool p = new GpuPool(new Pool("p", "h100-sxm", 8, 4, OptionalDouble.of(4.0), GpuSharing.DEFAULTS),
+                    Catalog.builtIn().gpu("h100-sxm").orElseThrow(), s, 0, 0);
             Scheduler sched = new Scheduler(s, random.nextBoolean() ? new FirstFit()
                     : new BestFit());
             List<GpuJob> jobs = new ArrayList<>();
@@ -253,9 +258,10 @@ class PreemptionTest {
             for (int i = 0; i < 6; i++) {
                 int priority = random.nextBoolean() ? PriorityClass.TRAIN : PriorityClass.BUILD_PREEMPTIBLE;
                 long checkpoint = random.nextBoolean() ? 0 : (1 + random.nextInt(30)) * MIN;
-                GpuJob j = new GpuJob("job" + i, "training", priority, true, sizes[random.nextInt(4)], List.of(p),
-                        (10 + random.nextInt(110)) * MIN, checkpoint, random.nextInt(6) * MIN,
-                        random.nextInt(61) * S, s, sched);
+                Job spec = new Job("job" + i, JobType.TRAINING, List.of(p.name()), sizes[random.nextInt(4)],
+                        (10 + random.nextInt(110)) * MIN, priority, true, checkpoint, random.nextInt(6) * MIN,
+                        random.nextInt(61) * S, 0, 1);
+                GpuJob j = new GpuJob(spec, spec.name(), List.of(p), s, sched);
                 jobs.add(j);
                 s.scheduleAt(random.nextInt(60) * MIN + random.nextInt(1000), j::submit);
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.infersim.catalog.Catalog;
 import org.infersim.catalog.GpuSpec;
@@ -15,6 +16,7 @@ import org.infersim.kernel.Simulation;
 import org.infersim.model.cluster.placement.BestFit;
 import org.infersim.model.cluster.placement.FirstFit;
 import org.infersim.scenario.GpuSharing;
+import org.infersim.scenario.Pool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +31,8 @@ class SharingInvariantsTest {
     }
 
     private static GpuPool pool(int nodes, int perNode) throws Exception {
-        return new GpuPool(0, "p", h100(), nodes, perNode, 4.0, GpuSharing.DEFAULTS, new Simulation(), 0);
+        return new GpuPool(new Pool("p", "h100-sxm", nodes * perNode, perNode, OptionalDouble.of(4.0),
+                GpuSharing.DEFAULTS), h100(), new Simulation(), 0, 0);
     }
 
     private static MigProfile profile(String name) throws Exception {
