@@ -81,7 +81,7 @@ public final class SummaryAssembler {
         long completed = 0;
         long rejected = 0;
         for (StreamMetrics s : metrics.streamMetrics()) {
-            streams.add(s.summarize(windowS, s.hasSlo()));
+            streams.add(StreamSummaries.summarize(s, windowS, s.hasSlo()));
             anySlo |= s.hasSlo();
             arrived += s.arrivedTotal();
             completed += s.completedTotal();
@@ -210,7 +210,7 @@ public final class SummaryAssembler {
 
         return new RunSummary(scenario.name(), scenario.seed(), endNs / 1e9, scenario.warmupNs() / 1e9, windowS,
                 new RequestCounts(arrived, completed, rejected, inFlight),
-                overall.summarize(windowS, anySlo), streams, replicaSummaries, poolSummaries, costSummary,
+                StreamSummaries.summarize(overall, windowS, anySlo), streams, replicaSummaries, poolSummaries, costSummary,
                 deployments(endNs), gpuSummaries, jobs(endNs), priorityClasses(byPriority));
     }
 

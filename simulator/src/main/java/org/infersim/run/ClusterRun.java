@@ -35,6 +35,7 @@ import org.infersim.model.workload.RequestIds;
 import org.infersim.model.workload.RequestStream;
 import org.infersim.results.LatencyDistribution;
 import org.infersim.results.RunSummary;
+import org.infersim.results.StreamSummaries;
 import org.infersim.results.SummaryAssembler;
 import org.infersim.scenario.AutoscalerConfig;
 import org.infersim.scenario.Deployment;
@@ -237,10 +238,10 @@ public final class ClusterRun {
                 .assemble(end);
         List<LatencyDistribution> latencies = new ArrayList<>();
         for (StreamMetrics s : metrics.streamMetrics()) {
-            latencies.addAll(s.distributions());
+            latencies.addAll(StreamSummaries.distributions(s));
         }
         if (metrics.streamMetrics().size() > 1) {
-            latencies.addAll(metrics.overall().distributions());
+            latencies.addAll(StreamSummaries.distributions(metrics.overall()));
         }
         return new RunResult(summary, timeSeries, latencies, sim.eventsProcessed());
     }
