@@ -1,5 +1,7 @@
 package org.infersim.reports;
 
+import static org.infersim.results.BatchCsv.Figure.*;
+
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.infersim.input.Quantities;
+import org.infersim.results.BatchCsv.Figure;
 
 /**
  * The report of a batch: what was varied, the cheapest configuration that meets the SLO at each
@@ -15,10 +18,6 @@ import org.infersim.input.Quantities;
  * latency, and every run in a table that sorts by any column.
  */
 final class BatchReport {
-    private static final String COST_PER_HOUR = "cost_per_hour_usd";
-    private static final String COST_PER_MTOK = "cost_per_million_output_tokens_usd";
-    private static final String TTFT_P95 = "ttft_p95_ms";
-    private static final String TPOT_P95 = "tpot_p95_ms";
     private static final String LOG_Y = " The y axis is logarithmic: the overloaded runs' latencies are many times "
             + "the others'.";
 
@@ -185,9 +184,9 @@ final class BatchReport {
                 continue;
             }
             t.row("highlight", List.of(HtmlTable.text(loadText), HtmlTable.text(r.id()),
-                    HtmlTable.text(configuration(r)), dollars(r, COST_PER_HOUR, "/h"), dollars(r, COST_PER_MTOK, ""),
+                    HtmlTable.text(configuration(r)), dollars(r, COST_PER_HOUR, "/h"), dollars(r, COST_PER_MILLION_OUTPUT_TOKENS, ""),
                     ms(r, TTFT_P95), ms(r, TPOT_P95),
-                    HtmlTable.number(r.figure("slo_attainment"), Figures.percent(r.figure("slo_attainment")))));
+                    HtmlTable.number(r.figure(SLO_ATTAINMENT), Figures.percent(r.figure(SLO_ATTAINMENT)))));
         }
         page.table(t);
     }
@@ -205,7 +204,7 @@ final class BatchReport {
                 + "each load.");
         page.beginGrid();
         loadChart("Cost per million output tokens against load", xLabel, "US dollars per million output tokens",
-                COST_PER_MTOK, loads, null, "What a million generated tokens cost at each load, per configuration. "
+                COST_PER_MILLION_OUTPUT_TOKENS, loads, null, "What a million generated tokens cost at each load, per configuration. "
                         + "A fixed fleet gets cheaper per token as load rises, until it saturates; lines that stop "
                         + "falling or end early are configurations that ran out of capacity.");
         loadChart("p95 time to first token against load", xLabel, "p95 TTFT (ms)", TTFT_P95, loads,
@@ -223,9 +222,9 @@ final class BatchReport {
         page.endGrid();
     }
 
-    private void loadChart(String title, String xLabel, String yLabel, String figure, List<Double> loads,
+    private void loadChart(String title, String xLabel, String yLabel, Figure figure, List<Double> loads,
                            Double target, String caption) {
-        boolean log = figure.endsWith("_ms") && wideRange(batch.okRuns(), figure);
+        boolean log = figure.header().endsWith("_ms") && wideRange(batch.okRuns(), figure);
         XyChart chart = new XyChart(title, xLabel, log ? yLabel.replace(")", ", log scale)") : yLabel).yFromZero();
         if (log) {
             chart.logY();
@@ -308,14 +307,14 @@ final class BatchReport {
                         + "; dots above the red dashed line miss the SLO's TPOT target.");
         if (load == null) {
             dotChart(p, "Cost per million output tokens by " + name, "US dollars per million output tokens",
-                    COST_PER_MTOK, null, "What a million generated tokens cost for each value of " + name + ".");
+                    COST_PER_MILLION_OUTPUT_TOKENS, null, "What a million generated tokens cost for each value of " + name + ".");
         }
         page.endGrid();
     }
 
-    private void dotChart(BatchResults.Parameter p, String title, String yLabel, String figure, Double target,
+    private void dotChart(BatchResults.Parameter p, String title, String yLabel, Figure figure, Double target,
                           String caption) {
-        boolean log = figure.endsWith("_ms") && wideRange(batch.okRuns(), figure);
+        boolean log = figure.header().endsWith("_ms") && wideRange(batch.okRuns(), figure);
         XyChart chart = new XyChart(title, shortNames.get(p.path()),
                 log ? yLabel.replace(")", ", log scale)") : yLabel).xSymbols(p.values()).yFromZero();
         if (log) {
@@ -352,7 +351,7 @@ final class BatchReport {
     private void pareto() {
         page.section("pareto", "Cost against latency: the Pareto front");
         boolean perToken = load != null;
-        String figure = perToken ? COST_PER_MTOK : COST_PER_HOUR;
+        Figure figure = perToken ? COST_PER_MILLION_OUTPUT_TOKENS : COST_PER_HOUR;
         List<BatchResults.Run> runs = batch.okRuns().stream()
                 .filter(r -> Double.isFinite(r.figure(TTFT_P95)) && Double.isFinite(r.figure(figure))).toList();
         boolean log = wideRange(runs, TTFT_P95);
@@ -400,7 +399,7 @@ final class BatchReport {
                 HtmlPage.Size.FULL);
     }
 
-    private void addRuns(XyChart chart, String name, List<BatchResults.Run> runs, String figure, Color color) {
+    private void addRuns(XyChart chart, String name, List<BatchResults.Run> runs, Figure figure, Color color) {
         chart.points(name, runs.stream().mapToDouble(r -> r.figure(TTFT_P95)).toArray(),
                 runs.stream().mapToDouble(r -> r.figure(figure)).toArray(), color, XyChart.dot(4));
     }
@@ -417,7 +416,7 @@ final class BatchReport {
      * Log scale when the largest value is over fifty times the smallest: an overloaded run's
      * latency in minutes would otherwise flatten every healthy run onto the axis.
      */
-    private static boolean wideRange(List<BatchResults.Run> runs, String figure) {
+    private static boolean wideRange(List<BatchResults.Run> runs, Figure figure) {
         double low = Double.POSITIVE_INFINITY;
         double high = 0;
         for (BatchResults.Run r : runs) {
@@ -464,22 +463,21 @@ final class BatchReport {
                 cells.add(HtmlTable.text(r.values().get(p.path())));
             }
             cells.add(replication(r));
-            cells.add(count(r, "gpus"));
+            cells.add(count(r, GPUS));
             cells.add(dollars(r, COST_PER_HOUR, ""));
-            cells.add(dollars(r, "cost_usd", ""));
-            cells.add(dollars(r, COST_PER_MTOK, ""));
-            cells.add(num(r, "throughput_rps"));
-            cells.add(num(r, "output_tokens_per_s"));
-            for (String f : List.of("ttft_p50_ms", TTFT_P95, "ttft_p99_ms", "tpot_p50_ms", TPOT_P95, "tpot_p99_ms",
-                    "e2e_p95_ms")) {
+            cells.add(dollars(r, COST, ""));
+            cells.add(dollars(r, COST_PER_MILLION_OUTPUT_TOKENS, ""));
+            cells.add(num(r, THROUGHPUT));
+            cells.add(num(r, OUTPUT_TOKENS_PER_S));
+            for (Figure f : List.of(TTFT_P50, TTFT_P95, TTFT_P99, TPOT_P50, TPOT_P95, TPOT_P99, E2E_P95)) {
                 cells.add(ms(r, f));
             }
-            cells.add(pct(r, "slo_attainment"));
-            cells.add(num(r, "goodput_rps"));
-            cells.add(count(r, "rejected"));
-            cells.add(count(r, "preemptions"));
-            cells.add(pct(r, "busy_fraction"));
-            cells.add(pct(r, "kv_peak_occupancy"));
+            cells.add(pct(r, SLO_ATTAINMENT));
+            cells.add(num(r, GOODPUT));
+            cells.add(count(r, REJECTED));
+            cells.add(count(r, PREEMPTIONS));
+            cells.add(pct(r, BUSY_FRACTION));
+            cells.add(pct(r, KV_PEAK_OCCUPANCY));
             cells.add(HtmlTable.text(r.meetsSlo() == null ? "" : r.meetsSlo() ? "yes" : "no"));
             cells.add(HtmlTable.text(paretoRuns.contains(r.id()) ? "◆" : ""));
             String rowClass = !r.ok() ? "failed" : cheapestRuns.contains(r.id()) ? "highlight" : "";
@@ -555,7 +553,7 @@ final class BatchReport {
         return out;
     }
 
-    private static double mean(List<BatchResults.Run> runs, String figure) {
+    private static double mean(List<BatchResults.Run> runs, Figure figure) {
         double sum = 0;
         int n = 0;
         for (BatchResults.Run r : runs) {
@@ -601,27 +599,27 @@ final class BatchReport {
         return HtmlTable.number(v, r.replication());
     }
 
-    private static HtmlTable.Cell dollars(BatchResults.Run r, String figure, String suffix) {
+    private static HtmlTable.Cell dollars(BatchResults.Run r, Figure figure, String suffix) {
         double v = r.figure(figure);
         return HtmlTable.number(v, Double.isFinite(v) ? Figures.dollars(v) + suffix : Figures.NONE);
     }
 
-    private static HtmlTable.Cell ms(BatchResults.Run r, String figure) {
+    private static HtmlTable.Cell ms(BatchResults.Run r, Figure figure) {
         double v = r.figure(figure);
         return HtmlTable.number(v, Figures.ms(v));
     }
 
-    private static HtmlTable.Cell num(BatchResults.Run r, String figure) {
+    private static HtmlTable.Cell num(BatchResults.Run r, Figure figure) {
         double v = r.figure(figure);
         return HtmlTable.number(v, Figures.number(v));
     }
 
-    private static HtmlTable.Cell pct(BatchResults.Run r, String figure) {
+    private static HtmlTable.Cell pct(BatchResults.Run r, Figure figure) {
         double v = r.figure(figure);
         return HtmlTable.number(v, Figures.percent(v));
     }
 
-    private static HtmlTable.Cell count(BatchResults.Run r, String figure) {
+    private static HtmlTable.Cell count(BatchResults.Run r, Figure figure) {
         double v = r.figure(figure);
         return HtmlTable.number(v, Double.isFinite(v) ? Figures.count(Math.round(v)) : Figures.NONE);
     }

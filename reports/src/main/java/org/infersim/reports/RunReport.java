@@ -1,5 +1,7 @@
 package org.infersim.reports;
 
+import static org.infersim.results.TimeSeriesCsv.Column.*;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +12,11 @@ import org.infersim.input.InvalidInputException;
 import org.infersim.results.DeploymentSummary;
 import org.infersim.results.LatencySummary;
 import org.infersim.results.PoolSummary;
+import org.infersim.results.PoolsCsv;
 import org.infersim.results.ReplicaSummary;
 import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
+import org.infersim.results.TimeSeriesCsv.Column;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -301,17 +305,15 @@ final class RunReport {
     private void latencyOverTime() throws InvalidInputException {
         page.section("latency-over-time", "Latency over time");
         page.beginGrid();
-        percentilesOverTime("ttft", "Time to first token", "TTFT", ScenarioBrief.Slo::ttftMs);
-        percentilesOverTime("tpot", "Time per output token", "TPOT", ScenarioBrief.Slo::tpotMs);
+        percentilesOverTime(TTFT_P50, TTFT_P95, "Time to first token", "TTFT", ScenarioBrief.Slo::ttftMs);
+        percentilesOverTime(TPOT_P50, TPOT_P95, "Time per output token", "TPOT", ScenarioBrief.Slo::tpotMs);
         page.endGrid();
     }
 
-    private void percentilesOverTime(String metric, String name, String abbreviation,
+    private void percentilesOverTime(Column p50, Column p95, String name, String abbreviation,
                                      Function<ScenarioBrief.Slo, Double> target) throws InvalidInputException {
-        String p50 = metric + "_p50_ms";
-        String p95 = metric + "_p95_ms";
         if (!series.has(p50) && !series.has(p95)) {
-            missing(name + " over time", p50 + " and " + p95);
+            missing(name + " over time", p50, p95);
             return;
         }
         XyChart chart = timeChart(name + " over time", abbreviation + " (ms)").yFromZero();
@@ -335,7 +337,7 @@ final class RunReport {
                 + (brief.workloads().size() > 1 ? " (" + String.join(", ", streams) + ")" : "")));
         JFreeChart built = chart.build();
         page.chart(built, "The p95 (solid) and p50 (dashed) " + name.toLowerCase() + " of the requests that "
-                + (metric.equals("ttft") ? "got their first token" : "finished") + " in each "
+                + (p50 == TTFT_P50 ? "got their first token" : "finished") + " in each "
                 + Figures.duration(interval) + " interval, per deployment. A p95 that climbs while the p50 stays "
                 + "flat means a growing tail (queueing); gaps are intervals without such a request. "
                 + warmupSentence() + sloSentence(targets, chart, "a p95 above it means more than 5% of that "
@@ -345,16 +347,16 @@ final class RunReport {
     private void traffic() throws InvalidInputException {
         page.section("traffic", "Traffic and queues");
         page.beginGrid();
-        if (series.has("arrival_rate_rps") || series.has("completion_rate_rps")) {
+        if (series.has(ARRIVAL_RATE) || series.has(COMPLETION_RATE)) {
             XyChart chart = timeChart("Arrival and completion rate", "requests per second").yFromZero();
             boolean rejections = false;
             for (int d = 0; d < deployments.size(); d++) {
                 String dep = deployments.get(d);
                 double[] t = time.of(series.times(dep));
-                addIfPresent(chart, dep, "arrivals", "arrival_rate_rps", t, d, false);
-                addIfPresent(chart, dep, "completions", "completion_rate_rps", t, d, true);
-                if (series.has("rejections")) {
-                    double[] rejected = series.values(dep, "rejections");
+                addIfPresent(chart, dep, "arrivals", ARRIVAL_RATE, t, d, false);
+                addIfPresent(chart, dep, "completions", COMPLETION_RATE, t, d, true);
+                if (series.has(REJECTIONS)) {
+                    double[] rejected = series.values(dep, REJECTIONS);
                     if (anyPositive(rejected)) {
                         rejections = true;
                         double[] perSecond = new double[rejected.length];
@@ -371,29 +373,29 @@ final class RunReport {
                     + (rejections ? " Squares are requests rejected per second." : "") + " " + warmupSentence(),
                     HtmlPage.Size.HALF);
         } else {
-            missing("Arrival and completion rate", "arrival_rate_rps and completion_rate_rps");
+            missing("Arrival and completion rate", ARRIVAL_RATE, COMPLETION_RATE);
         }
-        if (series.has("queue_length") || series.has("running")) {
+        if (series.has(QUEUE_LENGTH) || series.has(RUNNING)) {
             XyChart chart = timeChart("Queued and running requests", "requests").yFromZero().integerY();
             for (int d = 0; d < deployments.size(); d++) {
                 String dep = deployments.get(d);
                 double[] t = time.of(series.times(dep));
-                addIfPresent(chart, dep, "queued", "queue_length", t, d, false);
-                addIfPresent(chart, dep, "running", "running", t, d, true);
+                addIfPresent(chart, dep, "queued", QUEUE_LENGTH, t, d, false);
+                addIfPresent(chart, dep, "running", RUNNING, t, d, true);
             }
             page.chart(chart, "Requests waiting for admission (solid) and sequences in the running batch (dashed) "
                     + "at the end of each interval, summed over the deployment's replicas. A queue that grows "
                     + "and does not drain means the deployment is overloaded. " + warmupSentence(),
                     HtmlPage.Size.HALF);
         } else {
-            missing("Queued and running requests", "queue_length and running");
+            missing("Queued and running requests", QUEUE_LENGTH, RUNNING);
         }
-        if (series.has("output_tokens_per_s")) {
+        if (series.has(OUTPUT_TOKENS_PER_S)) {
             XyChart chart = timeChart("Output tokens per second", "tokens per second").yFromZero();
             for (int d = 0; d < deployments.size(); d++) {
                 String dep = deployments.get(d);
                 chart.line(label(dep, "output tokens/s"), time.of(series.times(dep)),
-                        series.values(dep, "output_tokens_per_s"), d);
+                        series.values(dep, OUTPUT_TOKENS_PER_S), d);
             }
             page.chart(chart, "Tokens generated per second over each interval, per deployment: the decode "
                     + "throughput the users received. " + warmupSentence(), HtmlPage.Size.HALF);
@@ -406,7 +408,7 @@ final class RunReport {
         page.beginGrid();
         List<String> replicaColumns = new ArrayList<>();
         for (String column : series.columns()) {
-            if (column.equals("replicas") || column.startsWith("replicas_")) {
+            if (column.equals(REPLICAS.header()) || column.startsWith(REPLICAS.header() + "_")) {
                 replicaColumns.add(column);
             }
         }
@@ -417,7 +419,7 @@ final class RunReport {
                 double[] t = time.of(series.times(dep));
                 for (int k = 0; k < replicaColumns.size(); k++) {
                     String column = replicaColumns.get(k);
-                    String what = column.equals("replicas") ? "replicas" : column.replace('_', ' ');
+                    String what = column.equals(REPLICAS.header()) ? "replicas" : column.replace('_', ' ');
                     chart.add(new XyChart.Series(label(dep, what), withStart(t), withFirst(series.values(dep, column)),
                             ChartStyle.color(d), true, k > 0, false, null));
                 }
@@ -427,19 +429,19 @@ final class RunReport {
                     + ". A flat line is a fixed fleet; steps show an autoscaler adding or removing replicas. "
                     + warmupSentence(), HtmlPage.Size.HALF);
         } else {
-            missing("Replicas over time", "replicas");
+            missing("Replicas over time", REPLICAS);
         }
         nodesOverTime();
-        if (series.has("busy_fraction") || series.has("kv_occupancy")) {
+        if (series.has(BUSY_FRACTION) || series.has(KV_OCCUPANCY)) {
             XyChart chart = timeChart("GPU busy and KV-cache occupancy", "percent").yFromZero().yMax(100);
             for (int d = 0; d < deployments.size(); d++) {
                 String dep = deployments.get(d);
                 double[] t = time.of(series.times(dep));
-                if (series.has("busy_fraction")) {
-                    chart.line(label(dep, "GPU busy"), t, percent(series.values(dep, "busy_fraction")), d);
+                if (series.has(BUSY_FRACTION)) {
+                    chart.line(label(dep, "GPU busy"), t, percent(series.values(dep, BUSY_FRACTION)), d);
                 }
-                if (series.has("kv_occupancy")) {
-                    chart.dashedLine(label(dep, "KV cache used"), t, percent(series.values(dep, "kv_occupancy")), d);
+                if (series.has(KV_OCCUPANCY)) {
+                    chart.dashedLine(label(dep, "KV cache used"), t, percent(series.values(dep, KV_OCCUPANCY)), d);
                 }
             }
             page.chart(chart, "Share of each interval the deployment's GPUs spent running iterations (solid), and "
@@ -447,14 +449,14 @@ final class RunReport {
                     + "with a growing queue means more GPUs are needed; a KV cache near 100% causes preemptions. "
                     + warmupSentence(), HtmlPage.Size.HALF);
         } else {
-            missing("GPU busy and KV-cache occupancy", "busy_fraction and kv_occupancy");
+            missing("GPU busy and KV-cache occupancy", BUSY_FRACTION, KV_OCCUPANCY);
         }
-        if (series.has("preemptions")) {
+        if (series.has(PREEMPTIONS)) {
             XyChart chart = timeChart("Preemptions per interval", "preemptions").yFromZero().integerY().steps();
             long total = 0;
             for (int d = 0; d < deployments.size(); d++) {
                 String dep = deployments.get(d);
-                double[] v = series.values(dep, "preemptions");
+                double[] v = series.values(dep, PREEMPTIONS);
                 for (double x : v) {
                     total += Double.isFinite(x) ? (long) x : 0;
                 }
@@ -465,7 +467,7 @@ final class RunReport {
                     + "costs latency). " + (total == 0 ? "There were none in this run. " : "") + warmupSentence(),
                     HtmlPage.Size.HALF);
         } else {
-            missing("Preemptions per interval", "preemptions");
+            missing("Preemptions per interval", PREEMPTIONS);
         }
         page.endGrid();
     }
@@ -473,19 +475,19 @@ final class RunReport {
     /** Nodes of each dynamic or serverless pool: ready (solid) and being provisioned (dashed). Static pools are flat, so left out. */
     private void nodesOverTime() throws InvalidInputException {
         PoolSeriesTable pools = run.pools();
-        if (pools == null || pools.elasticPools().isEmpty() || !pools.has("nodes")) {
+        if (pools == null || pools.elasticPools().isEmpty() || !pools.has(PoolsCsv.Column.NODES)) {
             return;
         }
         XyChart chart = timeChart("Nodes over time", "nodes").yFromZero().integerY().steps();
         List<String> elastic = pools.elasticPools();
         for (int k = 0; k < elastic.size(); k++) {
             String pool = elastic.get(k);
-            double[] t = withStart(time.of(pools.values(pool, PoolSeriesTable.TIME)));
+            double[] t = withStart(time.of(pools.values(pool, PoolsCsv.Column.TIME)));
             chart.add(new XyChart.Series(pool + " (" + pools.mode(pool) + "): ready", t,
-                    withFirst(pools.values(pool, "nodes")), ChartStyle.color(k), true, false, false, null));
-            if (pools.has("nodes_provisioning")) {
+                    withFirst(pools.values(pool, PoolsCsv.Column.NODES)), ChartStyle.color(k), true, false, false, null));
+            if (pools.has(PoolsCsv.Column.NODES_PROVISIONING)) {
                 chart.add(new XyChart.Series(pool + ": provisioning", t,
-                        withFirst(pools.values(pool, "nodes_provisioning")), ChartStyle.color(k), true, true, false, null));
+                        withFirst(pools.values(pool, PoolsCsv.Column.NODES_PROVISIONING)), ChartStyle.color(k), true, true, false, null));
             }
         }
         page.chart(chart, "Nodes of each pool that grows and shrinks, at the end of each interval: ready to take "
@@ -496,14 +498,14 @@ final class RunReport {
 
     private void cost() throws InvalidInputException {
         page.section("cost", "Cost");
-        if (!series.has("cost_so_far_usd") || deployments.isEmpty()) {
-            missing("Cost over time", "cost_so_far_usd");
+        if (!series.has(COST_SO_FAR) || deployments.isEmpty()) {
+            missing("Cost over time", COST_SO_FAR);
             return;
         }
         // The cost column is the whole fleet's, repeated on every deployment's row.
         String first = deployments.get(0);
         double[] t = series.times(first);
-        double[] cost = series.values(first, "cost_so_far_usd");
+        double[] cost = series.values(first, COST_SO_FAR);
         page.beginGrid();
         XyChart soFar = timeChart("Cost so far", "US dollars").yFromZero()
                 .line("whole fleet", time.of(withOrigin(t)), withOrigin(cost), 0);
@@ -511,10 +513,10 @@ final class RunReport {
                 + "times each pool's price, warm-up included. Its slope is the cost per hour ("
                 + Figures.dollars(summary.cost().perHour()) + "/h here); it ends at the run's total of "
                 + Figures.dollars(summary.cost().total()) + ".", HtmlPage.Size.HALF);
-        if (series.has("output_tokens_per_s")) {
+        if (series.has(OUTPUT_TOKENS_PER_S)) {
             double[] tokens = new double[t.length];
             for (String dep : deployments) {
-                double[] v = series.values(dep, "output_tokens_per_s");
+                double[] v = series.values(dep, OUTPUT_TOKENS_PER_S);
                 for (int i = 0; i < Math.min(v.length, tokens.length); i++) {
                     tokens[i] += Double.isFinite(v[i]) ? v[i] : 0;
                 }
@@ -612,7 +614,7 @@ final class RunReport {
         return summary.warmupS() > 0 ? "The grey band is the warm-up, left out of the summary figures." : "";
     }
 
-    private void addIfPresent(XyChart chart, String dep, String what, String column, double[] t, int color,
+    private void addIfPresent(XyChart chart, String dep, String what, Column column, double[] t, int color,
                               boolean dashed) throws InvalidInputException {
         if (series.has(column)) {
             chart.add(new XyChart.Series(label(dep, what), t, series.values(dep, column), ChartStyle.color(color),
@@ -620,9 +622,13 @@ final class RunReport {
         }
     }
 
-    private void missing(String chart, String columns) {
+    private void missing(String chart, Column... columns) {
+        List<String> names = new ArrayList<>();
+        for (Column c : columns) {
+            names.add(c.header());
+        }
         page.html("<p class=\"note\">" + HtmlPage.escape(chart + ": not drawn, because timeseries.csv has no "
-                + columns + " column.") + "</p>");
+                + String.join(" and ", names) + " column.") + "</p>");
     }
 
     /** The series name: the deployment's name is left out when there is only one. */

@@ -1,5 +1,7 @@
 package org.infersim.results;
 
+import java.util.function.Function;
+
 /** How numbers and text appear in the CSV files infersim writes. */
 public final class Csv {
     private Csv() {}
@@ -14,6 +16,27 @@ public final class Csv {
             return Long.toString((long) r);
         }
         return java.math.BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
+    }
+
+    /** The header line of {@code columns}, without the line break. */
+    public static String header(CsvColumn... columns) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < columns.length; i++) {
+            line.append(i == 0 ? "" : ",").append(text(columns[i].header()));
+        }
+        return line.toString();
+    }
+
+    /**
+     * One line of a table: the cell of each column, comma-separated, and the line break, in
+     * {@code line} (emptied first, so that one builder serves every row).
+     */
+    public static <C extends CsvColumn> String line(StringBuilder line, C[] columns, Function<C, String> cell) {
+        line.setLength(0);
+        for (int i = 0; i < columns.length; i++) {
+            line.append(i == 0 ? "" : ",").append(cell.apply(columns[i]));
+        }
+        return line.append('\n').toString();
     }
 
     /** Quotes a text cell when it holds a separator, a quote or a line break. */
