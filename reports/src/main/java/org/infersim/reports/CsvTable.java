@@ -116,6 +116,12 @@ final class CsvTable {
             records.add(cells.toArray(String[]::new));
             startLines.add(recordLine);
         }
+        return of(file, records, startLines);
+    }
+
+    /** The table of the parsed records (the first is the header), each as wide as the header. */
+    private static CsvTable of(String file, List<String[]> records, List<Integer> startLines)
+            throws InvalidInputException {
         if (records.isEmpty()) {
             throw new InvalidInputException(new Problem(file, 1, "", "empty: expected a header line"));
         }
