@@ -33,8 +33,9 @@ final class CheapestSection extends BatchSection {
                 continue;
             }
             t.row("highlight", List.of(HtmlTable.text(loadText), HtmlTable.text(r.id()),
-                    HtmlTable.text(configuration(r)), dollars(r, COST_PER_HOUR, "/h"), dollars(r, COST_PER_MILLION_OUTPUT_TOKENS, ""),
-                    ms(r, TTFT_P95), ms(r, TPOT_P95),
+                    HtmlTable.text(configuration(r)), dollars(r, COST_PER_HOUR_USD, "/h"),
+                    dollars(r, COST_PER_MILLION_OUTPUT_TOKENS_USD, ""),
+                    ms(r, TTFT_P95_MS), ms(r, TPOT_P95_MS),
                     HtmlTable.number(r.figure(SLO_ATTAINMENT), Figures.percent(r.figure(SLO_ATTAINMENT)))));
         }
         page.table(t);

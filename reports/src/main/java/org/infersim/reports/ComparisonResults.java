@@ -131,7 +131,7 @@ record ComparisonResults(List<String> paths, int replications, double level, Lis
             double[] t = series.times(d);
             double[] ready = series.values(d, Column.REPLICAS);
             double[] starting = hasStarting ? series.values(d, Column.REPLICAS_STARTING) : null;
-            double[] arrivals = series.values(d, Column.ARRIVAL_RATE);
+            double[] arrivals = series.values(d, Column.ARRIVAL_RATE_RPS);
             for (int i = 0; i < t.length; i++) {
                 double[] sum = byTime.computeIfAbsent(t[i], k -> new double[3]);
                 sum[0] += finite(ready[i]);

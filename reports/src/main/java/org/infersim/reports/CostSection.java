@@ -13,14 +13,14 @@ final class CostSection extends RunSection {
     @Override
     void add() throws InvalidInputException {
         page.section("cost", "Cost");
-        if (!series.has(COST_SO_FAR) || deployments.isEmpty()) {
-            missing("Cost over time", COST_SO_FAR);
+        if (!series.has(COST_SO_FAR_USD) || deployments.isEmpty()) {
+            missing("Cost over time", COST_SO_FAR_USD);
             return;
         }
         // The cost column is the whole fleet's, repeated on every deployment's row.
         String first = deployments.get(0);
         double[] t = series.times(first);
-        double[] cost = series.values(first, COST_SO_FAR);
+        double[] cost = series.values(first, COST_SO_FAR_USD);
         page.beginGrid();
         XyChart soFar = timeChart("Cost so far", "US dollars").yFromZero()
                 .line("whole fleet", time.of(withOrigin(t)), withOrigin(cost), 0);

@@ -104,8 +104,8 @@ final class LatencySection extends RunSection {
     private void latencyOverTime() throws InvalidInputException {
         page.section("latency-over-time", "Latency over time");
         page.beginGrid();
-        percentilesOverTime(TTFT_P50, TTFT_P95, "Time to first token", "TTFT", ScenarioBrief.Slo::ttftMs);
-        percentilesOverTime(TPOT_P50, TPOT_P95, "Time per output token", "TPOT", ScenarioBrief.Slo::tpotMs);
+        percentilesOverTime(TTFT_P50_MS, TTFT_P95_MS, "Time to first token", "TTFT", ScenarioBrief.Slo::ttftMs);
+        percentilesOverTime(TPOT_P50_MS, TPOT_P95_MS, "Time per output token", "TPOT", ScenarioBrief.Slo::tpotMs);
         page.endGrid();
     }
 
@@ -136,7 +136,7 @@ final class LatencySection extends RunSection {
                 + (brief.workloads().size() > 1 ? " (" + String.join(", ", streams) + ")" : "")));
         JFreeChart built = chart.build();
         page.chart(built, "The p95 (solid) and p50 (dashed) " + name.toLowerCase() + " of the requests that "
-                + (p50 == TTFT_P50 ? "got their first token" : "finished") + " in each "
+                + (p50 == TTFT_P50_MS ? "got their first token" : "finished") + " in each "
                 + Figures.duration(interval) + " interval, per deployment. A p95 that climbs while the p50 stays "
                 + "flat means a growing tail (queueing); gaps are intervals without such a request. "
                 + warmupSentence() + sloSentence(targets, chart, "a p95 above it means more than 5% of that "

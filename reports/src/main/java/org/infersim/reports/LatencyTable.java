@@ -25,7 +25,7 @@ final class LatencyTable {
         Map<String, Map<String, List<double[]>>> points = new LinkedHashMap<>();
         for (int r = 0; r < csv.size(); r++) {
             double p = csv.number(r, Column.PERCENTILE.header());
-            double v = csv.number(r, Column.VALUE.header());
+            double v = csv.number(r, Column.VALUE_MS.header());
             if (Double.isNaN(p)) {
                 throw new InvalidInputException(new Problem(csv.file(), csv.line(r), Column.PERCENTILE.header(),
                         "is empty"));

@@ -25,19 +25,20 @@ final class LoadSection extends BatchSection {
                 + "each load.");
         page.beginGrid();
         loadChart("Cost per million output tokens against load", xLabel, "US dollars per million output tokens",
-                COST_PER_MILLION_OUTPUT_TOKENS, loads, null, "What a million generated tokens cost at each load, per configuration. "
+                COST_PER_MILLION_OUTPUT_TOKENS_USD, loads, null,
+                "What a million generated tokens cost at each load, per configuration. "
                         + "A fixed fleet gets cheaper per token as load rises, until it saturates; lines that stop "
                         + "falling or end early are configurations that ran out of capacity.");
-        loadChart("p95 time to first token against load", xLabel, "p95 TTFT (ms)", TTFT_P95, loads,
+        loadChart("p95 time to first token against load", xLabel, "p95 TTFT (ms)", TTFT_P95_MS, loads,
                 batch.slo() == null ? null : batch.slo().ttftP95Ms(),
                 "The 95th percentile of the time to first token at each load, per configuration. The knee where a "
                         + "line turns upward is the load that configuration can carry; the red dashed line is the "
                         + "SLO target.");
-        loadChart("p95 time per output token against load", xLabel, "p95 TPOT (ms)", TPOT_P95, loads,
+        loadChart("p95 time per output token against load", xLabel, "p95 TPOT (ms)", TPOT_P95_MS, loads,
                 batch.slo() == null ? null : batch.slo().tpotP95Ms(),
                 "The 95th percentile of the time per output token (decode speed) at each load, per configuration; "
                         + "it rises as batches grow. The red dashed line is the SLO target.");
-        loadChart("Cost per hour against load", xLabel, "US dollars per hour", COST_PER_HOUR, loads, null,
+        loadChart("Cost per hour against load", xLabel, "US dollars per hour", COST_PER_HOUR_USD, loads, null,
                 "The fleet's cost per hour at each load, per configuration: flat for a fixed fleet, rising "
                         + "where an autoscaler adds replicas.");
         page.endGrid();

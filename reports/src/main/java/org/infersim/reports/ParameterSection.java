@@ -23,19 +23,20 @@ final class ParameterSection extends BatchSection {
                 + (load != null ? ", coloured by load" : "") + "; dots above one value differ in the other "
                 + "parameters. The spread shows how much the other parameters matter at that value.");
         page.beginGrid();
-        dotChart(p, "Cost per hour by " + name, "US dollars per hour", COST_PER_HOUR, null,
+        dotChart(p, "Cost per hour by " + name, "US dollars per hour", COST_PER_HOUR_USD, null,
                 "Cost per hour of the fleet for each value of " + name + ": GPUs in the fleet times their price.");
-        dotChart(p, "p95 TTFT by " + name, "p95 TTFT (ms)", TTFT_P95,
+        dotChart(p, "p95 TTFT by " + name, "p95 TTFT (ms)", TTFT_P95_MS,
                 batch.slo() == null ? null : batch.slo().ttftP95Ms(),
                 "The 95th percentile of the time to first token for each value of " + name
                         + "; dots above the red dashed line miss the SLO's TTFT target.");
-        dotChart(p, "p95 TPOT by " + name, "p95 TPOT (ms)", TPOT_P95,
+        dotChart(p, "p95 TPOT by " + name, "p95 TPOT (ms)", TPOT_P95_MS,
                 batch.slo() == null ? null : batch.slo().tpotP95Ms(),
                 "The 95th percentile of the time per output token for each value of " + name
                         + "; dots above the red dashed line miss the SLO's TPOT target.");
         if (load == null) {
             dotChart(p, "Cost per million output tokens by " + name, "US dollars per million output tokens",
-                    COST_PER_MILLION_OUTPUT_TOKENS, null, "What a million generated tokens cost for each value of " + name + ".");
+                    COST_PER_MILLION_OUTPUT_TOKENS_USD, null,
+                    "What a million generated tokens cost for each value of " + name + ".");
         }
         page.endGrid();
     }

@@ -17,10 +17,10 @@ final class ParetoSection extends BatchSection {
     void add() {
         page.section("pareto", "Cost against latency: the Pareto front");
         boolean perToken = load != null;
-        Figure figure = perToken ? COST_PER_MILLION_OUTPUT_TOKENS : COST_PER_HOUR;
+        Figure figure = perToken ? COST_PER_MILLION_OUTPUT_TOKENS_USD : COST_PER_HOUR_USD;
         List<BatchResults.Run> runs = batch.okRuns().stream()
-                .filter(r -> Double.isFinite(r.figure(TTFT_P95)) && Double.isFinite(r.figure(figure))).toList();
-        boolean log = wideRange(runs, TTFT_P95);
+                .filter(r -> Double.isFinite(r.figure(TTFT_P95_MS)) && Double.isFinite(r.figure(figure))).toList();
+        boolean log = wideRange(runs, TTFT_P95_MS);
         XyChart chart = new XyChart("Cost against p95 time to first token",
                 "p95 TTFT (ms" + (log ? ", log scale" : "") + ")",
                 perToken ? "US dollars per million output tokens" : "US dollars per hour").yFromZero();
@@ -36,17 +36,17 @@ final class ParetoSection extends BatchSection {
             addRuns(chart, "runs", runs, figure, ChartStyle.color(0));
         }
         List<BatchResults.Run> front = new ArrayList<>(runs.stream().filter(r -> paretoRuns.contains(r.id())).toList());
-        front.sort((a, b) -> Double.compare(a.figure(TTFT_P95), b.figure(TTFT_P95)));
-        chart.add(new XyChart.Series("Pareto front", front.stream().mapToDouble(r -> r.figure(TTFT_P95)).toArray(),
+        front.sort((a, b) -> Double.compare(a.figure(TTFT_P95_MS), b.figure(TTFT_P95_MS)));
+        chart.add(new XyChart.Series("Pareto front", front.stream().mapToDouble(r -> r.figure(TTFT_P95_MS)).toArray(),
                 front.stream().mapToDouble(r -> r.figure(figure)).toArray(), ChartStyle.color(1), true, false, false,
                 null));
         List<double[]> best = new ArrayList<>();
         for (BatchResults.Cheapest c : batch.cheapest()) {
             BatchResults.Run r = run(c.run());
-            if (r != null && Double.isFinite(r.figure(TTFT_P95))) {
-                best.add(new double[] {r.figure(TTFT_P95), r.figure(figure)});
+            if (r != null && Double.isFinite(r.figure(TTFT_P95_MS))) {
+                best.add(new double[] {r.figure(TTFT_P95_MS), r.figure(figure)});
                 if (c.load() != null) {
-                    chart.note(r.figure(TTFT_P95), r.figure(figure), c.load());
+                    chart.note(r.figure(TTFT_P95_MS), r.figure(figure), c.load());
                 }
             }
         }
@@ -66,7 +66,7 @@ final class ParetoSection extends BatchSection {
     }
 
     private void addRuns(XyChart chart, String name, List<BatchResults.Run> runs, Figure figure, Color color) {
-        chart.points(name, runs.stream().mapToDouble(r -> r.figure(TTFT_P95)).toArray(),
+        chart.points(name, runs.stream().mapToDouble(r -> r.figure(TTFT_P95_MS)).toArray(),
                 runs.stream().mapToDouble(r -> r.figure(figure)).toArray(), color, XyChart.dot(4));
     }
 }

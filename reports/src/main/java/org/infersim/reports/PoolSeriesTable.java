@@ -17,9 +17,9 @@ final class PoolSeriesTable {
     private final Map<String, String> modes = new LinkedHashMap<>();
 
     private PoolSeriesTable(CsvTable csv) throws InvalidInputException {
-        this.csv = csv.require(Column.TIME, Column.POOL, Column.PROVISIONING);
+        this.csv = csv.require(Column.TIME_S, Column.POOL, Column.PROVISIONING);
         for (int r = 0; r < csv.size(); r++) {
-            csv.number(r, Column.TIME.header());
+            csv.number(r, Column.TIME_S.header());
             String pool = csv.text(r, Column.POOL.header());
             rowsByPool.computeIfAbsent(pool, p -> new ArrayList<>()).add(r);
             modes.putIfAbsent(pool, csv.text(r, Column.PROVISIONING.header()));

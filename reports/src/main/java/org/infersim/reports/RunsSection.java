@@ -51,16 +51,16 @@ final class RunsSection extends BatchSection {
             }
             cells.add(replication(r));
             cells.add(count(r, GPUS));
-            cells.add(dollars(r, COST_PER_HOUR, ""));
-            cells.add(dollars(r, COST, ""));
-            cells.add(dollars(r, COST_PER_MILLION_OUTPUT_TOKENS, ""));
-            cells.add(num(r, THROUGHPUT));
+            cells.add(dollars(r, COST_PER_HOUR_USD, ""));
+            cells.add(dollars(r, COST_USD, ""));
+            cells.add(dollars(r, COST_PER_MILLION_OUTPUT_TOKENS_USD, ""));
+            cells.add(num(r, THROUGHPUT_RPS));
             cells.add(num(r, OUTPUT_TOKENS_PER_S));
-            for (Figure f : List.of(TTFT_P50, TTFT_P95, TTFT_P99, TPOT_P50, TPOT_P95, TPOT_P99, E2E_P95)) {
+            for (Figure f : List.of(TTFT_P50_MS, TTFT_P95_MS, TTFT_P99_MS, TPOT_P50_MS, TPOT_P95_MS, TPOT_P99_MS, E2E_P95_MS)) {
                 cells.add(ms(r, f));
             }
             cells.add(pct(r, SLO_ATTAINMENT));
-            cells.add(num(r, GOODPUT));
+            cells.add(num(r, GOODPUT_RPS));
             cells.add(count(r, REJECTED));
             cells.add(count(r, PREEMPTIONS));
             cells.add(pct(r, BUSY_FRACTION));

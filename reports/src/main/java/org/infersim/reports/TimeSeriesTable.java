@@ -17,9 +17,9 @@ final class TimeSeriesTable {
     private final Map<String, List<Integer>> rowsByDeployment = new LinkedHashMap<>();
 
     private TimeSeriesTable(CsvTable csv) throws InvalidInputException {
-        this.csv = csv.require(Column.TIME, Column.DEPLOYMENT);
+        this.csv = csv.require(Column.TIME_S, Column.DEPLOYMENT);
         for (int r = 0; r < csv.size(); r++) {
-            csv.number(r, Column.TIME.header()); // a bad time is reported here, with its line, rather than in a chart
+            csv.number(r, Column.TIME_S.header()); // a bad time is reported here, with its line, rather than in a chart
             rowsByDeployment.computeIfAbsent(csv.text(r, Column.DEPLOYMENT.header()), d -> new ArrayList<>()).add(r);
         }
     }
@@ -48,7 +48,7 @@ final class TimeSeriesTable {
     }
 
     double[] times(String deployment) throws InvalidInputException {
-        return values(deployment, Column.TIME);
+        return values(deployment, Column.TIME_S);
     }
 
     /** The column's values for one deployment in time order; NaN where undefined or absent. */

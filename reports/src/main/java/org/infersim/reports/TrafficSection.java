@@ -15,14 +15,14 @@ final class TrafficSection extends RunSection {
     void add() throws InvalidInputException {
         page.section("traffic", "Traffic and queues");
         page.beginGrid();
-        if (series.has(ARRIVAL_RATE) || series.has(COMPLETION_RATE)) {
+        if (series.has(ARRIVAL_RATE_RPS) || series.has(COMPLETION_RATE_RPS)) {
             XyChart chart = timeChart("Arrival and completion rate", "requests per second").yFromZero();
             boolean rejections = false;
             for (int d = 0; d < deployments.size(); d++) {
                 String dep = deployments.get(d);
                 double[] t = time.of(series.times(dep));
-                addIfPresent(chart, dep, "arrivals", ARRIVAL_RATE, t, d, false);
-                addIfPresent(chart, dep, "completions", COMPLETION_RATE, t, d, true);
+                addIfPresent(chart, dep, "arrivals", ARRIVAL_RATE_RPS, t, d, false);
+                addIfPresent(chart, dep, "completions", COMPLETION_RATE_RPS, t, d, true);
                 if (series.has(REJECTIONS)) {
                     double[] rejected = series.values(dep, REJECTIONS);
                     if (anyPositive(rejected)) {
@@ -41,7 +41,7 @@ final class TrafficSection extends RunSection {
                     + (rejections ? " Squares are requests rejected per second." : "") + " " + warmupSentence(),
                     HtmlPage.Size.HALF);
         } else {
-            missing("Arrival and completion rate", ARRIVAL_RATE, COMPLETION_RATE);
+            missing("Arrival and completion rate", ARRIVAL_RATE_RPS, COMPLETION_RATE_RPS);
         }
         if (series.has(QUEUE_LENGTH) || series.has(RUNNING)) {
             XyChart chart = timeChart("Queued and running requests", "requests").yFromZero().integerY();

@@ -97,12 +97,14 @@ final class UtilizationSection extends RunSection {
         List<String> elastic = pools.elasticPools();
         for (int k = 0; k < elastic.size(); k++) {
             String pool = elastic.get(k);
-            double[] t = withStart(time.of(pools.values(pool, PoolsCsv.Column.TIME)));
+            double[] t = withStart(time.of(pools.values(pool, PoolsCsv.Column.TIME_S)));
             chart.add(new XyChart.Series(pool + " (" + pools.mode(pool) + "): ready", t,
-                    withFirst(pools.values(pool, PoolsCsv.Column.NODES)), ChartStyle.color(k), true, false, false, null));
+                    withFirst(pools.values(pool, PoolsCsv.Column.NODES)), ChartStyle.color(k), true, false, false,
+                    null));
             if (pools.has(PoolsCsv.Column.NODES_PROVISIONING)) {
                 chart.add(new XyChart.Series(pool + ": provisioning", t,
-                        withFirst(pools.values(pool, PoolsCsv.Column.NODES_PROVISIONING)), ChartStyle.color(k), true, true, false, null));
+                        withFirst(pools.values(pool, PoolsCsv.Column.NODES_PROVISIONING)), ChartStyle.color(k), true,
+                        true, false, null));
             }
         }
         page.chart(chart, "Nodes of each pool that grows and shrinks, at the end of each interval: ready to take "

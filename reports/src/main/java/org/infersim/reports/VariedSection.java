@@ -57,7 +57,7 @@ final class VariedSection extends BatchSection {
         if (c == null) {
             return batch.slo() == null ? "no SLO" : "none";
         }
-        return Figures.dollars(run(c.run()).figure(COST_PER_HOUR)) + "/h";
+        return Figures.dollars(run(c.run()).figure(COST_PER_HOUR_USD)) + "/h";
     }
 
     private String cheapestDetail() {

@@ -1,5 +1,7 @@
 package org.infersim.reports;
 
+import static java.util.Map.entry;
+import static org.infersim.results.BatchCsv.Figure.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,16 +50,13 @@ class BatchResultsTest {
 
         BatchResults batch = BatchResults.read(dir);
         BatchResults.Run ok = batch.runs().get(0);
-        Map<Figure, Double> expected = new EnumMap<>(Figure.class);
-        expected.putAll(Map.ofEntries(Map.entry(Figure.GPUS, 8.0), Map.entry(Figure.COST_PER_HOUR, 98.4),
-                Map.entry(Figure.COST, 49.2), Map.entry(Figure.COST_PER_MILLION_OUTPUT_TOKENS, 1.25),
-                Map.entry(Figure.THROUGHPUT, 9.87), Map.entry(Figure.OUTPUT_TOKENS_PER_S, 1999.5),
-                Map.entry(Figure.TTFT_P50, 120.0), Map.entry(Figure.TTFT_P95, 340.5), Map.entry(Figure.TTFT_P99, 512.0),
-                Map.entry(Figure.TPOT_P50, 20.0), Map.entry(Figure.TPOT_P95, 30.0), Map.entry(Figure.TPOT_P99, 45.5),
-                Map.entry(Figure.E2E_P95, 9000.0), Map.entry(Figure.SLO_ATTAINMENT, 0.985),
-                Map.entry(Figure.GOODPUT, 9.5), Map.entry(Figure.REJECTED, 1234567.0),
-                Map.entry(Figure.PREEMPTIONS, 12.0), Map.entry(Figure.BUSY_FRACTION, 0.62),
-                Map.entry(Figure.KV_PEAK_OCCUPANCY, 0.71)));
+        Map<Figure, Double> expected = new EnumMap<>(Map.ofEntries(entry(GPUS, 8.0), entry(COST_PER_HOUR_USD, 98.4),
+                entry(COST_USD, 49.2), entry(COST_PER_MILLION_OUTPUT_TOKENS_USD, 1.25), entry(THROUGHPUT_RPS, 9.87),
+                entry(OUTPUT_TOKENS_PER_S, 1999.5), entry(TTFT_P50_MS, 120.0), entry(TTFT_P95_MS, 340.5),
+                entry(TTFT_P99_MS, 512.0), entry(TPOT_P50_MS, 20.0), entry(TPOT_P95_MS, 30.0), entry(TPOT_P99_MS, 45.5),
+                entry(E2E_P95_MS, 9000.0), entry(SLO_ATTAINMENT, 0.985), entry(GOODPUT_RPS, 9.5),
+                entry(REJECTED, 1234567.0), entry(PREEMPTIONS, 12.0), entry(BUSY_FRACTION, 0.62),
+                entry(KV_PEAK_OCCUPANCY, 0.71)));
         Set<Figure> numeric = Arrays.stream(Figure.values()).filter(Figure::numeric).collect(Collectors.toSet());
         assertEquals(numeric, expected.keySet(), "a figure column without a value in this test");
         expected.forEach((f, v) -> assertEquals(v, ok.figure(f), f.header()));

@@ -18,23 +18,12 @@ public final class BatchCsv {
 
     /** The columns before the varied parameters, in file order. */
     public enum RunColumn implements CsvColumn {
-        RUN("run"),
-        VARIANT("variant"),
-        REPLICATION("replication"),
-        SEED("seed"),
-        STATUS("status"),
-        MESSAGE("message");
-
-        private final String header;
-
-        RunColumn(String header) {
-            this.header = header;
-        }
-
-        @Override
-        public String header() {
-            return header;
-        }
+        RUN,
+        VARIANT,
+        REPLICATION,
+        SEED,
+        STATUS,
+        MESSAGE
     }
 
     /**
@@ -42,38 +31,27 @@ public final class BatchCsv {
      * where undefined. {@code gpus} is the fleet (a pool that grows counts at its largest).
      */
     public enum Figure implements CsvColumn {
-        GPUS("gpus"),
-        COST_PER_HOUR("cost_per_hour_usd"),
-        COST("cost_usd"),
-        COST_PER_MILLION_OUTPUT_TOKENS("cost_per_million_output_tokens_usd"),
-        THROUGHPUT("throughput_rps"),
-        OUTPUT_TOKENS_PER_S("output_tokens_per_s"),
-        TTFT_P50("ttft_p50_ms"),
-        TTFT_P95("ttft_p95_ms"),
-        TTFT_P99("ttft_p99_ms"),
-        TPOT_P50("tpot_p50_ms"),
-        TPOT_P95("tpot_p95_ms"),
-        TPOT_P99("tpot_p99_ms"),
-        E2E_P95("e2e_p95_ms"),
-        SLO_ATTAINMENT("slo_attainment"),
-        GOODPUT("goodput_rps"),
-        REJECTED("rejected"),
-        PREEMPTIONS("preemptions"),
-        BUSY_FRACTION("busy_fraction"),
-        KV_PEAK_OCCUPANCY("kv_peak_occupancy"),
+        GPUS,
+        COST_PER_HOUR_USD,
+        COST_USD,
+        COST_PER_MILLION_OUTPUT_TOKENS_USD,
+        THROUGHPUT_RPS,
+        OUTPUT_TOKENS_PER_S,
+        TTFT_P50_MS,
+        TTFT_P95_MS,
+        TTFT_P99_MS,
+        TPOT_P50_MS,
+        TPOT_P95_MS,
+        TPOT_P99_MS,
+        E2E_P95_MS,
+        SLO_ATTAINMENT,
+        GOODPUT_RPS,
+        REJECTED,
+        PREEMPTIONS,
+        BUSY_FRACTION,
+        KV_PEAK_OCCUPANCY,
         /** {@code true}, {@code false}, or empty when the batch sets no SLO. */
-        MEETS_SLO("meets_slo");
-
-        private final String header;
-
-        Figure(String header) {
-            this.header = header;
-        }
-
-        @Override
-        public String header() {
-            return header;
-        }
+        MEETS_SLO;
 
         /** A number (every figure but {@link #MEETS_SLO}). */
         public boolean numeric() {

@@ -19,28 +19,17 @@ public final class CompareCsv {
      * empty on a policy's row; numbers are empty where undefined.
      */
     public enum Column implements CsvColumn {
-        FIGURE("figure"),
-        KIND("kind"),
-        POLICY("policy"),
-        VERSUS("versus"),
-        N("n"),
-        MEAN("mean"),
-        HALF_WIDTH("half_width"),
-        LOW("low"),
-        HIGH("high"),
-        SIGNIFICANT("significant"),
-        BETTER("better");
-
-        private final String header;
-
-        Column(String header) {
-            this.header = header;
-        }
-
-        @Override
-        public String header() {
-            return header;
-        }
+        FIGURE,
+        KIND,
+        POLICY,
+        VERSUS,
+        N,
+        MEAN,
+        HALF_WIDTH,
+        LOW,
+        HIGH,
+        SIGNIFICANT,
+        BETTER
     }
 
     private CompareCsv() {}

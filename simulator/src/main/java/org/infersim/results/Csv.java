@@ -1,5 +1,8 @@
 package org.infersim.results;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** How numbers and text appear in the CSV files infersim writes. */
@@ -25,6 +28,16 @@ public final class Csv {
             line.append(i == 0 ? "" : ",").append(text(columns[i].header()));
         }
         return line.toString();
+    }
+
+    /** Writes a whole table: the header of {@code columns}, then a line per row, {@code cell} giving each cell. */
+    public static <C extends CsvColumn, R> void write(Writer out, C[] columns, Iterable<? extends R> rows,
+                                                      BiFunction<C, R, String> cell) throws IOException {
+        out.write(header(columns) + "\n");
+        StringBuilder line = new StringBuilder(256);
+        for (R row : rows) {
+            out.write(line(line, columns, c -> cell.apply(c, row)));
+        }
     }
 
     /**

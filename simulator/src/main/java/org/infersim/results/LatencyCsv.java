@@ -2,52 +2,42 @@ package org.infersim.results;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code latency.csv}: each stream's latency distributions, one percentile per row. */
 public final class LatencyCsv {
     /** The columns, in file order. */
     public enum Column implements CsvColumn {
-        STREAM("stream"),
-        METRIC("metric"),
-        PERCENTILE("percentile"),
-        VALUE("value_ms");
-
-        private final String header;
-
-        Column(String header) {
-            this.header = header;
-        }
-
-        @Override
-        public String header() {
-            return header;
-        }
+        STREAM,
+        METRIC,
+        PERCENTILE,
+        VALUE_MS
     }
-
-    private static final Column[] COLUMNS = Column.values();
 
     private LatencyCsv() {}
 
     public static void write(List<LatencyDistribution> distributions, Writer out) throws IOException {
-        out.write(Csv.header(COLUMNS));
-        out.write('\n');
-        StringBuilder line = new StringBuilder(64);
+        List<Point> points = new ArrayList<>();
         for (LatencyDistribution d : distributions) {
             for (int i = 0; i < d.valuesMs().length; i++) {
-                int percentile = i;
-                out.write(Csv.line(line, COLUMNS, c -> cell(c, d, percentile)));
+                points.add(new Point(d, i));
             }
         }
+        Csv.write(out, Column.values(), points, LatencyCsv::cell);
     }
 
-    /** The cell of the distribution's {@code i}-th percentile. */
-    private static String cell(Column c, LatencyDistribution d, int i) {
+    /** One row: the {@code index}-th percentile of a distribution. */
+    private record Point(LatencyDistribution distribution, int index) {}
+
+    private static String cell(Column c, Point p) {
+        LatencyDistribution d = p.distribution();
+        int i = p.index();
         return switch (c) {
             case STREAM -> Csv.text(d.stream());
             case METRIC -> Csv.text(d.metric());
             case PERCENTILE -> Csv.number(d.percentiles()[i]);
-            case VALUE -> Csv.number(d.valuesMs()[i]);
+            case VALUE_MS -> Csv.number(d.valuesMs()[i]);
         };
     }
 }

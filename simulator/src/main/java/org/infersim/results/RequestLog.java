@@ -13,29 +13,18 @@ import org.infersim.model.serving.Request;
 public final class RequestLog implements RequestSink, AutoCloseable {
     /** The columns, in file order. Latencies are empty for a request that never got a first token. */
     public enum Column implements CsvColumn {
-        ID("id"),
-        STREAM("stream"),
-        OUTCOME("outcome"),
-        ARRIVAL("arrival_s"),
-        PROMPT_TOKENS("prompt_tokens"),
-        OUTPUT_TOKENS("output_tokens"),
-        GENERATED_TOKENS("generated_tokens"),
-        TTFT("ttft_ms"),
-        E2E("e2e_ms"),
-        TPOT("tpot_ms"),
-        PREEMPTIONS("preemptions"),
-        REPLICA("replica");
-
-        private final String header;
-
-        Column(String header) {
-            this.header = header;
-        }
-
-        @Override
-        public String header() {
-            return header;
-        }
+        ID,
+        STREAM,
+        OUTCOME,
+        ARRIVAL_S,
+        PROMPT_TOKENS,
+        OUTPUT_TOKENS,
+        GENERATED_TOKENS,
+        TTFT_MS,
+        E2E_MS,
+        TPOT_MS,
+        PREEMPTIONS,
+        REPLICA
     }
 
     private static final Column[] COLUMNS = Column.values();
@@ -45,7 +34,7 @@ public final class RequestLog implements RequestSink, AutoCloseable {
 
     public RequestLog(Path target) throws IOException {
         this.file = new AtomicFile(target);
-        file.writer().write(Csv.header(COLUMNS) + "\n");
+        file.writer().write(Csv.header(Column.values()) + "\n");
     }
 
     @Override
@@ -63,13 +52,13 @@ public final class RequestLog implements RequestSink, AutoCloseable {
             case ID -> Long.toString(r.id());
             case STREAM -> Csv.text(stream);
             case OUTCOME -> Csv.text(outcome);
-            case ARRIVAL -> Csv.number(r.arrivalNs() / 1e9);
+            case ARRIVAL_S -> Csv.number(r.arrivalNs() / 1e9);
             case PROMPT_TOKENS -> Integer.toString(r.promptTokens());
             case OUTPUT_TOKENS -> Integer.toString(r.outputTokens());
             case GENERATED_TOKENS -> Integer.toString(r.generated());
-            case TTFT -> Csv.number(started ? (r.firstTokenNs() - r.arrivalNs()) / 1e6 : Double.NaN);
-            case E2E -> Csv.number((endNs - r.arrivalNs()) / 1e6);
-            case TPOT -> Csv.number(started && r.generated() > 1
+            case TTFT_MS -> Csv.number(started ? (r.firstTokenNs() - r.arrivalNs()) / 1e6 : Double.NaN);
+            case E2E_MS -> Csv.number((endNs - r.arrivalNs()) / 1e6);
+            case TPOT_MS -> Csv.number(started && r.generated() > 1
                     ? (endNs - r.firstTokenNs()) / 1e6 / (r.generated() - 1) : Double.NaN);
             case PREEMPTIONS -> Integer.toString(r.preemptions());
             case REPLICA -> r.replica() < 0 ? "" : Integer.toString(r.replica());

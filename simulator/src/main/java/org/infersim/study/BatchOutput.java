@@ -16,8 +16,8 @@ import org.infersim.results.Csv;
 
 /**
  * Writes a batch's two summary files: {@code batch.csv}, one row per run (the file a notebook
- * or a spreadsheet reads; its columns are {@link BatchCsv}'s), and {@code batch.json}, what was varied and what the analysis found
- * (the file the report reads).
+ * or a spreadsheet reads; its columns are {@link BatchCsv}'s), and {@code batch.json}, what was
+ * varied and what the analysis found (the file the report reads).
  */
 public final class BatchOutput {
     public static final String JSON = "batch.json";
@@ -126,20 +126,20 @@ public final class BatchOutput {
     private static String cell(Figure c, RunFigures f) {
         return switch (c) {
             case GPUS -> Integer.toString(f.gpus());
-            case COST_PER_HOUR -> n(f.costPerHourUsd());
-            case COST -> n(f.costUsd());
-            case COST_PER_MILLION_OUTPUT_TOKENS -> n(f.costPerMillionOutputTokensUsd());
-            case THROUGHPUT -> n(f.throughputRps());
+            case COST_PER_HOUR_USD -> n(f.costPerHourUsd());
+            case COST_USD -> n(f.costUsd());
+            case COST_PER_MILLION_OUTPUT_TOKENS_USD -> n(f.costPerMillionOutputTokensUsd());
+            case THROUGHPUT_RPS -> n(f.throughputRps());
             case OUTPUT_TOKENS_PER_S -> n(f.outputTokensPerSec());
-            case TTFT_P50 -> n(f.ttftP50Ms());
-            case TTFT_P95 -> n(f.ttftP95Ms());
-            case TTFT_P99 -> n(f.ttftP99Ms());
-            case TPOT_P50 -> n(f.tpotP50Ms());
-            case TPOT_P95 -> n(f.tpotP95Ms());
-            case TPOT_P99 -> n(f.tpotP99Ms());
-            case E2E_P95 -> n(f.e2eP95Ms());
+            case TTFT_P50_MS -> n(f.ttftP50Ms());
+            case TTFT_P95_MS -> n(f.ttftP95Ms());
+            case TTFT_P99_MS -> n(f.ttftP99Ms());
+            case TPOT_P50_MS -> n(f.tpotP50Ms());
+            case TPOT_P95_MS -> n(f.tpotP95Ms());
+            case TPOT_P99_MS -> n(f.tpotP99Ms());
+            case E2E_P95_MS -> n(f.e2eP95Ms());
             case SLO_ATTAINMENT -> n(f.sloAttainment());
-            case GOODPUT -> n(f.goodputRps());
+            case GOODPUT_RPS -> n(f.goodputRps());
             case REJECTED -> Long.toString(f.rejected());
             case PREEMPTIONS -> Long.toString(f.preemptions());
             case BUSY_FRACTION -> n(f.busyFraction());

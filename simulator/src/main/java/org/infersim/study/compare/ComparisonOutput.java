@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.infersim.results.AtomicFile;
 import org.infersim.results.CompareCsv;
@@ -30,7 +31,6 @@ import org.infersim.study.Variant;
 public final class ComparisonOutput {
     public static final String JSON = "compare.json";
 
-    private static final Column[] COLUMNS = Column.values();
 
     private static final ObjectMapper JSON_MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -50,22 +50,19 @@ public final class ComparisonOutput {
     }
 
     static void writeCsv(Writer out, PolicyComparison c) throws IOException {
-        out.write(Csv.header(COLUMNS) + "\n");
-        StringBuilder line = new StringBuilder(128);
+        List<Row> rows = new ArrayList<>();
         for (ComparedFigure f : c.figures()) {
             for (PolicyComparison.PolicyResult p : c.policies()) {
-                Row row = new Row(f, CompareCsv.MEAN, p.policy(), null, p.intervals().get(f), null, null);
-                out.write(Csv.line(line, COLUMNS, column -> cell(column, row)));
+                rows.add(new Row(f, CompareCsv.MEAN, p.policy(), null, p.intervals().get(f), null, null));
             }
             for (PolicyComparison.Difference d : c.differences()) {
-                if (d.figure() != f) {
-                    continue;
+                if (d.figure() == f) {
+                    rows.add(new Row(f, CompareCsv.DIFFERENCE, d.policy(), d.versus(), d.interval(),
+                            d.interval().n() < 2 ? null : d.significant(), d.better()));
                 }
-                Row row = new Row(f, CompareCsv.DIFFERENCE, d.policy(), d.versus(), d.interval(),
-                        d.interval().n() < 2 ? null : d.significant(), d.better());
-                out.write(Csv.line(line, COLUMNS, column -> cell(column, row)));
             }
         }
+        Csv.write(out, Column.values(), rows, ComparisonOutput::cell);
     }
 
     /** One line of compare.csv; versus, significant and better are null where the cell is empty. */
