@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
-import org.infersim.study.Variant;
+import org.infersim.results.BatchCsv;
+import org.infersim.results.BatchCsv.Figure;
+import org.infersim.results.BatchCsv.RunColumn;
 
 /**
  * A batch's folder: {@code batch.json} (what was varied, the SLO, the Pareto front and the cheapest
@@ -28,14 +31,7 @@ record BatchResults(
         List<Cheapest> cheapest,
         List<Run> runs) {
 
-    static final String CSV = "batch.csv";
     static final String JSON = "batch.json";
-
-    /** The figure columns of batch.csv, in its order. */
-    static final List<String> FIGURES = List.of("gpus", "cost_per_hour_usd", "cost_usd",
-            "cost_per_million_output_tokens_usd", "throughput_rps", "output_tokens_per_s", "ttft_p50_ms",
-            "ttft_p95_ms", "ttft_p99_ms", "tpot_p50_ms", "tpot_p95_ms", "tpot_p99_ms", "e2e_p95_ms",
-            "slo_attainment", "goodput_rps", "rejected", "preemptions", "busy_fraction", "kv_peak_occupancy");
 
     /** A varied scenario path and its values as batch.csv shows them. */
     record Parameter(String path, List<String> values) {}
@@ -48,13 +44,14 @@ record BatchResults(
 
     /** One row of batch.csv. Figures are NaN when the run failed or the figure is undefined. */
     record Run(String id, String variant, String replication, String seed, String status, String message,
-               Map<String, String> values, Map<String, Double> figures, Boolean meetsSlo) {
+               Map<String, String> values, Map<Figure, Double> figures, Boolean meetsSlo) {
 
         boolean ok() {
-            return status.equals("ok");
+            return status.equals(BatchCsv.OK);
         }
 
-        double figure(String column) {
+        /** A numeric figure; NaN when undefined. */
+        double figure(Figure column) {
             Double v = figures.get(column);
             return v == null ? Double.NaN : v;
         }
@@ -74,7 +71,7 @@ record BatchResults(
                 throw new InvalidInputException(new Problem(jsonName, 0, "parameters", "a parameter without a path"));
             }
             List<String> values = new ArrayList<>();
-            p.path("values").forEach(v -> values.add(Variant.display(v)));
+            p.path("values").forEach(v -> values.add(BatchCsv.value(v)));
             parameters.add(new Parameter(p.get("path").asText(), values));
         }
         JsonNode sloNode = json.path("slo");
@@ -88,7 +85,7 @@ record BatchResults(
         }
         String load = text(json.get("loadParameter"));
 
-        CsvTable csv = CsvTable.read(dir.resolve(CSV)).require("run", "status");
+        CsvTable csv = CsvTable.read(dir.resolve(BatchCsv.FILE)).require(RunColumn.RUN, RunColumn.STATUS);
         List<Problem> missing = new ArrayList<>();
         for (Parameter p : parameters) {
             if (!csv.has(p.path())) {
@@ -105,21 +102,24 @@ record BatchResults(
             for (Parameter p : parameters) {
                 values.put(p.path(), csv.text(r, p.path()));
             }
-            Map<String, Double> figures = new LinkedHashMap<>();
-            for (String f : FIGURES) {
-                figures.put(f, csv.number(r, f));
+            Map<Figure, Double> figures = new EnumMap<>(Figure.class);
+            for (Figure f : Figure.values()) {
+                if (f.numeric()) {
+                    figures.put(f, csv.number(r, f.header()));
+                }
             }
-            String meets = csv.text(r, "meets_slo").strip();
+            String meets = csv.text(r, Figure.MEETS_SLO.header()).strip();
             Boolean meetsSlo = switch (meets) {
                 case "true" -> Boolean.TRUE;
                 case "false" -> Boolean.FALSE;
                 case "" -> null;
-                default -> throw new InvalidInputException(new Problem(csv.file(), csv.line(r), "meets_slo",
+                default -> throw new InvalidInputException(new Problem(csv.file(), csv.line(r), Figure.MEETS_SLO.header(),
                         "expected true, false or empty, found \"" + meets + "\""));
             };
-            runs.add(new Run(csv.text(r, "run"), csv.text(r, "variant"), csv.text(r, "replication"),
-                    csv.text(r, "seed"), csv.text(r, "status").strip(), csv.text(r, "message"), values, figures,
-                    meetsSlo));
+            runs.add(new Run(csv.text(r, RunColumn.RUN.header()), csv.text(r, RunColumn.VARIANT.header()),
+                    csv.text(r, RunColumn.REPLICATION.header()), csv.text(r, RunColumn.SEED.header()),
+                    csv.text(r, RunColumn.STATUS.header()).strip(), csv.text(r, RunColumn.MESSAGE.header()), values,
+                    figures, meetsSlo));
         }
         return new BatchResults(dir, text(json.get("name")), text(json.get("base")), List.copyOf(parameters),
                 json.path("replications").asInt(1), load, slo, List.copyOf(pareto), List.copyOf(cheapest),

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
+import org.infersim.results.ResultsFolder;
+import org.infersim.results.TimeSeriesCsv.Column;
 
 /**
  * A policy comparison's {@code compare.json} (written by infersim compare), and the time series of
@@ -114,22 +116,22 @@ record ComparisonResults(List<String> paths, int replications, double level, Lis
 
     /** A run's replicas and arrivals over time, or null when its folder has no time series. */
     private static Trace trace(Path runDir, String run) throws InvalidInputException {
-        Path csvFile = runDir.resolve("timeseries.csv");
+        Path csvFile = runDir.resolve(ResultsFolder.TIME_SERIES);
         if (!Files.isRegularFile(csvFile)) {
             return null;
         }
         TimeSeriesTable series = TimeSeriesTable.of(CsvTable.read(csvFile));
-        if (!series.has("replicas")) {
+        if (!series.has(Column.REPLICAS)) {
             return null;
         }
-        boolean hasStarting = series.has("replicas_starting");
+        boolean hasStarting = series.has(Column.REPLICAS_STARTING);
         // Deployments share the metrics interval; summing by time also copes with one that starts late.
         TreeMap<Double, double[]> byTime = new TreeMap<>();
         for (String d : series.deployments()) {
             double[] t = series.times(d);
-            double[] ready = series.values(d, "replicas");
-            double[] starting = hasStarting ? series.values(d, "replicas_starting") : null;
-            double[] arrivals = series.values(d, "arrival_rate_rps");
+            double[] ready = series.values(d, Column.REPLICAS);
+            double[] starting = hasStarting ? series.values(d, Column.REPLICAS_STARTING) : null;
+            double[] arrivals = series.values(d, Column.ARRIVAL_RATE_RPS);
             for (int i = 0; i < t.length; i++) {
                 double[] sum = byTime.computeIfAbsent(t[i], k -> new double[3]);
                 sum[0] += finite(ready[i]);
@@ -154,7 +156,7 @@ record ComparisonResults(List<String> paths, int replications, double level, Lis
         }
         double duration = n == 0 ? 0 : time[n - 1];
         double warmup = 0;
-        Path summary = runDir.resolve("summary.json");
+        Path summary = runDir.resolve(ResultsFolder.SUMMARY);
         if (Files.isRegularFile(summary)) {
             JsonNode s = JsonObjectFile.read(summary);
             duration = s.path("durationS").asDouble(duration);

@@ -235,7 +235,7 @@ final class ComparisonSection {
         }
         ComparisonResults.Trace first = c.traces().values().iterator().next();
         double duration = c.traces().values().stream().mapToDouble(ComparisonResults.Trace::durationS).max().orElse(0);
-        RunReport.TimeUnit time = RunReport.TimeUnit.forDuration(duration);
+        TimeUnit time = TimeUnit.forDuration(duration);
         page.heading("Replicas over time, against the load");
         XyChart ready = new XyChart("Ready replicas per policy, and the arrival rate",
                 "time since start (" + time.label() + ")", "ready replicas (all deployments)")

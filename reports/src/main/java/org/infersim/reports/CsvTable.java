@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
+import org.infersim.results.CsvColumn;
 
 /**
  * A CSV file read whole: a header, then rows addressed by column name, so that columns a later
@@ -115,6 +116,12 @@ final class CsvTable {
             records.add(cells.toArray(String[]::new));
             startLines.add(recordLine);
         }
+        return of(file, records, startLines);
+    }
+
+    /** The table of the parsed records (the first is the header), each as wide as the header. */
+    private static CsvTable of(String file, List<String[]> records, List<Integer> startLines)
+            throws InvalidInputException {
         if (records.isEmpty()) {
             throw new InvalidInputException(new Problem(file, 1, "", "empty: expected a header line"));
         }
@@ -150,11 +157,11 @@ final class CsvTable {
     }
 
     /** Fails, naming the file, unless every column is in the header. */
-    CsvTable require(String... names) throws InvalidInputException {
+    CsvTable require(CsvColumn... names) throws InvalidInputException {
         List<Problem> missing = new ArrayList<>();
-        for (String n : names) {
-            if (!has(n)) {
-                missing.add(new Problem(file, 1, "", "the header has no column " + n));
+        for (CsvColumn n : names) {
+            if (!has(n.header())) {
+                missing.add(new Problem(file, 1, "", "the header has no column " + n.header()));
             }
         }
         if (!missing.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
+import org.infersim.results.LatencyCsv.Column;
 
 /**
  * {@code latency.csv}: for each stream and each latency (ttft, tpot, itl, e2e), its value at a
@@ -20,16 +21,17 @@ final class LatencyTable {
     private LatencyTable() {}
 
     static LatencyTable of(CsvTable csv) throws InvalidInputException {
-        csv.require("stream", "metric", "percentile", "value_ms");
+        csv.require(Column.values());
         Map<String, Map<String, List<double[]>>> points = new LinkedHashMap<>();
         for (int r = 0; r < csv.size(); r++) {
-            double p = csv.number(r, "percentile");
-            double v = csv.number(r, "value_ms");
+            double p = csv.number(r, Column.PERCENTILE.header());
+            double v = csv.number(r, Column.VALUE_MS.header());
             if (Double.isNaN(p)) {
-                throw new InvalidInputException(new Problem(csv.file(), csv.line(r), "percentile", "is empty"));
+                throw new InvalidInputException(new Problem(csv.file(), csv.line(r), Column.PERCENTILE.header(),
+                        "is empty"));
             }
-            points.computeIfAbsent(csv.text(r, "metric"), m -> new LinkedHashMap<>())
-                    .computeIfAbsent(csv.text(r, "stream"), s -> new ArrayList<>())
+            points.computeIfAbsent(csv.text(r, Column.METRIC.header()), m -> new LinkedHashMap<>())
+                    .computeIfAbsent(csv.text(r, Column.STREAM.header()), s -> new ArrayList<>())
                     .add(new double[] {p, v});
         }
         LatencyTable table = new LatencyTable();

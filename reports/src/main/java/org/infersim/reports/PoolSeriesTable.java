@@ -5,27 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infersim.input.InvalidInputException;
+import org.infersim.results.PoolsCsv.Column;
 
 /**
  * {@code pools.csv}: one row per pool per metrics interval, with its provisioning mode and its
  * nodes ready and being provisioned. Results written before the file existed have none.
  */
 final class PoolSeriesTable {
-    static final String TIME = "time_s";
-    static final String POOL = "pool";
-    static final String PROVISIONING = "provisioning";
-
     private final CsvTable csv;
     private final Map<String, List<Integer>> rowsByPool = new LinkedHashMap<>();
     private final Map<String, String> modes = new LinkedHashMap<>();
 
     private PoolSeriesTable(CsvTable csv) throws InvalidInputException {
-        this.csv = csv.require(TIME, POOL, PROVISIONING);
+        this.csv = csv.require(Column.TIME_S, Column.POOL, Column.PROVISIONING);
         for (int r = 0; r < csv.size(); r++) {
-            csv.number(r, TIME);
-            String pool = csv.text(r, POOL);
+            csv.number(r, Column.TIME_S.header());
+            String pool = csv.text(r, Column.POOL.header());
             rowsByPool.computeIfAbsent(pool, p -> new ArrayList<>()).add(r);
-            modes.putIfAbsent(pool, csv.text(r, PROVISIONING));
+            modes.putIfAbsent(pool, csv.text(r, Column.PROVISIONING.header()));
         }
     }
 
@@ -48,16 +45,16 @@ final class PoolSeriesTable {
         return modes.get(pool);
     }
 
-    boolean has(String column) {
-        return csv.has(column);
+    boolean has(Column column) {
+        return csv.has(column.header());
     }
 
     /** The column's values for one pool in time order; NaN where undefined or absent. */
-    double[] values(String pool, String column) throws InvalidInputException {
+    double[] values(String pool, Column column) throws InvalidInputException {
         List<Integer> rows = rowsByPool.getOrDefault(pool, List.of());
         double[] v = new double[rows.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = csv.number(rows.get(i), column);
+            v[i] = csv.number(rows.get(i), column.header());
         }
         return v;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infersim.input.InvalidInputException;
+import org.infersim.results.TimeSeriesCsv.Column;
 
 /**
  * {@code timeseries.csv}: one row per deployment per metrics interval. Columns are looked up by
@@ -12,17 +13,14 @@ import org.infersim.input.InvalidInputException;
  * column is absent is simply left out.
  */
 final class TimeSeriesTable {
-    static final String TIME = "time_s";
-    static final String DEPLOYMENT = "deployment";
-
     private final CsvTable csv;
     private final Map<String, List<Integer>> rowsByDeployment = new LinkedHashMap<>();
 
     private TimeSeriesTable(CsvTable csv) throws InvalidInputException {
-        this.csv = csv.require(TIME, DEPLOYMENT);
+        this.csv = csv.require(Column.TIME_S, Column.DEPLOYMENT);
         for (int r = 0; r < csv.size(); r++) {
-            csv.number(r, TIME); // a bad time is reported here, with its line, rather than in a chart
-            rowsByDeployment.computeIfAbsent(csv.text(r, DEPLOYMENT), d -> new ArrayList<>()).add(r);
+            csv.number(r, Column.TIME_S.header()); // a bad time is reported here, with its line, rather than in a chart
+            rowsByDeployment.computeIfAbsent(csv.text(r, Column.DEPLOYMENT.header()), d -> new ArrayList<>()).add(r);
         }
     }
 
@@ -35,6 +33,11 @@ final class TimeSeriesTable {
         return List.copyOf(rowsByDeployment.keySet());
     }
 
+    boolean has(Column column) {
+        return has(column.header());
+    }
+
+    /** For a column known by name only, such as one a later version adds. */
     boolean has(String column) {
         return csv.has(column);
     }
@@ -45,10 +48,15 @@ final class TimeSeriesTable {
     }
 
     double[] times(String deployment) throws InvalidInputException {
-        return values(deployment, TIME);
+        return values(deployment, Column.TIME_S);
     }
 
     /** The column's values for one deployment in time order; NaN where undefined or absent. */
+    double[] values(String deployment, Column column) throws InvalidInputException {
+        return values(deployment, column.header());
+    }
+
+    /** The values of a column known by name only. */
     double[] values(String deployment, String column) throws InvalidInputException {
         List<Integer> rows = rowsByDeployment.getOrDefault(deployment, List.of());
         double[] v = new double[rows.size()];

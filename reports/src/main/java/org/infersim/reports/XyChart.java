@@ -198,6 +198,23 @@ final class XyChart {
     }
 
     JFreeChart build() {
+        XYSeriesCollection data = dataset();
+        XYLineAndShapeRenderer renderer = renderer();
+        ValueAxis xAxis = xSymbols != null ? ChartStyle.symbolAxis(xLabel, xSymbols)
+                : xScale == Scale.LOG ? ChartStyle.logAxis(xLabel) : ChartStyle.linearAxis(xLabel);
+        ValueAxis yAxis = yAxis();
+        XYPlot plot = plot(data, xAxis, yAxis, renderer);
+        addMarkers(plot);
+        addNotes(plot);
+        if (!rightSeries.isEmpty()) {
+            addRightAxis(plot);
+        }
+        String offChart = fitRanges(xAxis, yAxis);
+        return chart(plot, offChart);
+    }
+
+    /** The series' values; an undefined one (or one a log axis cannot show) is a gap. */
+    private XYSeriesCollection dataset() {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Series s : series) {
             XYSeries xy = new XYSeries(s.name(), false, true);
@@ -215,7 +232,10 @@ final class XyChart {
             }
             data.addSeries(xy);
         }
+        return data;
+    }
 
+    private XYLineAndShapeRenderer renderer() {
         XYLineAndShapeRenderer renderer = steps ? new XYStepRenderer() : new XYLineAndShapeRenderer();
         renderer.setDrawSeriesLineAsPath(!steps);
         renderer.setAutoPopulateSeriesShape(false);
@@ -230,9 +250,10 @@ final class XyChart {
             renderer.setSeriesShapesVisible(i, s.points());
             renderer.setSeriesShape(i, s.shape() != null ? s.shape() : dot(3));
         }
+        return renderer;
+    }
 
-        ValueAxis xAxis = xSymbols != null ? ChartStyle.symbolAxis(xLabel, xSymbols)
-                : xScale == Scale.LOG ? ChartStyle.logAxis(xLabel) : ChartStyle.linearAxis(xLabel);
+    private ValueAxis yAxis() {
         ValueAxis yAxis = yScale == Scale.LOG ? ChartStyle.logAxis(yLabel) : ChartStyle.linearAxis(yLabel);
         if (yAxis instanceof NumberAxis n && yScale == Scale.LINEAR) {
             n.setAutoRangeIncludesZero(yFromZero);
@@ -240,7 +261,11 @@ final class XyChart {
                 n.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.US));
             }
         }
+        return yAxis;
+    }
 
+    private static XYPlot plot(XYSeriesCollection data, ValueAxis xAxis, ValueAxis yAxis,
+                               XYLineAndShapeRenderer renderer) {
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         plot.setBackgroundPaint(ChartStyle.BACKGROUND);
         plot.setOutlinePaint(ChartStyle.GRID);
@@ -251,7 +276,11 @@ final class XyChart {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         plot.setNoDataMessage("no data: nothing was measured for this chart");
         plot.setNoDataMessageFont(ChartStyle.AXIS_LABEL);
+        return plot;
+    }
 
+    /** The warm-up band and the reference lines with their labels. */
+    private void addMarkers(XYPlot plot) {
         if (Double.isFinite(bandFrom) && bandTo > bandFrom) {
             // Unlabelled: a label inside the plot would sit on the lines; captions say what the band is.
             plot.addDomainMarker(new IntervalMarker(bandFrom, bandTo, ChartStyle.BAND), Layer.BACKGROUND);
@@ -278,6 +307,9 @@ final class XyChart {
                 plot.addRangeMarker(m, Layer.FOREGROUND);
             }
         }
+    }
+
+    private void addNotes(XYPlot plot) {
         for (Note n : notes) {
             // A short leader up and to the right, so the text clears the marker it names.
             XYPointerAnnotation a = new XYPointerAnnotation(n.text(), n.x(), n.y(), -Math.PI / 4);
@@ -293,11 +325,10 @@ final class XyChart {
             a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addAnnotation(a);
         }
+    }
 
-        if (!rightSeries.isEmpty()) {
-            addRightAxis(plot);
-        }
-        String offChart = fitRanges(xAxis, yAxis);
+    /** The chart around the plot: title, the subtitle (with what lies off the chart) and the legend. */
+    private JFreeChart chart(XYPlot plot, String offChart) {
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, series.size() + rightSeries.size() > 1);
         chart.setBackgroundPaint(ChartStyle.BACKGROUND);
         chart.setPadding(new RectangleInsets(6, 6, 6, 12));

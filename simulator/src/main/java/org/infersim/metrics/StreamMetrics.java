@@ -1,12 +1,10 @@
 package org.infersim.metrics;
 
-import java.util.List;
-import org.infersim.results.Decimal;
-import org.infersim.results.LatencyDistribution;
-import org.infersim.results.LatencySummary;
-import org.infersim.results.StreamSummary;
-
-/** What one request stream experienced during the measured window (after warm-up). */
+/**
+ * What one request stream experienced during the measured window (after warm-up): raw counters
+ * and latency histograms. What is published from them is the results' business
+ * ({@code results.StreamSummaries}).
+ */
 public final class StreamMetrics {
     final String name;
     final String deployment;
@@ -53,6 +51,11 @@ public final class StreamMetrics {
         return name;
     }
 
+    /** The deployment the stream is sent to; empty for a sum of streams. */
+    public String deployment() {
+        return deployment;
+    }
+
     /** Adds another stream's measured figures into this one (for the all-streams line). */
     void add(StreamMetrics o) {
         arrivedTotal += o.arrivedTotal;
@@ -74,50 +77,6 @@ public final class StreamMetrics {
         e2e.add(o.e2e);
     }
 
-    /**
-     * The published figures over a window of {@code windowS} seconds. SLO attainment is over the
-     * requests that arrived in the window and counts rejected requests and those still waiting
-     * past their TTFT target as misses; throughput and goodput are over the requests that
-     * finished in the window.
-     */
-    public StreamSummary summarize(double windowS, boolean hasSlo) {
-        long inFlight = arrived - completed - rejected;
-        long judged = completed + rejected + sloMissedInFlight;
-        Double attainment = hasSlo && judged > 0 ? Decimal.of((double) sloMet / judged) : null;
-        return new StreamSummary(name, deployment, arrived, completed, rejected, inFlight,
-                latency(ttft), latency(tpot), latency(itl), latency(e2e),
-                attainment,
-                Decimal.round((hasSlo ? finishedWithinSlo : finished) / windowS),
-                Decimal.round(finished / windowS),
-                Decimal.round(outputTokens / windowS),
-                Decimal.round(promptTokens / windowS),
-                preemptions);
-    }
-
-    private static LatencySummary latency(LatencyHistogram h) {
-        return new LatencySummary(Decimal.of(h.percentileMs(50)), Decimal.of(h.percentileMs(90)),
-                Decimal.of(h.percentileMs(95)), Decimal.of(h.percentileMs(99)), Decimal.of(h.meanMs()),
-                Decimal.of(h.maxMs()), h.count());
-    }
-
-    /** TTFT, TPOT, inter-token and end-to-end distributions for CDF charts. */
-    public List<LatencyDistribution> distributions() {
-        return List.of(distribution("ttft", ttft), distribution("tpot", tpot), distribution("itl", itl),
-                distribution("e2e", e2e));
-    }
-
-    private LatencyDistribution distribution(String metric, LatencyHistogram h) {
-        double[] ladder = LatencyDistribution.ladder();
-        if (h.count() == 0) {
-            return new LatencyDistribution(name, metric, new double[0], new double[0]);
-        }
-        double[] values = new double[ladder.length];
-        for (int i = 0; i < ladder.length; i++) {
-            values[i] = ladder[i] == 0 ? h.minMs() : h.percentileMs(ladder[i]);
-        }
-        return new LatencyDistribution(name, metric, ladder, values);
-    }
-
     public long arrivedTotal() {
         return arrivedTotal;
     }
@@ -134,8 +93,71 @@ public final class StreamMetrics {
         return ttftTargetNs > 0 || tpotTargetNs > 0;
     }
 
+    /** Output tokens of the requests that finished inside the window. */
     public long outputTokens() {
         return outputTokens;
+    }
+
+    /** Requests that arrived after warm-up. */
+    public long arrived() {
+        return arrived;
+    }
+
+    /** Of those, completed. */
+    public long completed() {
+        return completed;
+    }
+
+    /** Of those, rejected. */
+    public long rejected() {
+        return rejected;
+    }
+
+    /** Of those, completed within the stream's SLO. */
+    public long sloMet() {
+        return sloMet;
+    }
+
+    /** Of those, still in flight at the end but already past their TTFT target. */
+    public long sloMissedInFlight() {
+        return sloMissedInFlight;
+    }
+
+    public long preemptions() {
+        return preemptions;
+    }
+
+    /** Requests that completed inside the window, whenever they arrived. */
+    public long finished() {
+        return finished;
+    }
+
+    /** Of those, within the stream's SLO. */
+    public long finishedWithinSlo() {
+        return finishedWithinSlo;
+    }
+
+    /** Prompt tokens of the requests that finished inside the window. */
+    public long promptTokens() {
+        return promptTokens;
+    }
+
+    public LatencyHistogram ttft() {
+        return ttft;
+    }
+
+    public LatencyHistogram tpot() {
+        return tpot;
+    }
+
+    /** Inter-token latency. */
+    public LatencyHistogram itl() {
+        return itl;
+    }
+
+    /** End-to-end latency. */
+    public LatencyHistogram e2e() {
+        return e2e;
     }
 
     /** An empty accumulator with the given label, for summing streams. */

@@ -8,18 +8,35 @@ import org.infersim.model.serving.ReplicaSet;
 /**
  * One row per deployment every metrics interval: what a dashboard would have shown. Rates and
  * busy fractions are over the interval that just ended; queue, running and KV are at the instant.
- * {@code replicas} counts replicas ready to serve, {@code pending_replicas} those still waiting
+ * {@code replicas} counts replicas ready to serve, {@code pendingReplicas} those still waiting
  * for GPUs; the queue includes requests waiting for a first ready replica.
  */
 public final class TimeSeries {
-    public static final List<String> COLUMNS = List.of(
-            "time_s", "deployment", "replicas", "arrival_rate_rps", "completion_rate_rps", "rejections",
-            "queue_length", "running", "busy_fraction", "kv_occupancy", "ttft_p50_ms", "ttft_p95_ms",
-            "tpot_p50_ms", "tpot_p95_ms", "output_tokens_per_s", "preemptions", "cost_so_far_usd",
-            "pending_replicas", "replicas_starting", "replicas_draining");
-
-    /** One sampled row; {@code values} align with {@link #COLUMNS} after time and deployment. */
-    public record Row(double timeS, String deployment, double[] values) {}
+    /**
+     * One deployment at one sample. Rates and busy are over the interval that just ended (NaN
+     * percentiles when no request was measured in it); the rest are at the instant.
+     */
+    public record Row(
+            double timeS,
+            String deployment,
+            int replicas,
+            double arrivalRateRps,
+            double completionRateRps,
+            long rejections,
+            int queueLength,
+            int running,
+            double busyFraction,
+            double kvOccupancy,
+            double ttftP50Ms,
+            double ttftP95Ms,
+            double tpotP50Ms,
+            double tpotP95Ms,
+            double outputTokensPerS,
+            long preemptions,
+            double costSoFarUsd,
+            int pendingReplicas,
+            int replicasStarting,
+            int replicasDraining) {}
 
     private final List<Row> rows = new ArrayList<>();
     private final PoolSeries pools = new PoolSeries();
@@ -42,27 +59,25 @@ public final class TimeSeries {
                 kvTotal += r.kvCache().totalBlocks();
             }
             int replicas = set.replicas().size();
-            double[] v = {
-                replicas,
-                m.arrivals / seconds,
-                m.completions / seconds,
-                m.rejections,
-                waiting,
-                running,
-                replicas == 0 ? 0 : Math.min(1.0, m.busyNs / (intervalNs * (double) replicas)),
-                kvTotal == 0 ? 0 : (double) kvUsed / kvTotal,
-                m.ttft.percentileMs(50),
-                m.ttft.percentileMs(95),
-                m.tpot.percentileMs(50),
-                m.tpot.percentileMs(95),
-                m.outputTokens / seconds,
-                m.preemptions,
-                costSoFar,
-                Math.max(0, set.requestedReplicas() - replicas - set.startingReplicas()),
-                set.startingReplicas(),
-                set.drainingReplicas(),
-            };
-            rows.add(new Row(nowNs / 1e9, set.name(), v));
+            rows.add(new Row(nowNs / 1e9, set.name(),
+                    replicas,
+                    m.arrivals / seconds,
+                    m.completions / seconds,
+                    m.rejections,
+                    waiting,
+                    running,
+                    replicas == 0 ? 0 : Math.min(1.0, m.busyNs / (intervalNs * (double) replicas)),
+                    kvTotal == 0 ? 0 : (double) kvUsed / kvTotal,
+                    m.ttft.percentileMs(50),
+                    m.ttft.percentileMs(95),
+                    m.tpot.percentileMs(50),
+                    m.tpot.percentileMs(95),
+                    m.outputTokens / seconds,
+                    m.preemptions,
+                    costSoFar,
+                    Math.max(0, set.requestedReplicas() - replicas - set.startingReplicas()),
+                    set.startingReplicas(),
+                    set.drainingReplicas()));
             m.reset();
         }
     }

@@ -4,23 +4,36 @@ import java.io.IOException;
 import java.io.Writer;
 import org.infersim.metrics.PoolSeries;
 
-/** Writes {@code pools.csv}: a header, then one row per pool per metrics interval. */
+/** {@code pools.csv}: a header, then one row per pool per metrics interval (see {@link PoolSeries.Row}). */
 public final class PoolsCsv {
+    /** The columns, in file order. */
+    public enum Column implements CsvColumn {
+        TIME_S,
+        POOL,
+        PROVISIONING,
+        NODES,
+        NODES_PROVISIONING,
+        GPUS,
+        GPUS_HELD,
+        COST_SO_FAR_USD
+    }
+
     private PoolsCsv() {}
 
     public static void write(PoolSeries series, Writer out) throws IOException {
-        out.write(String.join(",", PoolSeries.COLUMNS));
-        out.write('\n');
-        StringBuilder line = new StringBuilder(128);
-        for (PoolSeries.Row row : series.rows()) {
-            line.setLength(0);
-            line.append(Csv.number(row.timeS())).append(',').append(Csv.text(row.pool())).append(',')
-                    .append(Csv.text(row.provisioning()));
-            for (double v : row.values()) {
-                line.append(',').append(Csv.number(v));
-            }
-            line.append('\n');
-            out.write(line.toString());
-        }
+        Csv.write(out, Column.values(), series.rows(), PoolsCsv::cell);
+    }
+
+    private static String cell(Column c, PoolSeries.Row r) {
+        return switch (c) {
+            case TIME_S -> Csv.number(r.timeS());
+            case POOL -> Csv.text(r.pool());
+            case PROVISIONING -> Csv.text(r.provisioning());
+            case NODES -> Csv.number(r.nodes());
+            case NODES_PROVISIONING -> Csv.number(r.nodesProvisioning());
+            case GPUS -> Csv.number(r.gpus());
+            case GPUS_HELD -> Csv.number(r.gpusHeld());
+            case COST_SO_FAR_USD -> Csv.number(r.costSoFarUsd());
+        };
     }
 }

@@ -104,7 +104,7 @@ public final class SummaryAssembler {
         long completed = 0;
         long rejected = 0;
         for (StreamMetrics s : metrics.streamMetrics()) {
-            streams.add(s.summarize(window.seconds(), s.hasSlo()));
+            streams.add(StreamSummaries.summarize(s, window.seconds(), s.hasSlo()));
             anySlo |= s.hasSlo();
             arrived += s.arrivedTotal();
             completed += s.completedTotal();
@@ -118,7 +118,7 @@ public final class SummaryAssembler {
         CostSummary cost = cost(window, ledger.billed, overall.outputTokens());
         return new RunSummary(scenario.name(), scenario.seed(), endNs / 1e9, scenario.warmupNs() / 1e9,
                 window.seconds(), new RequestCounts(arrived, completed, rejected, inFlight),
-                overall.summarize(window.seconds(), anySlo), streams, replicaSummaries, poolSummaries, cost,
+                StreamSummaries.summarize(overall, window.seconds(), anySlo), streams, replicaSummaries, poolSummaries, cost,
                 deployments(endNs), gpuSummaries, jobs(endNs), priorityClasses(ledger.byPriority));
     }
 

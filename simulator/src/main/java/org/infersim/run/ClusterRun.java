@@ -33,11 +33,12 @@ import org.infersim.model.serving.Router;
 import org.infersim.model.workload.RateFunction;
 import org.infersim.model.workload.RequestIds;
 import org.infersim.model.workload.RequestStream;
-import org.infersim.results.LatencyDistribution;
-import org.infersim.results.RunSummary;
 import org.infersim.plugin.Policies;
 import org.infersim.plugin.PolicyChoice;
 import org.infersim.plugin.PolicyFamily;
+import org.infersim.results.LatencyDistribution;
+import org.infersim.results.RunSummary;
+import org.infersim.results.StreamSummaries;
 import org.infersim.results.SummaryAssembler;
 import org.infersim.scenario.AutoscalerConfig;
 import org.infersim.scenario.Deployment;
@@ -198,10 +199,10 @@ public final class ClusterRun {
         RunSummary summary = new SummaryAssembler(scenario, metrics, cluster, deployments, jobs).assemble(end);
         List<LatencyDistribution> latencies = new ArrayList<>();
         for (StreamMetrics s : metrics.streamMetrics()) {
-            latencies.addAll(s.distributions());
+            latencies.addAll(StreamSummaries.distributions(s));
         }
         if (metrics.streamMetrics().size() > 1) {
-            latencies.addAll(metrics.overall().distributions());
+            latencies.addAll(StreamSummaries.distributions(metrics.overall()));
         }
         return new RunResult(summary, timeSeries, latencies, sim.eventsProcessed());
     }

@@ -9,16 +9,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.infersim.results.AtomicFile;
+import org.infersim.results.BatchCsv;
+import org.infersim.results.BatchCsv.Figure;
+import org.infersim.results.BatchCsv.RunColumn;
 import org.infersim.results.Csv;
 
 /**
  * Writes a batch's two summary files: {@code batch.csv}, one row per run (the file a notebook
- * or a spreadsheet reads), and {@code batch.json}, what was varied and what the analysis found
- * (the file the report reads).
+ * or a spreadsheet reads; its columns are {@link BatchCsv}'s), and {@code batch.json}, what was
+ * varied and what the analysis found (the file the report reads).
  */
 public final class BatchOutput {
-    public static final String CSV = "batch.csv";
     public static final String JSON = "batch.json";
+
+    private static final RunColumn[] RUN_COLUMNS = RunColumn.values();
+    private static final Figure[] FIGURES = Figure.values();
 
     private static final ObjectMapper JSON_MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -51,7 +56,7 @@ public final class BatchOutput {
 
     public static void write(Path dir, String name, Path base, List<String> columns, int replications, String loadPath,
                              BatchSlo slo, List<BatchRow> rows, BatchAnalysis analysis) throws IOException {
-        try (AtomicFile f = new AtomicFile(dir.resolve(CSV))) {
+        try (AtomicFile f = new AtomicFile(dir.resolve(BatchCsv.FILE))) {
             writeCsv(f.writer(), columns, rows);
             f.commit();
         }
@@ -60,7 +65,7 @@ public final class BatchOutput {
             List<String> values = new ArrayList<>();
             for (BatchRow r : rows) {
                 var v = r.run().variant().values().get(c);
-                String text = v == null ? "" : Variant.display(v);
+                String text = v == null ? "" : BatchCsv.value(v);
                 if (!values.contains(text)) {
                     values.add(text);
                 }
@@ -89,39 +94,58 @@ public final class BatchOutput {
     }
 
     static void writeCsv(Writer out, List<String> columns, List<BatchRow> rows) throws IOException {
-        StringBuilder line = new StringBuilder("run,variant,replication,seed,status,message");
-        for (String c : columns) {
-            line.append(',').append(Csv.text(c));
-        }
-        out.write(line.append(',').append(RunFigures.HEADER).append('\n').toString());
+        out.write(BatchCsv.header(columns) + "\n");
+        StringBuilder line = new StringBuilder(256);
         for (BatchRow r : rows) {
             line.setLength(0);
-            line.append(r.run().id()).append(',').append(r.run().variant().index() + 1).append(',')
-                    .append(r.run().replication() + 1).append(',').append(r.run().seed()).append(',')
-                    .append(r.ok() ? "ok" : "failed").append(',').append(Csv.text(r.message()));
+            for (RunColumn c : RUN_COLUMNS) {
+                line.append(c.ordinal() == 0 ? "" : ",").append(cell(c, r));
+            }
             for (String c : columns) {
                 var v = r.run().variant().values().get(c);
-                line.append(',').append(v == null ? "" : Csv.text(Variant.display(v)));
+                line.append(',').append(v == null ? "" : Csv.text(BatchCsv.value(v)));
             }
-            RunFigures f = r.figures();
-            if (f == null) {
-                line.append(",".repeat(RunFigures.HEADER.split(",").length));
-            } else {
-                line.append(',').append(f.gpus())
-                        .append(',').append(n(f.costPerHourUsd())).append(',').append(n(f.costUsd()))
-                        .append(',').append(n(f.costPerMillionOutputTokensUsd()))
-                        .append(',').append(n(f.throughputRps())).append(',').append(n(f.outputTokensPerSec()))
-                        .append(',').append(n(f.ttftP50Ms())).append(',').append(n(f.ttftP95Ms()))
-                        .append(',').append(n(f.ttftP99Ms())).append(',').append(n(f.tpotP50Ms()))
-                        .append(',').append(n(f.tpotP95Ms())).append(',').append(n(f.tpotP99Ms()))
-                        .append(',').append(n(f.e2eP95Ms())).append(',').append(n(f.sloAttainment()))
-                        .append(',').append(n(f.goodputRps())).append(',').append(f.rejected())
-                        .append(',').append(f.preemptions()).append(',').append(n(f.busyFraction()))
-                        .append(',').append(n(f.kvPeakOccupancy()))
-                        .append(',').append(f.meetsSlo() == null ? "" : f.meetsSlo().toString());
+            for (Figure f : FIGURES) {
+                line.append(',').append(r.figures() == null ? "" : cell(f, r.figures()));
             }
             out.write(line.append('\n').toString());
         }
+    }
+
+    private static String cell(RunColumn c, BatchRow r) {
+        return switch (c) {
+            case RUN -> r.run().id();
+            case VARIANT -> Integer.toString(r.run().variant().index() + 1);
+            case REPLICATION -> Integer.toString(r.run().replication() + 1);
+            case SEED -> Long.toString(r.run().seed());
+            case STATUS -> r.ok() ? BatchCsv.OK : BatchCsv.FAILED;
+            case MESSAGE -> Csv.text(r.message());
+        };
+    }
+
+    private static String cell(Figure c, RunFigures f) {
+        return switch (c) {
+            case GPUS -> Integer.toString(f.gpus());
+            case COST_PER_HOUR_USD -> n(f.costPerHourUsd());
+            case COST_USD -> n(f.costUsd());
+            case COST_PER_MILLION_OUTPUT_TOKENS_USD -> n(f.costPerMillionOutputTokensUsd());
+            case THROUGHPUT_RPS -> n(f.throughputRps());
+            case OUTPUT_TOKENS_PER_S -> n(f.outputTokensPerSec());
+            case TTFT_P50_MS -> n(f.ttftP50Ms());
+            case TTFT_P95_MS -> n(f.ttftP95Ms());
+            case TTFT_P99_MS -> n(f.ttftP99Ms());
+            case TPOT_P50_MS -> n(f.tpotP50Ms());
+            case TPOT_P95_MS -> n(f.tpotP95Ms());
+            case TPOT_P99_MS -> n(f.tpotP99Ms());
+            case E2E_P95_MS -> n(f.e2eP95Ms());
+            case SLO_ATTAINMENT -> n(f.sloAttainment());
+            case GOODPUT_RPS -> n(f.goodputRps());
+            case REJECTED -> Long.toString(f.rejected());
+            case PREEMPTIONS -> Long.toString(f.preemptions());
+            case BUSY_FRACTION -> n(f.busyFraction());
+            case KV_PEAK_OCCUPANCY -> n(f.kvPeakOccupancy());
+            case MEETS_SLO -> f.meetsSlo() == null ? "" : f.meetsSlo().toString();
+        };
     }
 
     private static String n(Double v) {

@@ -7,7 +7,8 @@ import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
 
 /**
- * The figures of one run that a batch compares, taken from its summary (all streams together).
+ * The figures of one run that a batch compares, taken from its summary (all streams together);
+ * batch.csv shows them in the columns of {@code results.BatchCsv.Figure}.
  * {@code gpus} is the fleet: every GPU of a static pool, the most a dynamic or serverless pool held.
  */
 public record RunFigures(
@@ -31,12 +32,6 @@ public record RunFigures(
         double busyFraction,
         double kvPeakOccupancy,
         Boolean meetsSlo) {
-
-    /** The CSV header of these figures, in field order. */
-    public static final String HEADER = "gpus,cost_per_hour_usd,cost_usd,cost_per_million_output_tokens_usd,"
-            + "throughput_rps,output_tokens_per_s,ttft_p50_ms,ttft_p95_ms,ttft_p99_ms,tpot_p50_ms,tpot_p95_ms,"
-            + "tpot_p99_ms,e2e_p95_ms,slo_attainment,goodput_rps,rejected,preemptions,busy_fraction,"
-            + "kv_peak_occupancy,meets_slo";
 
     public static RunFigures of(RunSummary s, BatchSlo slo) {
         StreamSummary all = s.overall();

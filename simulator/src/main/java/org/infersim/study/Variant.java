@@ -2,6 +2,7 @@ package org.infersim.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import org.infersim.results.BatchCsv;
 
 /**
  * One combination of parameter values: scenario path to value, in the batch file's order, and
@@ -15,7 +16,7 @@ public record Variant(int index, Map<String, JsonNode> values, Map<String, Integ
 
     /** The value as a CSV cell and a label shows it: scalars as written, structures as JSON. */
     public static String display(JsonNode value) {
-        return value.isValueNode() ? value.asText() : value.toString();
+        return BatchCsv.value(value);
     }
 
     /**

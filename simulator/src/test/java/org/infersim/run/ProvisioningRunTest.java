@@ -84,12 +84,12 @@ class ProvisioningRunTest {
         assertEquals(30, rows.size());
         PoolSeries.Row first = rows.get(0);
         assertEquals("dynamic", first.provisioning());
-        assertEquals(0, first.values()[0], "no node ready after a minute");
-        assertEquals(2, first.values()[1], "two being provisioned");
+        assertEquals(0, first.nodes(), "no node ready after a minute");
+        assertEquals(2, first.nodesProvisioning(), "two being provisioned");
         PoolSeries.Row last = rows.get(rows.size() - 1);
-        assertEquals(2, last.values()[0]);
-        assertEquals(0, last.values()[1]);
-        assertEquals(3.0, last.values()[4], 1e-6);
+        assertEquals(2, last.nodes());
+        assertEquals(0, last.nodesProvisioning());
+        assertEquals(3.0, last.costSoFarUsd(), 1e-6);
     }
 
     @Test

@@ -18,6 +18,16 @@ final class SummaryTable {
 
     static String render(RunSummary s) {
         StringBuilder out = new StringBuilder();
+        streams(s, out);
+        deployments(s, out);
+        pools(s, out);
+        sharedGpus(s, out);
+        jobsAndPriorityClasses(s, out);
+        totals(s, out);
+        return out.toString();
+    }
+
+    private static void streams(RunSummary s, StringBuilder out) {
         out.append(String.format(Locale.ROOT, "%s  (seed %d, %.0f s simulated, %.0f s measured after warm-up)%n%n",
                 s.scenario(), s.seed(), s.durationS(), s.measuredS()));
         out.append(String.format(Locale.ROOT, "%-18s %8s %8s %6s | %22s | %16s | %7s %8s %9s%n",
@@ -28,6 +38,10 @@ final class SummaryTable {
         if (s.streams().size() > 1) {
             out.append(row(s.overall()));
         }
+    }
+
+    /** Replicas, GPU-hours and cost per deployment, then what its autoscaler and cold starts did. */
+    private static void deployments(RunSummary s, StringBuilder out) {
         out.append(String.format(Locale.ROOT, "%n%-18s %8s %8s %8s %12s %10s %10s%n",
                 "deployment", "replicas", "ready", "pending", "waited (max)", "GPU-hours", "cost $"));
         for (DeploymentSummary d : s.deployments()) {
@@ -54,6 +68,9 @@ final class SummaryTable {
                         hms(d.maxWaitForReplicaS())));
             }
         }
+    }
+
+    private static void pools(RunSummary s, StringBuilder out) {
         out.append(String.format(Locale.ROOT, "%n%-12s %-10s %5s %7s %8s %8s %10s%n",
                 "pool", "gpu", "gpus", "busy", "FLOP/s", "HBM B/s", "cost $"));
         for (PoolSummary p : s.pools()) {
@@ -70,6 +87,10 @@ final class SummaryTable {
                         p.nodeHours(), p.provisioningNodeHours()));
             }
         }
+    }
+
+    /** GPUs shared by several workloads (time slicing, MPS, MIG), each with its tenants; none otherwise. */
+    private static void sharedGpus(RunSummary s, StringBuilder out) {
         boolean shared = s.gpus().stream().anyMatch(g -> g.tenants().stream().anyMatch(t -> !"whole".equals(t.sharing())));
         if (shared) {
             out.append(String.format(Locale.ROOT, "%n%-16s %6s  %s%n", "shared GPU", "busy", "tenants (share, busy)"));
@@ -87,6 +108,9 @@ final class SummaryTable {
                 out.append(String.format(Locale.ROOT, "%-16s %5.1f%%  %s%n", g.id(), g.busyFraction() * 100, tenants));
             }
         }
+    }
+
+    private static void jobsAndPriorityClasses(RunSummary s, StringBuilder out) {
         if (!s.jobs().isEmpty()) {
             out.append(String.format(Locale.ROOT, "%n%-18s %-9s %5s %-12s %9s %9s %9s %9s %6s%n", "job", "class", "gpus",
                     "state", "running", "preempted", "work lost", "done", "evicted"));
@@ -103,6 +127,10 @@ final class SummaryTable {
                         p.gpuHours(), p.cost()));
             }
         }
+    }
+
+    /** Cost and the conservation of requests over the whole run. */
+    private static void totals(RunSummary s, StringBuilder out) {
         var c = s.cost();
         out.append(String.format(Locale.ROOT, "%ncost: $%.2f total ($%.2f held by workloads, $%.2f idle), $%.2f/h, %s per"
                         + " million output tokens%n", c.total(), c.billed(), c.unbilled(), c.perHour(),
@@ -110,7 +138,6 @@ final class SummaryTable {
         var r = s.requests();
         out.append(String.format(Locale.ROOT, "requests: %d arrived = %d completed + %d rejected + %d in flight%n",
                 r.arrived(), r.completed(), r.rejected(), r.inFlight()));
-        return out.toString();
     }
 
     private static String row(StreamSummary st) {

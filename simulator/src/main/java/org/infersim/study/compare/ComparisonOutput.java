@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.infersim.results.AtomicFile;
+import org.infersim.results.CompareCsv;
+import org.infersim.results.CompareCsv.Column;
 import org.infersim.results.Csv;
 import org.infersim.results.Decimal;
 import org.infersim.study.BatchAnalysis;
@@ -26,11 +29,8 @@ import org.infersim.study.Variant;
  * ({@code batch.csv}, {@code batch.json}), so that batch tools and the batch report read them.
  */
 public final class ComparisonOutput {
-    public static final String CSV = "compare.csv";
     public static final String JSON = "compare.json";
 
-    /** The columns of compare.csv. */
-    public static final String HEADER = "figure,kind,policy,versus,n,mean,half_width,low,high,significant,better";
 
     private static final ObjectMapper JSON_MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -42,7 +42,7 @@ public final class ComparisonOutput {
         List<Variant> variants = plan.variants();
         BatchOutput.write(dir, plan.name(), plan.baseFile(), BatchOutput.columns(variants), plan.replications(), null,
                 plan.slo(), rows, new BatchAnalysis(rows, null, plan.slo()));
-        try (AtomicFile f = new AtomicFile(dir.resolve(CSV))) {
+        try (AtomicFile f = new AtomicFile(dir.resolve(CompareCsv.FILE))) {
             writeCsv(f.writer(), comparison);
             f.commit();
         }
@@ -50,27 +50,40 @@ public final class ComparisonOutput {
     }
 
     static void writeCsv(Writer out, PolicyComparison c) throws IOException {
-        out.write(HEADER + "\n");
+        List<Row> rows = new ArrayList<>();
         for (ComparedFigure f : c.figures()) {
             for (PolicyComparison.PolicyResult p : c.policies()) {
-                ConfidenceInterval ci = p.intervals().get(f);
-                out.write(f.key() + ",mean," + Csv.text(p.policy()) + ",," + interval(ci) + ",,\n");
+                rows.add(new Row(f, CompareCsv.MEAN, p.policy(), null, p.intervals().get(f), null, null));
             }
             for (PolicyComparison.Difference d : c.differences()) {
-                if (d.figure() != f) {
-                    continue;
+                if (d.figure() == f) {
+                    rows.add(new Row(f, CompareCsv.DIFFERENCE, d.policy(), d.versus(), d.interval(),
+                            d.interval().n() < 2 ? null : d.significant(), d.better()));
                 }
-                out.write(f.key() + ",difference," + Csv.text(d.policy()) + "," + Csv.text(d.versus()) + ","
-                        + interval(d.interval()) + "," + (d.interval().n() < 2 ? "" : d.significant()) + ","
-                        + (d.better() == null ? "" : Csv.text(d.better())) + "\n");
             }
         }
+        Csv.write(out, Column.values(), rows, ComparisonOutput::cell);
     }
 
-    /** {@code n,mean,half_width,low,high}; empty cells where undefined. */
-    private static String interval(ConfidenceInterval ci) {
-        return ci.n() + "," + Csv.number(ci.mean()) + "," + Csv.number(ci.halfWidth()) + ","
-                + Csv.number(ci.low()) + "," + Csv.number(ci.high());
+    /** One line of compare.csv; versus, significant and better are null where the cell is empty. */
+    private record Row(ComparedFigure figure, String kind, String policy, String versus, ConfidenceInterval interval,
+                       Boolean significant, String better) {}
+
+    private static String cell(Column c, Row r) {
+        ConfidenceInterval ci = r.interval();
+        return switch (c) {
+            case FIGURE -> r.figure().key();
+            case KIND -> r.kind();
+            case POLICY -> Csv.text(r.policy());
+            case VERSUS -> r.versus() == null ? "" : Csv.text(r.versus());
+            case N -> Integer.toString(ci.n());
+            case MEAN -> Csv.number(ci.mean());
+            case HALF_WIDTH -> Csv.number(ci.halfWidth());
+            case LOW -> Csv.number(ci.low());
+            case HIGH -> Csv.number(ci.high());
+            case SIGNIFICANT -> r.significant() == null ? "" : r.significant().toString();
+            case BETTER -> r.better() == null ? "" : Csv.text(r.better());
+        };
     }
 
     static ObjectNode json(ComparisonPlan plan, PolicyComparison c) {
