@@ -33,7 +33,7 @@ public record Job(
         long submitAtNs,
         int count) {
 
-    /** Kubernetes' default termination grace period (REFERENCE.md, Priorities). */
+    /** Kubernetes' default termination grace period: a pod's terminationGracePeriodSeconds, 30 s unless set. */
     public static final long DEFAULT_GRACE_PERIOD_NS = 30_000_000_000L;
 
     public Job {

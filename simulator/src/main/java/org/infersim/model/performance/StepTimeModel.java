@@ -4,7 +4,7 @@ import org.infersim.catalog.Efficiency;
 import org.infersim.catalog.GpuSpec;
 
 /**
- * The roofline step-time model of DESIGN.md: an iteration takes as long as the slower of its
+ * The roofline step-time model: an iteration takes as long as the slower of its
  * compute (FLOPs at the achievable fraction of peak) and its memory traffic (weights read once,
  * KV read and written, activations, at the achievable fraction of bandwidth), plus the
  * tensor-parallel all-reduces and a fixed per-iteration overhead.
