@@ -138,7 +138,8 @@ class InvariantsTest {
         Path out = dir.resolve("out");
         BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), List.of(), spec.fixed(),
                 spec.slo(), out);
-        List<BatchRow> rows = runner.run(BatchPlan.runs(BatchPlan.variants(spec), spec.replications(), 17), 2,
+        long seed = Scenarios.load(BatchFixture.BASE).scenario().seed();
+        List<BatchRow> rows = runner.run(BatchPlan.runs(BatchPlan.variants(spec), spec.replications(), seed), 2,
                 BatchListener.NONE);
         assertEquals(4, rows.size());
 
