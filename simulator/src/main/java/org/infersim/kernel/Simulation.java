@@ -36,14 +36,15 @@ public final class Simulation {
         this(1); // generation 0 would make slot 0's first id 0, which is not > 0
     }
 
+    /** For tests: slots start at {@code firstGeneration}, to reach their retirement quickly. */
     Simulation(int firstGeneration) {
         this(firstGeneration, Long.SIZE);
     }
 
+    /** For tests: keys have at most {@code maxTickBits} tick bits, to reach rekeys and exact keys quickly. */
     Simulation(int firstGeneration, int maxTickBits) {
         queue = new EventQueue(firstGeneration, maxTickBits);
     }
-
 
     /** Returns the current simulated time in nanoseconds. */
     public long now() {
