@@ -17,7 +17,6 @@ import org.infersim.results.RequestCounts;
 import org.infersim.results.ResultsFolder;
 import org.infersim.results.RunSummary;
 import org.infersim.results.SummaryJson;
-import org.infersim.run.RunResult;
 import org.infersim.study.BatchListener;
 import org.infersim.study.BatchPlan;
 import org.infersim.study.BatchRow;

@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
 import org.infersim.reports.HtmlReportRenderer;
-import org.infersim.run.ScenarioValidation;
 import org.infersim.scenario.LoadedScenario;
 import org.infersim.study.BatchAnalysis;
 import org.infersim.study.BatchOutput;
