@@ -38,7 +38,7 @@ public record Job(
     public static final long DEFAULT_RESTART_COST_NS = 0;
     public static final int DEFAULT_COUNT = 1;
 
-    /** Kubernetes' default termination grace period (REFERENCE.md, Priorities). */
+    /** Kubernetes' default termination grace period: a pod's terminationGracePeriodSeconds, 30 s unless set. */
     public static final long DEFAULT_GRACE_PERIOD_NS = 30_000_000_000L;
 
     public Job {

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Run:ai's priority classes (KAI scheduler, docs/priority/README.md; REFERENCE.md): train 50,
- * build-preemptible 75, build 100, inference 125. A higher priority is placed first and may
- * preempt lower ones; from 100 up a workload is not preemptible.
+ * Run:ai's priority classes (the KAI scheduler, kai-scheduler/KAI-Scheduler, docs/priority/README.md):
+ * train 50, build-preemptible 75, build 100, inference 125. A higher priority is placed first and
+ * may preempt lower ones; from 100 up a workload is not preemptible.
  */
 public final class PriorityClass {
     public static final int TRAIN = 50;

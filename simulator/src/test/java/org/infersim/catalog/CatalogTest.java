@@ -121,8 +121,9 @@ class CatalogTest {
     void efficiencyFactorsStayInsideThePublishedRanges() throws Exception {
         for (GpuSpec g : builtIn().gpus()) {
             Efficiency e = g.efficiency();
-            // REFERENCE.md: achievable HBM bandwidth 0.72-0.8; prefill MFU 0.35-0.67; per-iteration
-            // overhead a few hundred us to a few ms; a framework reserve of a few GB.
+            // The ranges other serving simulators start from (practitioner reports): achievable HBM
+            // bandwidth 0.72-0.8; prefill MFU 0.35-0.67; per-iteration overhead a few hundred us to
+            // a few ms; a framework reserve of a few GB.
             assertTrue(e.mbu() >= 0.72 && e.mbu() <= 0.8, g.id() + " mbu " + e.mbu());
             assertTrue(e.mfu() >= 0.35 && e.mfu() <= 0.67, g.id() + " mfu " + e.mfu());
             assertTrue(e.iterationOverheadNs() >= 100_000 && e.iterationOverheadNs() <= 5_000_000, g.id());
@@ -136,7 +137,7 @@ class CatalogTest {
         Catalog c = builtIn();
         GpuSpec h100 = c.gpu("h100-sxm").orElseThrow();
         GpuSpec h200 = c.gpu("h200").orElseThrow();
-        // Measured (REFERENCE.md): copy about 3.0 of 3.35 TB/s and 4.3 of 4.8; GEMM 790-800 and 770-800 of 989 TF/s.
+        // Measured by the infersim authors: copy about 3.0 of 3.35 TB/s and 4.3 of 4.8; GEMM 790-800 and 770-800 of 989 TF/s.
         assertTrue(h100.efficiency().mbu() * h100.memoryBandwidth() < 3.0e12);
         assertTrue(h200.efficiency().mbu() * h200.memoryBandwidth() < 4.3e12);
         assertTrue(h100.efficiency().mfu() * h100.bf16Flops() < 790e12);

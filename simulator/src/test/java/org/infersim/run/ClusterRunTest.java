@@ -5,33 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
-import org.infersim.results.SummaryJson;
 import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 
+/** Single runs: capacity, KV preemption, priorities, utilization and cost. Conservation and determinism are in InvariantsTest. */
 class ClusterRunTest {
-
-    @Test
-    void everyRequestThatArrivedIsCompletedRejectedOrInFlight() throws Exception {
-        for (long seed = 1; seed <= 4; seed++) {
-            for (double rate : new double[] {2, 40}) {
-                RunSummary s = Scenarios.summary(Scenarios.singleReplica(rate, "", seed));
-                var r = s.requests();
-                assertTrue(r.arrived() > 0);
-                assertEquals(r.arrived(), r.completed() + r.rejected() + r.inFlight(), "seed " + seed + " rate " + rate);
-            }
-        }
-    }
-
-    @Test
-    void sameScenarioAndSeedGiveIdenticalSummaries() throws Exception {
-        String yaml = Scenarios.singleReplica(12, "", 99);
-        String first = SummaryJson.write(Scenarios.summary(yaml));
-        String second = SummaryJson.write(Scenarios.summary(yaml));
-        assertEquals(first, second);
-        String otherSeed = SummaryJson.write(Scenarios.summary(Scenarios.singleReplica(12, "", 100)));
-        assertTrue(!first.equals(otherSeed), "a different seed gives different arrivals");
-    }
 
     @Test
     void belowCapacityTheBatchAbsorbsLoadAndPastItTheQueueExplodes() throws Exception {

@@ -1,40 +1,23 @@
 package org.infersim.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.infersim.results.JobSummary;
 import org.infersim.results.PoolSummary;
 import org.infersim.results.RunSummary;
 import org.infersim.results.StreamSummary;
 import org.infersim.scenario.LoadedScenario;
-import org.infersim.scenario.Scenario;
 import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every scenario in scenarios/ loads and runs; long ones are cut to their first hour. */
+/** What the shipped scenarios show; InvariantsTest runs every one of them and checks what every run promises. */
 class ShippedScenariosTest {
-    private static final long MAX_NS = 3_600_000_000_000L;
-
-    static Stream<Path> shipped() throws Exception {
-        Path dir = Path.of(System.getProperty("infersim.root", ".."), "scenarios");
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> list = files.filter(ShippedScenariosTest::isScenario).sorted().toList();
-            assertFalse(list.isEmpty());
-            return list.stream();
-        }
-    }
-
     @Test
     void everyYamlFileInScenariosIsShippedAndRun() throws Exception {
-        List<String> names = shipped().map(p -> p.getFileName().toString()).toList();
+        List<String> names = Scenarios.shipped().stream().map(p -> p.getFileName().toString()).toList();
         assertTrue(names.containsAll(List.of("quickstart.yaml", "shared-gpus.yaml", "training-preempted.yaml",
                 "elastic-capacity.yaml")), names.toString());
     }
@@ -85,28 +68,5 @@ class ShippedScenariosTest {
         assertEquals("on-demand", s.replicas().get(5).pool(), "the second RAG replica spills over");
         assertTrue(s.jobs().stream().allMatch(j -> j.state().equals("completed")));
         assertEquals(s.cost().total(), s.cost().byProvisioning().stream().mapToDouble(c -> c.cost()).sum(), 1e-3);
-    }
-
-    @ParameterizedTest
-    @MethodSource("shipped")
-    void runsAndConservesRequests(Path file) throws Exception {
-        LoadedScenario loaded = Scenarios.validation().load(file);
-        Scenario s = loaded.scenario();
-        if (s.durationNs() > MAX_NS) {
-            s = new Scenario(s.name(), s.seed(), MAX_NS, Math.min(s.warmupNs(), MAX_NS / 10), s.metricsIntervalNs(),
-                    s.pools(), s.placement(), s.deployments(), s.workloads(), s.jobs(), s.catalogs(), s.file(),
-                    s.source());
-        }
-        RunSummary summary = new ClusterRun(loaded.with(s), null).run(Progress.NONE).summary();
-        var r = summary.requests();
-        assertTrue(r.arrived() > 0, file + ": no requests");
-        assertEquals(r.arrived(), r.completed() + r.rejected() + r.inFlight());
-        assertTrue(summary.overall().completed() > 0, file + ": nothing completed");
-    }
-
-    /** Batch and size files live beside the scenarios they vary; they are tested on their own. */
-    static boolean isScenario(Path p) {
-        String name = p.getFileName().toString();
-        return name.endsWith(".yaml") && !name.endsWith(".batch.yaml") && !name.endsWith(".size.yaml");
     }
 }

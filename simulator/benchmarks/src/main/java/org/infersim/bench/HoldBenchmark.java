@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * objects. Both consume the same pre-drawn delay sequence, so they see identical queue contents
  * and the random number generator costs nothing in either. Scores are events per second.
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar Hold -f 1 -wi 3 -i 5 -w 2s -r 2s</pre>
+ * <pre>java -jar simulator/benchmarks/target/benchmarks.jar Hold -f 1 -wi 3 -i 5 -w 2s -r 2s</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
 import org.infersim.reports.HtmlReportRenderer;
@@ -22,49 +21,26 @@ import org.infersim.study.Variant;
 import org.infersim.study.batch.BatchFile;
 import org.infersim.study.compare.ComparisonPlan;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "batch", description = "Runs every variant of a base scenario that a batch file describes, in parallel, "
         + "and writes batch.csv, batch.json and one results folder per run; a batch file with a compare section "
         + "compares policies as infersim compare does. Run it again to resume.")
-final class BatchCommand implements Callable<Integer> {
+final class BatchCommand extends StudyCommand {
     @Parameters(paramLabel = "FILE", description = "Batch file (YAML).")
     Path file;
 
-    @Mixin
-    ResultsOptions results;
-
-    @Mixin
-    ThreadsOption parallel;
-
-    @Mixin
-    CatalogOptions catalogs;
-
-    @ParentCommand
-    Main main;
-
     @Override
     public Integer call() throws Exception {
-        int workers = parallel.workers("batch");
-        if (workers < 0) {
+        Study<BatchSpec> study = prepare("batch", () -> BatchFile.load(file), BatchSpec::base, BatchSpec::name);
+        if (study == null) {
             return Main.BAD_INPUT;
         }
-        BatchSpec spec;
-        LoadedScenario base;
-        ScenarioValidation validation = main.validation(catalogs.dirs);
-        try {
-            spec = BatchFile.load(file);
-            base = validation.load(spec.base());
-        } catch (InvalidInputException e) {
-            e.problems().forEach(System.err::println);
-            return Main.BAD_INPUT;
-        }
-        Path dir = results.folder("batch", spec.name());
-        if (dir == null) {
-            return Main.BAD_INPUT;
-        }
+        BatchSpec spec = study.spec();
+        LoadedScenario base = study.base();
+        int workers = study.workers();
+        Path dir = study.dir();
+        ScenarioValidation validation = study.validation();
         if (spec.compare() != null) {
             return compare(spec, base, validation, dir, workers);
         }
@@ -100,17 +76,14 @@ final class BatchCommand implements Callable<Integer> {
     private int compare(BatchSpec spec, LoadedScenario base, ScenarioValidation validation, Path dir, int workers)
             throws IOException, InvalidInputException {
         BatchSpec.CompareSection section = spec.compare();
-        ComparisonPlan plan;
-        try {
-            plan = ComparisonPlan.of(spec.name(), spec.base(), Files.readString(spec.base()), spec.fixed(), spec.slo(),
-                    section.policies(), section.paths(), spec.replications(), base.scenario().seed(), base.policies(),
-                    (input, message) -> new Problem(file.toString(), switch (input) {
-                        case "policies" -> section.policiesLine();
-                        case "path" -> section.pathsLine();
-                        default -> 0;
-                    }, input.equals("replications") ? "replications" : "compare." + input, message));
-        } catch (InvalidInputException e) {
-            e.problems().forEach(System.err::println);
+        ComparisonPlan plan = read(() -> ComparisonPlan.of(spec.name(), spec.base(), Files.readString(spec.base()),
+                spec.fixed(), spec.slo(), section.policies(), section.paths(), spec.replications(), base.scenario().seed(),
+                base.policies(), (input, message) -> new Problem(file.toString(), switch (input) {
+                    case "policies" -> section.policiesLine();
+                    case "path" -> section.pathsLine();
+                    default -> 0;
+                }, input.equals("replications") ? "replications" : "compare." + input, message)));
+        if (plan == null) {
             return Main.BAD_INPUT;
         }
         return CompareCommand.run(plan, dir, workers, results.report, results.quiet, validation);

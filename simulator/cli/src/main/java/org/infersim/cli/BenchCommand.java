@@ -34,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
     int replicas;
 
     @Option(names = "--rate-per-replica", defaultValue = "12",
-            description = "Poisson arrivals per second per replica (default ${DEFAULT-VALUE}, about 70% of capacity).")
+            description = "Poisson arrivals per second per replica (default ${DEFAULT-VALUE}, about 70%% of capacity).")
     double ratePerReplica;
 
     @Option(names = "--repeat", defaultValue = "2", description = "Runs; the first warms the JIT (default ${DEFAULT-VALUE}).")

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
 import org.infersim.reports.HtmlReportRenderer;
@@ -16,17 +15,15 @@ import org.infersim.scenario.LoadedScenario;
 import org.infersim.study.compare.ComparisonPlan;
 import org.infersim.study.compare.ComparisonRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "compare", description = "Runs one scenario under each of several policies with common random numbers "
         + "(replication r of every policy on the same seed, so the same arrivals), several replications each, and "
         + "reports each figure's mean with a Student's t confidence interval and the paired differences between "
         + "policies. Writes compare.csv, compare.json, batch.csv, batch.json and runs/<policy>-r<k>/. Run it again "
         + "to resume.")
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand extends StudyCommand {
     @Parameters(paramLabel = "FILE", description = "Scenario file (YAML).")
     Path file;
 
@@ -44,30 +41,15 @@ final class CompareCommand implements Callable<Integer> {
                     + "For example --path deployments[0].router compares routers.")
     List<String> paths = new ArrayList<>();
 
-    @Mixin
-    ResultsOptions results;
-
-    @Mixin
-    ThreadsOption parallel;
-
-    @Mixin
-    CatalogOptions catalogs;
-
-    @ParentCommand
-    Main main;
-
     @Override
     public Integer call() throws Exception {
         int workers = parallel.workers("compare");
         if (workers < 0) {
             return Main.BAD_INPUT;
         }
-        LoadedScenario base;
-        ScenarioValidation validation = main.validation(catalogs.dirs);
-        try {
-            base = validation.load(file);
-        } catch (InvalidInputException e) {
-            e.problems().forEach(System.err::println);
+        ScenarioValidation validation = validation();
+        LoadedScenario base = read(() -> validation.load(file));
+        if (base == null) {
             if (looksLikeBatchFile(file)) {
                 System.err.println("infersim compare: " + file + " looks like a batch file; compare takes a scenario "
                         + "(a batch file with a compare: section runs with infersim batch)");
@@ -75,13 +57,10 @@ final class CompareCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         String name = base.scenario().name() + "-compare";
-        ComparisonPlan plan;
-        try {
-            plan = ComparisonPlan.of(name, file, Files.readString(file), Map.of(), null, policies, paths, replications,
-                    base.scenario().seed(), base.policies(),
-                    (input, message) -> new Problem("infersim compare", 0, "--" + input, message));
-        } catch (InvalidInputException e) {
-            e.problems().forEach(System.err::println);
+        ComparisonPlan plan = read(() -> ComparisonPlan.of(name, file, Files.readString(file), Map.of(), null, policies,
+                paths, replications, base.scenario().seed(), base.policies(),
+                (input, message) -> new Problem("infersim compare", 0, "--" + input, message)));
+        if (plan == null) {
             return Main.BAD_INPUT;
         }
         Path dir = results.folder("compare", name);

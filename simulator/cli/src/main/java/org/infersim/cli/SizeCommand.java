@@ -2,16 +2,12 @@ package org.infersim.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import org.infersim.input.InvalidInputException;
 import org.infersim.reports.HtmlReportRenderer;
 import org.infersim.results.AtomicFile;
 import org.infersim.run.ScenarioValidation;
-import org.infersim.scenario.LoadedScenario;
 import org.infersim.study.BatchAnalysis;
 import org.infersim.study.BatchOutput;
 import org.infersim.study.BatchRunner;
@@ -19,53 +15,29 @@ import org.infersim.study.size.SizeFile;
 import org.infersim.study.size.SizeSpec;
 import org.infersim.study.size.Sizing;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "size", description = "Finds the cheapest fleet that meets an SLO: for each candidate GPU type, "
         + "precision and tensor-parallel degree, searches the fewest replicas that meet it.")
-final class SizeCommand implements Callable<Integer> {
+final class SizeCommand extends StudyCommand {
     @Parameters(paramLabel = "FILE", description = "Size file (YAML).")
     Path file;
 
-    @Mixin
-    ResultsOptions results;
-
-    @Mixin
-    ThreadsOption parallel;
-
-    @Mixin
-    CatalogOptions catalogs;
-
-    @ParentCommand
-    Main main;
-
     @Override
     public Integer call() throws Exception {
-        int workers = parallel.workers("size");
-        if (workers < 0) {
+        Study<SizeSpec> study = prepare("size", () -> SizeFile.load(file), SizeSpec::base, SizeSpec::name);
+        if (study == null) {
             return Main.BAD_INPUT;
         }
-        SizeSpec spec;
-        LoadedScenario base;
-        ScenarioValidation validation = main.validation(catalogs.dirs);
-        try {
-            spec = SizeFile.load(file);
-            base = validation.load(spec.base());
-        } catch (InvalidInputException e) {
-            e.problems().forEach(System.err::println);
-            return Main.BAD_INPUT;
-        }
-        Path dir = results.folder("size", spec.name());
-        if (dir == null) {
-            return Main.BAD_INPUT;
-        }
+        SizeSpec spec = study.spec();
+        ScenarioValidation validation = study.validation();
+        int workers = study.workers();
+        Path dir = study.dir();
         long start = System.nanoTime();
         BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), validation, spec.fixed(),
                 spec.slo(), dir);
         int candidates = spec.gpus().size() * spec.precisions().size() * spec.tensorParallel().size();
-        Sizing.Result result = new Sizing(spec, runner, base.scenario().seed()).run(workers,
+        Sizing.Result result = new Sizing(spec, runner, study.base().scenario().seed()).run(workers,
                 (round, runs, searching) -> {
                     if (!results.quiet) {
                         System.err.printf(Locale.ROOT, "  round %d: %d runs so far, %d of %d candidates still searching%n",

@@ -196,4 +196,37 @@ class CommandLineTest {
         assertTrue(o.out().contains("rag-70b-sweep.batch.yaml: ok (a batch of 48 variants x 1 replication)"), o.out());
         assertTrue(o.out().contains("rag-70b.size.yaml: ok (sizing 12 candidates)"), o.out());
     }
+
+    @Test
+    void everyCommandsHelpPrintsCleanly() {
+        for (String command : new String[] {"run", "batch", "compare", "size", "validate", "report", "catalog", "bench"}) {
+            Outcome o = infersim("help", command);
+            assertEquals(0, o.status(), command + ": " + o.err());
+            assertFalse((o.out() + o.err()).contains("Could not format"), command + ": " + o.out() + o.err());
+        }
+        assertTrue(infersim("help", "bench").out().contains("about 70% of capacity"));
+    }
+
+    @Test
+    void batchSizeAndCompareTakeTheResultsThreadsAndCatalogOptions() {
+        for (String command : new String[] {"batch", "size", "compare"}) {
+            String help = infersim("help", command).out();
+            for (String option : new String[] {"--output", "--report", "--quiet", "--threads", "--catalog"}) {
+                assertTrue(help.contains(option), command + " " + option + ": " + help);
+            }
+        }
+    }
+
+    @Test
+    void aBadThreadCountIsABadInputForEveryStudyBeforeItsFileIsRead() {
+        Outcome batch = infersim("batch", "missing.yaml", "--threads", "0");
+        Outcome size = infersim("size", "missing.yaml", "--threads", "0");
+        Outcome compare = infersim("compare", "missing.yaml", "--policies", "kpa,hpa", "--threads", "0");
+        for (Outcome o : new Outcome[] {batch, size, compare}) {
+            assertEquals(2, o.status(), o.err());
+            assertTrue(o.err().endsWith(": --threads: expected at least 1, got 0" + System.lineSeparator()), o.err());
+            assertFalse(o.err().contains("missing.yaml"), "the file is not read: " + o.err());
+        }
+        assertTrue(compare.err().startsWith("infersim compare: "), compare.err());
+    }
 }

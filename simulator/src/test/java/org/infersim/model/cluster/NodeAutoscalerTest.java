@@ -23,6 +23,7 @@ import org.infersim.scenario.Pool;
 import org.infersim.scenario.PriorityClass;
 import org.infersim.scenario.Provisioning;
 import org.infersim.scenario.ProvisioningMode;
+import org.infersim.testing.FakeWorkload;
 import org.junit.jupiter.api.Test;
 
 /** Dynamic and serverless pools: which nodes the node autoscaler requests, when they come, when they go. */
@@ -51,62 +52,18 @@ class NodeAutoscalerTest {
         return autoscaler.provisioner(pool);
     }
 
-    /** A workload that holds what it is given until told to let it go. */
-    private final class Holder implements GpuWorkload {
-        final String name;
-        final Demand demand;
-        final int priority;
-        Allocation allocation;
-
-        Holder(String name, Demand demand, int priority) {
-            this.name = name;
-            this.demand = demand;
-            this.priority = priority;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String kind() {
-            return "inference";
-        }
-
-        @Override
-        public int priority() {
-            return priority;
-        }
-
-        @Override
-        public Demand demand(GpuPool p) {
-            return demand;
-        }
-
-        @Override
-        public List<GpuPool> pools() {
-            return List.of(pool);
-        }
-
-        @Override
-        public void placed(Allocation a) {
-            allocation = a;
-        }
-    }
-
-    private Holder submitAt(long t, String name, Demand demand) {
-        Holder h = new Holder(name, demand, PriorityClass.INFERENCE);
+    private FakeWorkload submitAt(long t, String name, Demand demand) {
+        FakeWorkload h = new FakeWorkload(name, demand, pool);
         sim.scheduleAt(t, () -> scheduler.submit(h));
         return h;
     }
 
-    private Holder submitAt(long t, int gpus) {
+    private FakeWorkload submitAt(long t, int gpus) {
         return submitAt(t, "w" + gpus + "@" + t / S, new Demand.WholeGpus(gpus));
     }
 
-    private void releaseAt(long t, Holder h) {
-        sim.scheduleAt(t, () -> scheduler.release(h.allocation));
+    private void releaseAt(long t, FakeWorkload h) {
+        sim.scheduleAt(t, () -> scheduler.release(h.allocation()));
     }
 
     /** The delays the pool's own stream gives, drawn here independently of the run. */
@@ -122,11 +79,11 @@ class NodeAutoscalerTest {
     @Test
     void twoReplicasOnAnEmptyPoolWaitExactlyTheDrawnDelaysOnTheTwoNodesTheyNeed() throws Exception {
         cluster(0, dynamic(0, 4, Provisioning.DEFAULT_DELAY, 10 * MIN));
-        Holder a = submitAt(0, 8);
-        Holder b = submitAt(0, 8);
+        FakeWorkload a = submitAt(0, 8);
+        FakeWorkload b = submitAt(0, 8);
         sim.runUntil(MIN);
         assertEquals(2, pool.nodesProvisioning().size(), "one whole node per tensor-parallel group of 8");
-        assertNull(a.allocation);
+        assertNull(a.allocation());
         sim.runUntil(20 * MIN);
 
         long[] delays = draws(Provisioning.DEFAULT_DELAY, 2);
@@ -134,16 +91,16 @@ class NodeAutoscalerTest {
             assertTrue(d >= 2 * MIN && d <= 8 * MIN, "2-8 minutes: " + d);
         }
         Arrays.sort(delays);
-        long[] waited = {a.allocation.waitedNs(), b.allocation.waitedNs()};
+        long[] waited = {a.allocation().waitedNs(), b.allocation().waitedNs()};
         Arrays.sort(waited);
         assertArrayEqualsNs(delays, waited);
-        for (Holder h : List.of(a, b)) {
-            assertEquals(h.allocation.waitedNs(), h.allocation.provisioningWaitNs(), "all of it waiting for a node");
-            assertEquals(0, h.allocation.requestedAtNs());
+        for (FakeWorkload h : List.of(a, b)) {
+            assertEquals(h.allocation().waitedNs(), h.allocation().provisioningWaitNs(), "all of it waiting for a node");
+            assertEquals(0, h.allocation().requestedAtNs());
         }
         assertEquals(2, provisioner().nodesAdded());
         assertEquals(2, pool.nodes().size());
-        assertTrue(a.allocation.gpus().get(0).node() != b.allocation.gpus().get(0).node());
+        assertTrue(a.allocation().gpus().get(0).node() != b.allocation().gpus().get(0).node());
     }
 
     private static void assertArrayEqualsNs(long[] expected, long[] actual) {
@@ -153,22 +110,22 @@ class NodeAutoscalerTest {
     @Test
     void twoSmallReplicasShareOneNewNode() throws Exception {
         cluster(0, dynamic(0, 4, new DurationSpec.Fixed(3 * MIN), 10 * MIN));
-        Holder a = submitAt(0, 4);
-        Holder b = submitAt(0, 4);
+        FakeWorkload a = submitAt(0, 4);
+        FakeWorkload b = submitAt(0, 4);
         sim.runUntil(10 * MIN);
         assertEquals(1, provisioner().nodesAdded(), "two groups of 4 fit on one node of 8");
-        assertEquals(3 * MIN, a.allocation.provisioningWaitNs());
-        assertEquals(3 * MIN, b.allocation.provisioningWaitNs());
-        assertEquals(a.allocation.gpus().get(0).node(), b.allocation.gpus().get(0).node());
+        assertEquals(3 * MIN, a.allocation().provisioningWaitNs());
+        assertEquals(3 * MIN, b.allocation().provisioningWaitNs());
+        assertEquals(a.allocation().gpus().get(0).node(), b.allocation().gpus().get(0).node());
     }
 
     @Test
     void aWorkloadArrivingWhileANodeIsProvisioningForItCountsThatNodeInsteadOfRequestingAnother() throws Exception {
         cluster(0, dynamic(0, 4, new DurationSpec.Fixed(5 * MIN), 10 * MIN));
-        Holder a = submitAt(0, 4);
-        Holder b = submitAt(MIN, 4); // fits on the half of the node that A leaves: no second node
-        Holder c = submitAt(2 * MIN, 1); // the node on its way is full with A and B: a second one
-        Holder d = submitAt(3 * MIN, 8); // a whole node: one more
+        FakeWorkload a = submitAt(0, 4);
+        FakeWorkload b = submitAt(MIN, 4); // fits on the half of the node that A leaves: no second node
+        FakeWorkload c = submitAt(2 * MIN, 1); // the node on its way is full with A and B: a second one
+        FakeWorkload d = submitAt(3 * MIN, 8); // a whole node: one more
         // Passes with nothing to place must not add nodes either.
         for (long t = 10 * S; t < 5 * MIN; t += 20 * S) {
             sim.scheduleAt(t, scheduler::capacityChanged);
@@ -177,49 +134,49 @@ class NodeAutoscalerTest {
         assertEquals(3, provisioner().nodesAdded(), "A and B share one node, C needs a second, D a third");
         sim.runUntil(15 * MIN);
         assertEquals(3, provisioner().nodesAdded());
-        assertEquals(5 * MIN, a.allocation.waitedNs());
-        assertEquals(4 * MIN, b.allocation.waitedNs(), "from its request at 1 min to the node at 5 min");
-        assertEquals(4 * MIN, b.allocation.provisioningWaitNs());
-        assertEquals(a.allocation.gpus().get(0).node(), b.allocation.gpus().get(0).node());
-        assertEquals(5 * MIN, c.allocation.waitedNs(), "its own node, requested at 2 min");
-        assertEquals(5 * MIN, d.allocation.provisioningWaitNs());
+        assertEquals(5 * MIN, a.allocation().waitedNs());
+        assertEquals(4 * MIN, b.allocation().waitedNs(), "from its request at 1 min to the node at 5 min");
+        assertEquals(4 * MIN, b.allocation().provisioningWaitNs());
+        assertEquals(a.allocation().gpus().get(0).node(), b.allocation().gpus().get(0).node());
+        assertEquals(5 * MIN, c.allocation().waitedNs(), "its own node, requested at 2 min");
+        assertEquals(5 * MIN, d.allocation().provisioningWaitNs());
     }
 
     @Test
     void theNodeAutoscalerStopsAtMaxNodesAndWhatDoesNotFitWaitsWithoutCountingAsProvisioning() throws Exception {
         cluster(0, dynamic(0, 1, new DurationSpec.Fixed(2 * MIN), 10 * MIN));
-        Holder a = submitAt(0, 8);
-        Holder b = submitAt(0, 8);
+        FakeWorkload a = submitAt(0, 8);
+        FakeWorkload b = submitAt(0, 8);
         sim.runUntil(5 * MIN);
         assertEquals(1, provisioner().nodesAdded());
-        assertNotNull(a.allocation);
-        assertNull(b.allocation);
+        assertNotNull(a.allocation());
+        assertNull(b.allocation());
         releaseAt(6 * MIN, a);
         sim.runUntil(7 * MIN);
-        assertEquals(6 * MIN, b.allocation.waitedNs());
-        assertEquals(0, b.allocation.provisioningWaitNs(), "no node was ever on its way for it");
+        assertEquals(6 * MIN, b.allocation().waitedNs());
+        assertEquals(0, b.allocation().provisioningWaitNs(), "no node was ever on its way for it");
     }
 
     @Test
     void aTwoNodeJobCountsTheEmptyReadyNodeRequestsOnlyOneMoreAndKeepsTheFirstFromScaleDown() throws Exception {
         cluster(1, dynamic(0, 3, new DurationSpec.Fixed(5 * MIN), MIN));
-        Holder job = submitAt(0, 16);
+        FakeWorkload job = submitAt(0, 16);
         sim.runUntil(4 * MIN);
         assertEquals(1, provisioner().nodesAdded(), "the ready node is half of what it needs");
         assertEquals(1, pool.nodes().size(), "past its 1 min scale-down delay, but counted on");
         sim.runUntil(6 * MIN);
-        assertEquals(5 * MIN, job.allocation.provisioningWaitNs());
-        assertEquals(16, job.allocation.gpus().size());
+        assertEquals(5 * MIN, job.allocation().provisioningWaitNs());
+        assertEquals(16, job.allocation().gpus().size());
         assertEquals(0, provisioner().nodesRemoved());
     }
 
     @Test
     void anEmptyNodeIsRemovedAfterTheScaleDownDelayAndStopsCosting() throws Exception {
         cluster(1, dynamic(0, 2, new DurationSpec.Fixed(2 * MIN), 10 * MIN));
-        Holder a = submitAt(0, 8);
+        FakeWorkload a = submitAt(0, 8);
         releaseAt(30 * MIN, a);
         // Taken again within the delay, the second node stays; its removal waits for a full delay from its last release.
-        Holder b = submitAt(31 * MIN, 8);
+        FakeWorkload b = submitAt(31 * MIN, 8);
         sim.runUntil(5 * MIN);
         assertEquals(0, provisioner().nodesAdded(), "the initial node was free");
         sim.runUntil(39 * MIN);
@@ -258,12 +215,12 @@ class NodeAutoscalerTest {
                 30 * S, 0, 1);
         GpuJob job = new GpuJob(ft, ft.name(), List.of(pool), sim, scheduler);
         sim.scheduleAt(0, job::submit);
-        Holder r = submitAt(MIN, 8);
+        FakeWorkload r = submitAt(MIN, 8);
         sim.runUntil(MIN + 10 * S);
         assertEquals(0, provisioner().nodesAdded(), "preempting the job frees the node in 30 s, sooner than a new one");
         sim.runUntil(10 * MIN);
-        assertEquals(MIN + 30 * S, r.allocation.placedAtNs());
-        assertEquals(0, r.allocation.provisioningWaitNs());
+        assertEquals(MIN + 30 * S, r.allocation().placedAtNs());
+        assertEquals(0, r.allocation().provisioningWaitNs());
         assertEquals(1, provisioner().nodesAdded(), "the evicted job waits for a node of its own");
         assertEquals(GpuJob.State.RUNNING, job.state());
         assertEquals(MIN + 30 * S + 3 * MIN, job.allocation().placedAtNs());
@@ -273,14 +230,14 @@ class NodeAutoscalerTest {
     @Test
     void serverlessCapacityAppearsAtOnceAndIsBilledForTheGpuSecondsHeldOnly() throws Exception {
         cluster(0, Provisioning.serverless(Provisioning.UNLIMITED));
-        Holder whole = submitAt(0, 2); // 2 GPUs from 0 to 30 min
-        Holder quarter = submitAt(10 * MIN, "quarter",
+        FakeWorkload whole = submitAt(0, 2); // 2 GPUs from 0 to 30 min
+        FakeWorkload quarter = submitAt(10 * MIN, "quarter",
                 new Demand.Fraction(SharingMode.TIME_SLICING, 0.25, 1.0)); // a quarter of one from 10 to 40 min
         releaseAt(30 * MIN, whole);
         releaseAt(40 * MIN, quarter);
         sim.runUntil(20 * MIN);
-        assertEquals(0, whole.allocation.waitedNs(), "no node start-up seen");
-        assertEquals(10 * MIN, quarter.allocation.placedAtNs());
+        assertEquals(0, whole.allocation().waitedNs(), "no node start-up seen");
+        assertEquals(10 * MIN, quarter.allocation().placedAtNs());
         assertEquals(1, pool.nodes().size(), "the quarter shares the node the pair is on");
         sim.runUntil(60 * MIN);
         assertEquals(0, pool.nodes().size(), "nothing held, nothing kept");
@@ -295,21 +252,21 @@ class NodeAutoscalerTest {
     @Test
     void aServerlessPoolWithMaxNodesMakesTheRestWait() throws Exception {
         cluster(0, Provisioning.serverless(1));
-        Holder a = submitAt(0, 8);
-        Holder b = submitAt(0, 8);
+        FakeWorkload a = submitAt(0, 8);
+        FakeWorkload b = submitAt(0, 8);
         releaseAt(5 * MIN, a);
         sim.runUntil(10 * MIN);
-        assertEquals(0, a.allocation.waitedNs());
-        assertEquals(5 * MIN, b.allocation.waitedNs());
-        assertEquals(0, b.allocation.provisioningWaitNs());
+        assertEquals(0, a.allocation().waitedNs());
+        assertEquals(5 * MIN, b.allocation().waitedNs());
+        assertEquals(0, b.allocation().provisioningWaitNs());
     }
 
     @Test
     void aNewNodeHasNoImagesAndRemembersThoseItPulled() throws Exception {
         cluster(0, dynamic(0, 2, new DurationSpec.Fixed(MIN), 10 * MIN));
-        Holder a = submitAt(0, 8);
+        FakeWorkload a = submitAt(0, 8);
         sim.runUntil(2 * MIN);
-        Node node = a.allocation.gpus().get(0).node();
+        Node node = a.allocation().gpus().get(0).node();
         assertFalse(node.hasImage("vllm/vllm-openai:v0.10"));
         node.addImage("vllm/vllm-openai:v0.10");
         assertTrue(node.hasImage("vllm/vllm-openai:v0.10"));
@@ -322,12 +279,12 @@ class NodeAutoscalerTest {
     void aStaticPoolHasNoNodeAutoscaler() throws Exception {
         cluster(1, Provisioning.STATIC);
         assertNull(autoscaler);
-        List<Holder> held = new ArrayList<>();
+        List<FakeWorkload> held = new ArrayList<>();
         held.add(submitAt(0, 8));
         held.add(submitAt(0, 8));
         sim.runUntil(60 * MIN);
-        assertNotNull(held.get(0).allocation);
-        assertNull(held.get(1).allocation, "a static pool never grows");
+        assertNotNull(held.get(0).allocation());
+        assertNull(held.get(1).allocation(), "a static pool never grows");
         assertEquals(1, pool.allNodes().size());
     }
 }

@@ -17,6 +17,7 @@ import org.infersim.scenario.Job;
 import org.infersim.scenario.JobType;
 import org.infersim.scenario.Pool;
 import org.infersim.scenario.PriorityClass;
+import org.infersim.testing.FakeWorkload;
 import org.junit.jupiter.api.Test;
 
 /** Jobs preempted by more important work: who is chosen, when they go, and what they lose. */
@@ -40,50 +41,8 @@ class PreemptionTest {
         return new GpuJob(j, name, List.of(pool), sim, scheduler);
     }
 
-    /** An inference replica as the scheduler sees it: it asks for GPUs and keeps them until told otherwise. */
-    private final class Replica implements GpuWorkload {
-        final String name;
-        final Demand demand;
-        Allocation allocation;
-
-        Replica(String name, Demand demand) {
-            this.name = name;
-            this.demand = demand;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String kind() {
-            return "inference";
-        }
-
-        @Override
-        public int priority() {
-            return PriorityClass.INFERENCE;
-        }
-
-        @Override
-        public Demand demand(GpuPool p) {
-            return demand;
-        }
-
-        @Override
-        public List<GpuPool> pools() {
-            return List.of(pool);
-        }
-
-        @Override
-        public void placed(Allocation a) {
-            allocation = a;
-        }
-    }
-
-    private Replica replicaAt(long t, int gpus) {
-        Replica r = new Replica("replica@" + t, new Demand.WholeGpus(gpus));
+    private FakeWorkload replicaAt(long t, int gpus) {
+        FakeWorkload r = new FakeWorkload("replica@" + t, new Demand.WholeGpus(gpus), pool);
         sim.scheduleAt(t, () -> scheduler.submit(r));
         return r;
     }
@@ -112,12 +71,12 @@ class PreemptionTest {
         cluster(1, 8);
         GpuJob train = job("train", PriorityClass.TRAIN, 8, 60 * MIN, 20 * MIN, 5 * MIN, 30 * S);
         train.submit();
-        Replica replica = replicaAt(50 * MIN, 1);
-        sim.scheduleAt(70 * MIN, () -> scheduler.release(replica.allocation));
+        FakeWorkload replica = replicaAt(50 * MIN, 1);
+        sim.scheduleAt(70 * MIN, () -> scheduler.release(replica.allocation()));
         sim.run();
 
         // Noticed at 50 min, evicted 30 s later; the replica takes a GPU the moment it is free.
-        assertEquals(50 * MIN + 30 * S, replica.allocation.placedAtNs());
+        assertEquals(50 * MIN + 30 * S, replica.allocation().placedAtNs());
         // Back at 70 min: 5 min of restart, then the 20 min lost since the 40-min checkpoint.
         assertEquals(GpuJob.State.COMPLETED, train.state());
         GpuJob.Accounting a = train.accountingAt(sim.now());
@@ -139,11 +98,11 @@ class PreemptionTest {
         GpuJob build = job("build", PriorityClass.BUILD_PREEMPTIBLE, 4, 10 * 60 * MIN, 0, 0, 30 * S);
         train.submit();
         build.submit();
-        Replica replica = replicaAt(MIN, 4);
+        FakeWorkload replica = replicaAt(MIN, 4);
         sim.runUntil(2 * MIN);
         assertEquals(GpuJob.State.PENDING, train.state());
         assertEquals(GpuJob.State.RUNNING, build.state());
-        assertEquals(MIN + 30 * S, replica.allocation.placedAtNs());
+        assertEquals(MIN + 30 * S, replica.allocation().placedAtNs());
     }
 
     @Test
@@ -153,12 +112,12 @@ class PreemptionTest {
         GpuJob never = job("never-checkpoints", PriorityClass.TRAIN, 4, 10 * 60 * MIN, 0, 0, 0);
         never.submit();
         checkpointed.submit();
-        Replica replica = replicaAt(21 * MIN, 2);
+        FakeWorkload replica = replicaAt(21 * MIN, 2);
         sim.runUntil(30 * MIN);
         assertEquals(GpuJob.State.PENDING, checkpointed.state(), "1 min at risk against 21");
         assertEquals(GpuJob.State.RUNNING, never.state());
         assertEquals(MIN, checkpointed.accountingAt(sim.now()).lostNs());
-        assertEquals(21 * MIN, replica.allocation.placedAtNs());
+        assertEquals(21 * MIN, replica.allocation().placedAtNs());
     }
 
     @Test
@@ -166,15 +125,15 @@ class PreemptionTest {
         cluster(1, 8);
         GpuJob build = job("build", PriorityClass.BUILD, 8, 60 * MIN, 0, 0, 30 * S);
         build.submit();
-        Replica replica = replicaAt(MIN, 1);
+        FakeWorkload replica = replicaAt(MIN, 1);
         GpuJob otherBuild = job("late-build", PriorityClass.BUILD, 8, 60 * MIN, 0, 0, 30 * S);
         sim.scheduleAt(MIN, otherBuild::submit);
         sim.runUntil(30 * MIN);
         assertEquals(GpuJob.State.RUNNING, build.state());
         assertEquals(0, build.accountingAt(sim.now()).preemptions());
-        assertNull(replica.allocation, "a build job (100) is not preemptible: the replica waits");
+        assertNull(replica.allocation(), "a build job (100) is not preemptible: the replica waits");
         sim.runUntil(61 * MIN);
-        assertEquals(60 * MIN, replica.allocation.placedAtNs(), "placed when the build job is done");
+        assertEquals(60 * MIN, replica.allocation().placedAtNs(), "placed when the build job is done");
         assertEquals(GpuJob.State.PENDING, otherBuild.state(), "behind the replica, then no room for 8 GPUs");
     }
 
@@ -183,14 +142,14 @@ class PreemptionTest {
         cluster(1, 1);
         GpuJob train = job("train", PriorityClass.TRAIN, 1, 10 * MIN, 0, 0, 30 * S);
         train.submit();
-        Replica replica = replicaAt(10 * MIN - 10 * S, 1);
+        FakeWorkload replica = replicaAt(10 * MIN - 10 * S, 1);
         sim.run();
         GpuJob.Accounting a = train.accountingAt(sim.now());
         assertEquals(GpuJob.State.COMPLETED, train.state());
         assertEquals(10 * MIN, a.completedAtNs());
         assertEquals(0, a.lostNs());
         assertEquals(0, a.preemptions());
-        assertEquals(10 * MIN, replica.allocation.placedAtNs());
+        assertEquals(10 * MIN, replica.allocation().placedAtNs());
     }
 
     @Test
@@ -198,9 +157,9 @@ class PreemptionTest {
         cluster(2, 4);
         GpuJob big = job("big", PriorityClass.TRAIN, 8, 60 * MIN, 0, 0, 0);
         big.submit();
-        Replica replica = replicaAt(MIN, 2);
+        FakeWorkload replica = replicaAt(MIN, 2);
         sim.runUntil(2 * MIN);
-        assertEquals(MIN, replica.allocation.placedAtNs());
+        assertEquals(MIN, replica.allocation().placedAtNs());
         assertEquals(GpuJob.State.PENDING, big.state());
         assertEquals(2, pool.allocatedGpus());
     }
@@ -212,14 +171,14 @@ class PreemptionTest {
         GpuJob b = job("b", PriorityClass.TRAIN, 8, 10 * 60 * MIN, 0, 0, 30 * S);
         a.submit();
         b.submit();
-        Replica first = replicaAt(MIN, 1);
-        Replica second = replicaAt(MIN, 1);
+        FakeWorkload first = replicaAt(MIN, 1);
+        FakeWorkload second = replicaAt(MIN, 1);
         sim.runUntil(5 * MIN);
         // The second replica waits for the GPUs the first one's victim is already giving back.
         assertEquals(GpuJob.State.PENDING, a.state());
         assertEquals(GpuJob.State.RUNNING, b.state());
-        assertEquals(MIN + 30 * S, first.allocation.placedAtNs());
-        assertEquals(MIN + 30 * S, second.allocation.placedAtNs());
+        assertEquals(MIN + 30 * S, first.allocation().placedAtNs());
+        assertEquals(MIN + 30 * S, second.allocation().placedAtNs());
     }
 
     @Test
@@ -231,11 +190,11 @@ class PreemptionTest {
         other.submit();
         // One GPU free; the replica needs two: it reserves the free one and evicts the smaller job,
         // whose one GPU makes two.
-        Replica replica = replicaAt(MIN, 2);
+        FakeWorkload replica = replicaAt(MIN, 2);
         GpuJob late = job("late", PriorityClass.TRAIN, 1, 60 * MIN, 0, 0, 30 * S);
         sim.scheduleAt(MIN + 10 * S, late::submit);
         sim.runUntil(5 * MIN);
-        assertEquals(MIN + 30 * S, replica.allocation.placedAtNs());
+        assertEquals(MIN + 30 * S, replica.allocation().placedAtNs());
         assertEquals(GpuJob.State.PENDING, other.state(), "the cheapest victim: one GPU with the free one makes two");
         assertEquals(GpuJob.State.RUNNING, train.state());
         assertEquals(GpuJob.State.PENDING, late.state(), "the free GPU was reserved for the replica");
@@ -269,28 +228,9 @@ class PreemptionTest {
                 long at = random.nextInt(300) * MIN + random.nextInt(1000);
                 long hold = (1 + random.nextInt(90)) * MIN;
                 int gpus = sizes[random.nextInt(3)];
-                GpuWorkload[] self = new GpuWorkload[1];
-                self[0] = new GpuWorkload() {
-                    @Override public String name() {
-                        return "replica";
-                    }
-                    @Override public String kind() {
-                        return "inference";
-                    }
-                    @Override public int priority() {
-                        return PriorityClass.INFERENCE;
-                    }
-                    @Override public Demand demand(GpuPool pool) {
-                        return new Demand.WholeGpus(gpus);
-                    }
-                    @Override public List<GpuPool> pools() {
-                        return List.of(p);
-                    }
-                    @Override public void placed(Allocation a) {
-                        s.schedule(hold, () -> sched.release(a));
-                    }
-                };
-                s.scheduleAt(at, () -> sched.submit(self[0]));
+                FakeWorkload replica = new FakeWorkload("replica", new Demand.WholeGpus(gpus), p,
+                        a -> s.schedule(hold, () -> sched.release(a)));
+                s.scheduleAt(at, () -> sched.submit(replica));
             }
             long end = 10 * 60 * MIN;
             s.runUntil(end);

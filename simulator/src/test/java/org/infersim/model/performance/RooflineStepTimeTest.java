@@ -50,7 +50,7 @@ class RooflineStepTimeTest {
         long step = decodeStepNs(m, 1, 512);
         double rooflineNs = llama2.weightBytes() / a100.memoryBandwidth() * 1e9;
 
-        // Published: about 9–10 ms per token, about 70% of the HBM roofline (DESIGN.md).
+        // A published reference point: about 9–10 ms per token, about 70% of the HBM roofline.
         assertTrue(step > 8.5e6 && step < 11e6, "decode step " + step / 1e6 + " ms");
         double fractionOfRoofline = rooflineNs / step;
         assertTrue(fractionOfRoofline > 0.6 && fractionOfRoofline < 0.85, "fraction of roofline " + fractionOfRoofline);
