@@ -108,13 +108,4 @@ public final class RooflineStepTime implements StepTimeModel {
         double bytesPerGpu = blocks * blockSize * footprint.kvBytesPerToken() / tp;
         return (long) Math.ceil(bytesPerGpu / pcieBandwidth * 1e9);
     }
-
-    public int tensorParallel() {
-        return tp;
-    }
-
-    /** Peak FLOP/s of the GPUs this model runs on (for utilization fractions). */
-    public double effectiveFlops() {
-        return effectiveFlops;
-    }
 }
