@@ -1,6 +1,5 @@
 package org.infersim.scenario.bind;
 
-import java.util.List;
 import java.util.Map;
 import org.infersim.autoscale.ScalingMetric;
 import org.infersim.autoscale.ScalingPolicyProvider;
@@ -18,7 +17,6 @@ import org.infersim.scenario.AutoscalerConfig;
  * What a policy can do (scale to zero, hold its initial count, use a metric) its provider says.
  */
 final class AutoscalerBinder {
-    private static final List<String> AUTOSCALER_KEYS = List.of("policy", "metric", "target", "min", "max");
     private static final Map<String, ScalingMetric> SCALING_METRICS = Fields.choices(ScalingMetric.values(),
             ScalingMetric::label);
 
@@ -48,7 +46,7 @@ final class AutoscalerBinder {
         ScalingPolicyProvider provider = policies.policies().provider(PolicyFamily.AUTOSCALING,
                 ScalingPolicyProvider.class, named.name());
         String policyName = provider.name();
-        Fields a = ctx.in.fields(node, path, "an autoscaler", policies.policyKeys(AUTOSCALER_KEYS, provider, map, path));
+        Fields a = ctx.in.fields(node, path, "an autoscaler", policies.policyKeys(AutoscalerConfig.KEYS, provider, map, path));
         boolean holds = provider.holdsInitialReplicas();
         ScalingMetric metric = a.has("metric") ? a.choice("metric", "metric", SCALING_METRICS) : ScalingMetric.CONCURRENCY;
         if (metric != null && provider.unsupported(metric) != null) {

@@ -16,6 +16,7 @@ import org.infersim.input.Problem;
 import org.infersim.plugin.Policies;
 import org.infersim.plugin.PolicyFamily;
 import org.infersim.plugin.PolicyProvider;
+import org.infersim.scenario.AutoscalerConfig;
 import org.infersim.study.BatchPlan;
 import org.infersim.study.BatchSlo;
 import org.infersim.study.RunSpec;
@@ -123,7 +124,7 @@ public record ComparisonPlan(String name, Path baseFile, String baseText, Map<St
         if (mapping == null || !mapping.isObject()) {
             return;
         }
-        List<String> accepted = new ArrayList<>(List.of("policy", "metric", "target", "min", "max"));
+        List<String> accepted = new ArrayList<>(AutoscalerConfig.KEYS);
         provider.settings().forEach(s -> accepted.add(s.key()));
         mapping.fieldNames().forEachRemaining(key -> {
             if (!accepted.contains(key)) {
