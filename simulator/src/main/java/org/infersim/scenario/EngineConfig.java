@@ -18,6 +18,8 @@ import org.infersim.plugin.PolicyChoice;
  * @param preemption           what becomes of a preempted sequence's KV blocks; default recompute
  * @param swapSpaceBytes       host memory per GPU for swapped-out KV blocks; default 4 GiB
  * @param maxModelLen          longest sequence (prompt + output) a request may have; empty = the model's context
+ * @param prefixCaching        whether KV blocks of prompts seen before are reused (vLLM V1's automatic
+ *                             prefix caching); default on, as in vLLM V1
  */
 public record EngineConfig(
         int blockSize,
@@ -28,7 +30,8 @@ public record EngineConfig(
         PolicyChoice scheduling,
         PolicyChoice preemption,
         long swapSpaceBytes,
-        OptionalInt maxModelLen) {
+        OptionalInt maxModelLen,
+        boolean prefixCaching) {
 
     public static final int DEFAULT_BLOCK_SIZE = 16;
     public static final double DEFAULT_GPU_MEMORY_UTILIZATION = 0.9;
@@ -36,11 +39,13 @@ public record EngineConfig(
     public static final PolicyChoice DEFAULT_SCHEDULING = PolicyChoice.of("fcfs");
     public static final PolicyChoice DEFAULT_PREEMPTION = PolicyChoice.of("recompute");
     public static final long DEFAULT_SWAP_SPACE_BYTES = 4L << 30;
+    /** vLLM V1 enables automatic prefix caching unless {@code --no-enable-prefix-caching}. */
+    public static final boolean DEFAULT_PREFIX_CACHING = true;
 
     /** Every default: vLLM V1's, the GPU-dependent ones left to the GPU. */
     public static EngineConfig defaults() {
         return new EngineConfig(DEFAULT_BLOCK_SIZE, DEFAULT_GPU_MEMORY_UTILIZATION, OptionalInt.empty(),
                 OptionalInt.empty(), DEFAULT_CHUNKED_PREFILL, DEFAULT_SCHEDULING, DEFAULT_PREEMPTION,
-                DEFAULT_SWAP_SPACE_BYTES, OptionalInt.empty());
+                DEFAULT_SWAP_SPACE_BYTES, OptionalInt.empty(), DEFAULT_PREFIX_CACHING);
     }
 }

@@ -97,7 +97,7 @@ public record DeploymentPlan(
                         .create(scheduling.settings()),
                 policies.provider(PolicyFamily.KV_PREEMPTION, KvPreemption.Provider.class, preemption.name())
                         .create(preemption.settings()),
-                swapBlocks, maxModelLen);
+                swapBlocks, maxModelLen, e.prefixCaching());
         StepTimeModel.Provider stepTime = policies.provider(PolicyFamily.STEP_TIME, StepTimeModel.Provider.class,
                 d.stepTime().name());
         return new DeploymentPlan(d, gpu, model, demand, memory, compute, bandwidth, footprint, memoryPlan, settings,

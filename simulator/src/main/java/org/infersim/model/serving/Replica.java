@@ -268,6 +268,7 @@ public final class Replica {
                 r.blocks = 0;
                 outstanding--;
                 observer.onCompleted(r, now);
+                r.finished(now, true);
             } else {
                 running.set(kept++, r);
             }
@@ -371,6 +372,7 @@ public final class Replica {
             Request r = waiting.poll();
             outstanding--;
             observer.onRejected(r, sim.now(), "does not fit in an empty KV cache");
+            r.finished(sim.now(), false);
             if (waiting.isEmpty()) {
                 drained();
             }

@@ -42,6 +42,7 @@ public final class ReplicaSet {
         observer.onArrival(request, now);
         if (request.promptTokens >= maxModelLen) {
             observer.onRejected(request, now, "prompt longer than max model length " + maxModelLen);
+            request.finished(now, false);
             return;
         }
         // vLLM caps max_tokens so that prompt + output fits the model length.

@@ -11,6 +11,10 @@ public final class Request {
     final long arrivalNs;
     final int promptTokens;
     int outputTokens;
+    /** What the prompt's tokens are, for the prefix cache; null when no other request shares any. */
+    final PromptContent content;
+    /** Who waits for the answer; null for open-loop arrivals, which nobody waits for. */
+    private Client client;
 
     /** Tokens generated so far (sampled and returned to the user). */
     int generated;
@@ -27,13 +31,46 @@ public final class Request {
     int preemptions;
     int replica = -1;
 
+    // What the prefix cache keeps of this sequence (see KvCache); untouched when caching is off.
+    /** Identities of the sequence's full blocks that can be shared, chained from the first; null until admitted. */
+    long[] blockHashes;
+    /** Leading entries of {@link #blockHashes} that are valid: the blocks before the first private token. */
+    int hashableBlocks;
+    /** Cache entries of the shared blocks this sequence holds: its first {@link #sharedBlocks} blocks. */
+    int[] sharedEntries;
+    int sharedBlocks;
+    /** Prompt tokens found in the cache when the request was first admitted (-1 before). */
+    int cachedPromptTokens = -1;
+
     public Request(long id, int stream, int priority, long arrivalNs, int promptTokens, int outputTokens) {
+        this(id, stream, priority, arrivalNs, promptTokens, outputTokens, null);
+    }
+
+    /** A request whose prompt is {@code content}, which says what it shares with others. */
+    public Request(long id, int stream, int priority, long arrivalNs, PromptContent content, int outputTokens) {
+        this(id, stream, priority, arrivalNs, content.tokens(), outputTokens, content);
+    }
+
+    private Request(long id, int stream, int priority, long arrivalNs, int promptTokens, int outputTokens,
+                    PromptContent content) {
         this.id = id;
         this.stream = stream;
         this.priority = priority;
         this.arrivalNs = arrivalNs;
         this.promptTokens = promptTokens;
         this.outputTokens = outputTokens;
+        this.content = content;
+    }
+
+    /** Tells {@code client} when this request completes or is rejected. */
+    public void replyTo(Client client) {
+        this.client = client;
+    }
+
+    void finished(long now, boolean completed) {
+        if (client != null) {
+            client.onFinished(this, now, completed);
+        }
     }
 
     /** Tokens the cache must hold before the next token can be sampled. */
@@ -83,5 +120,15 @@ public final class Request {
 
     public int replica() {
         return replica;
+    }
+
+    /** What the prompt is made of; null when it shares nothing. */
+    public PromptContent content() {
+        return content;
+    }
+
+    /** Prompt tokens served from the prefix cache at first admission; 0 before, or with caching off. */
+    public int cachedPromptTokens() {
+        return Math.max(cachedPromptTokens, 0);
     }
 }

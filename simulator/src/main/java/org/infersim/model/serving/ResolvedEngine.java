@@ -6,6 +6,7 @@ package org.infersim.model.serving;
  *
  * @param swapBlocks KV blocks host memory can hold for swapped-out sequences
  * @param maxModelLen longest prompt + output a request may have
+ * @param prefixCaching whether blocks of prompts seen before are reused
  */
 public record ResolvedEngine(
         int blockSize,
@@ -15,4 +16,5 @@ public record ResolvedEngine(
         SchedulingPolicy scheduling,
         KvPreemption preemption,
         long swapBlocks,
-        int maxModelLen) {}
+        int maxModelLen,
+        boolean prefixCaching) {}

@@ -33,7 +33,8 @@ final class DeploymentBinder {
             "drainTimeout", "stepTime");
     private static final List<String> PRECISION_KEYS = List.of("weights", "kvCache");
     private static final List<String> ENGINE_KEYS = List.of("blockSize", "gpuMemoryUtilization", "maxNumSeqs",
-            "maxNumBatchedTokens", "chunkedPrefill", "scheduling", "preemption", "swapSpace", "maxModelLen");
+            "maxNumBatchedTokens", "chunkedPrefill", "scheduling", "preemption", "swapSpace", "maxModelLen",
+            "prefixCaching");
     private static final List<String> COLD_START_KEYS = List.of("image", "registryBandwidth", "storage",
             "storageBandwidth", "engineInit", "firstIteration");
     private static final Map<String, List<String>> SHARE_KEYS = Fields.ordered(
@@ -194,6 +195,7 @@ final class DeploymentBinder {
         OptionalInt maxTokens = optionalInt(e, "maxNumBatchedTokens", def.maxNumBatchedTokens());
         ok &= maxSeqs != null && maxTokens != null;
         Boolean chunked = e.has("chunkedPrefill") ? e.bool("chunkedPrefill") : Boolean.valueOf(def.chunkedPrefill());
+        Boolean prefixCaching = e.has("prefixCaching") ? e.bool("prefixCaching") : Boolean.valueOf(def.prefixCaching());
         PolicyChoice scheduling = ctx.policies.policy(e, "scheduling", PolicyFamily.BATCH_SCHEDULING, def.scheduling());
         PolicyChoice preemption = ctx.policies.policy(e, "preemption", PolicyFamily.KV_PREEMPTION, def.preemption());
         Long swap = e.has("swapSpace") ? e.bytes("swapSpace") : Long.valueOf(def.swapSpaceBytes());
@@ -205,10 +207,11 @@ final class DeploymentBinder {
         }
         ok &= maxLen != null;
         if (!ok || blockSize == null || util == null || chunked == null || scheduling == null || preemption == null
-                || swap == null) {
+                || swap == null || prefixCaching == null) {
             return null;
         }
-        return new EngineConfig(blockSize, util, maxSeqs, maxTokens, chunked, scheduling, preemption, swap, maxLen);
+        return new EngineConfig(blockSize, util, maxSeqs, maxTokens, chunked, scheduling, preemption, swap, maxLen,
+                prefixCaching);
     }
 
     /** An optional count of at least 1, the default when absent; null after a problem. */
