@@ -64,6 +64,14 @@ public final class KvCache {
         return blockSize;
     }
 
+    /**
+     * Prompt tokens of {@code request} this cache could serve now: the longest run of cached full
+     * blocks from the start of its prompt. A router's look: changes nothing, not even recency.
+     */
+    public int cachedPrefixTokens(Request request) {
+        return 0; // blocks are not yet identified, so nothing is ever cached
+    }
+
     public double occupancy() {
         return totalBlocks == 0 ? 0 : (double) usedBlocks / totalBlocks;
     }
