@@ -100,6 +100,7 @@ public final class Replica {
             return;
         }
         shape.clear();
+        long evictedBefore = kv.evictedBlocks();
         boolean preempted = scheduleRunning();
         if (!preempted) {
             swapIn();
@@ -108,6 +109,7 @@ public final class Replica {
             admitWaiting();
         }
         fillShape();
+        shape.evictedBlocks = kv.evictedBlocks() - evictedBefore;
         if (shape.isEmpty()) {
             rejectUnservable();
             return;
@@ -221,6 +223,7 @@ public final class Replica {
             }
             waiting.poll();
             kv.admit(r, hits, blocks);
+            shape.cachedTokens += cached;
             r.chunk = chunk;
             budget -= chunk;
             running.add(r);
