@@ -56,6 +56,7 @@ final class HeadlineSection extends RunSection {
         }
         page.table(service);
         page.heading("Requests").table(counts);
+        prefixCache();
         var r = summary.requests();
         page.paragraph("Over the whole run, warm-up included: " + Figures.count(r.arrived()) + " requests arrived = "
                 + Figures.count(r.completed()) + " completed + " + Figures.count(r.rejected()) + " rejected + "
@@ -72,6 +73,26 @@ final class HeadlineSection extends RunSection {
         page.table(cost);
         page.paragraph("GPUs are billed while allocated, warm-up included; the cost per million output tokens "
                 + "divides the cost after warm-up by the tokens generated after warm-up.");
+    }
+
+    /** Only when some prompt was served from the prefix cache: without shared prompts the table says nothing. */
+    private void prefixCache() {
+        if (summary.overall().prefillTokensSaved() == 0) {
+            return;
+        }
+        HtmlTable cache = new HtmlTable("Stream", "Prefix-cache hit rate", "Prompt tokens from cache")
+                .explain(1, "Prompt tokens found in the replica's prefix cache over all prompt tokens, for the "
+                        + "measured requests that started")
+                .explain(2, "Tokens that were not prefilled because their KV blocks were cached");
+        for (StreamSummary s : streamsWithAll()) {
+            Double rate = s.prefixCacheHitRate();
+            cache.row(s == summary.overall() ? "highlight" : "", List.of(HtmlTable.text(streamLabel(s)),
+                    HtmlTable.number(rate, rate == null ? "" : Figures.percent(rate)),
+                    HtmlTable.number(s.prefillTokensSaved())));
+        }
+        page.heading("Prefix cache").paragraph("Prompts that start like earlier ones (a shared system prompt, a "
+                + "retrieved document, a conversation so far) reuse the KV blocks already computed: only the "
+                + "rest is prefilled, which shortens TTFT and frees compute for other requests.").table(cache);
     }
 
     private List<StreamSummary> streamsWithAll() {

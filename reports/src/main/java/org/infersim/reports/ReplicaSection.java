@@ -35,6 +35,7 @@ final class ReplicaSection extends RunSection {
                     HtmlTable.number(r.preemptions())));
         }
         page.heading("Replicas").table(replicas);
+        prefixCache();
         HtmlTable pools = new HtmlTable("Pool", "GPU", "GPUs", "Allocated", "$/GPU-hour", "Busy", "FLOP/s", "HBM BW",
                 "Preempt.", "Cost")
                 .explain(3, "GPUs given to replicas; the rest are idle but still in the pool")
@@ -50,6 +51,24 @@ final class ReplicaSection extends RunSection {
         }
         page.heading("Pools").paragraph("Fractions are over every GPU of the pool, allocated or not, because "
                 + "all of them are paid for; cost covers the whole run.").table(pools);
+    }
+
+    /** Each replica's prefix cache, when any of them served a prompt from it. */
+    private void prefixCache() {
+        if (summary.replicas().stream().allMatch(r -> r.prefillTokensSaved() == 0)) {
+            return;
+        }
+        HtmlTable cache = new HtmlTable("Replica", "Deployment", "Hit rate", "Tokens not prefilled", "Cached blocks evicted")
+                .explain(2, "Prompt tokens found in its prefix cache over the prompt tokens it started")
+                .explain(3, "Cached tokens it did not prefill, recomputations after preemption included")
+                .explain(4, "Cached blocks whose memory was needed for other sequences (least recently freed first)");
+        for (ReplicaSummary r : summary.replicas()) {
+            Double rate = r.prefixCacheHitRate();
+            cache.row(List.of(HtmlTable.text(r.name()), HtmlTable.text(r.deployment()),
+                    HtmlTable.number(rate, rate == null ? "" : Figures.percent(rate)),
+                    HtmlTable.number(r.prefillTokensSaved()), HtmlTable.number(r.cachedBlocksEvicted())));
+        }
+        page.heading("Prefix cache per replica").table(cache);
     }
 
     /** Per deployment, what its autoscaler did and what cold starts cost; only when something scaled or started. */
