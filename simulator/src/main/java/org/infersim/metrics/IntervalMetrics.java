@@ -9,6 +9,9 @@ final class IntervalMetrics {
     long preemptions;
     long outputTokens;
     long iterations;
+    long promptTokens;
+    long cachedPromptTokens;
+    long evictedBlocks;
     double busyNs;
     final LatencyHistogram ttft = new LatencyHistogram();
     final LatencyHistogram tpot = new LatencyHistogram();
@@ -24,6 +27,9 @@ final class IntervalMetrics {
         preemptions = 0;
         outputTokens = 0;
         iterations = 0;
+        promptTokens = 0;
+        cachedPromptTokens = 0;
+        evictedBlocks = 0;
         busyNs = 0;
         ttft.reset();
         tpot.reset();

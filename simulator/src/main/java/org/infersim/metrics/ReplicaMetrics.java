@@ -11,6 +11,10 @@ public final class ReplicaMetrics {
     long peakKvBlocks;
     long preemptions;
     long iterations;
+    long promptTokens;
+    long cachedPromptTokens;
+    long tokensReused;
+    long evictedBlocks;
 
     ReplicaMetrics(String name, int deployment) {
         this.name = name;
@@ -44,5 +48,25 @@ public final class ReplicaMetrics {
 
     public long iterations() {
         return iterations;
+    }
+
+    /** Prompt tokens of the requests that started here (got their first token) in the window. */
+    public long promptTokens() {
+        return promptTokens;
+    }
+
+    /** Of {@link #promptTokens}, those found in the prefix cache. */
+    public long cachedPromptTokens() {
+        return cachedPromptTokens;
+    }
+
+    /** Tokens not prefilled because they were cached, recomputations after preemption included. */
+    public long tokensReused() {
+        return tokensReused;
+    }
+
+    /** Cached blocks evicted to make room. */
+    public long evictedBlocks() {
+        return evictedBlocks;
     }
 }

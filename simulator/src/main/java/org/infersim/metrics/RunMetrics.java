@@ -83,10 +83,19 @@ public final class RunMetrics implements ServingObserver, ReplicaAccounts {
     @Override
     public void onFirstToken(Request r, long now) {
         long ttft = now - r.arrivalNs();
+        IntervalMetrics interval = intervals[streamDeployment[r.stream()]];
         if (measured(r)) {
-            streams[r.stream()].ttft.record(ttft);
+            StreamMetrics s = streams[r.stream()];
+            s.ttft.record(ttft);
+            s.startedPromptTokens += r.promptTokens();
+            s.cachedPromptTokens += r.cachedPromptTokens();
+            ReplicaMetrics m = replicas.get(r.replica());
+            m.promptTokens += r.promptTokens();
+            m.cachedPromptTokens += r.cachedPromptTokens();
         }
-        intervals[streamDeployment[r.stream()]].ttft.record(ttft);
+        interval.ttft.record(ttft);
+        interval.promptTokens += r.promptTokens();
+        interval.cachedPromptTokens += r.cachedPromptTokens();
         DeploymentSignals sig = signals[streamDeployment[r.stream()]];
         sig.firstTokens++;
         sig.ttftNsSum += ttft;
@@ -145,6 +154,7 @@ public final class RunMetrics implements ServingObserver, ReplicaAccounts {
         IntervalMetrics interval = intervals[m.deployment];
         interval.busyNs += durationNs;
         interval.iterations++;
+        interval.evictedBlocks += shape.evictedBlocks;
         if (end > warmupNs) {
             // An iteration straddling the end of warm-up counts for the part after it.
             double share = startNs >= warmupNs ? 1.0 : (double) (end - warmupNs) / durationNs;
@@ -154,6 +164,10 @@ public final class RunMetrics implements ServingObserver, ReplicaAccounts {
             m.bytes += shape.bytes * share;
             m.kvBlockNs += inWindow * replica.kvBlocksInIteration();
             m.iterations++;
+            if (startNs >= warmupNs) {
+                m.tokensReused += shape.cachedTokens;
+                m.evictedBlocks += shape.evictedBlocks;
+            }
             if (replica.kvBlocksInIteration() > m.peakKvBlocks) {
                 m.peakKvBlocks = replica.kvBlocksInIteration();
             }

@@ -23,6 +23,9 @@ public final class StreamMetrics {
     long sloMet;
     long sloMissedInFlight;
     long preemptions;
+    /** Prompt tokens of the requests that got a first token, and how many of them were found in the prefix cache. */
+    long startedPromptTokens;
+    long cachedPromptTokens;
 
     // Requests that completed inside the window, whenever they arrived: throughput counts these,
     // so that an overloaded replica still shows the rate it actually serves.
@@ -67,6 +70,8 @@ public final class StreamMetrics {
         sloMet += o.sloMet;
         sloMissedInFlight += o.sloMissedInFlight;
         preemptions += o.preemptions;
+        startedPromptTokens += o.startedPromptTokens;
+        cachedPromptTokens += o.cachedPromptTokens;
         finished += o.finished;
         finishedWithinSlo += o.finishedWithinSlo;
         promptTokens += o.promptTokens;
@@ -163,5 +168,15 @@ public final class StreamMetrics {
     /** An empty accumulator with the given label, for summing streams. */
     static StreamMetrics total(String name, long ttftTargetNs, long tpotTargetNs) {
         return new StreamMetrics(name, "", ttftTargetNs, tpotTargetNs);
+    }
+
+    /** Prompt tokens of the requests that arrived in the window and got a first token. */
+    public long startedPromptTokens() {
+        return startedPromptTokens;
+    }
+
+    /** Of {@link #startedPromptTokens}, those served from the prefix cache. */
+    public long cachedPromptTokens() {
+        return cachedPromptTokens;
     }
 }

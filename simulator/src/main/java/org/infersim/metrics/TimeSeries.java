@@ -14,7 +14,9 @@ import org.infersim.model.serving.ReplicaSet;
 public final class TimeSeries {
     /**
      * One deployment at one sample. Rates and busy are over the interval that just ended (NaN
-     * percentiles when no request was measured in it); the rest are at the instant.
+     * percentiles when no request was measured in it); the rest are at the instant. The prefix-cache
+     * hit rate is of the prompt tokens of the requests that got their first token in the interval
+     * (NaN when none did).
      */
     public record Row(
             double timeS,
@@ -36,7 +38,9 @@ public final class TimeSeries {
             double costSoFarUsd,
             int pendingReplicas,
             int replicasStarting,
-            int replicasDraining) {}
+            int replicasDraining,
+            double prefixCacheHitRate,
+            long cachedBlocksEvicted) {}
 
     private final List<Row> rows = new ArrayList<>();
     private final PoolSeries pools = new PoolSeries();
@@ -77,7 +81,9 @@ public final class TimeSeries {
                     costSoFar,
                     Math.max(0, set.requestedReplicas() - replicas - set.startingReplicas()),
                     set.startingReplicas(),
-                    set.drainingReplicas()));
+                    set.drainingReplicas(),
+                    m.promptTokens == 0 ? Double.NaN : (double) m.cachedPromptTokens / m.promptTokens,
+                    m.evictedBlocks));
             m.reset();
         }
     }

@@ -16,6 +16,11 @@ import java.util.List;
  * @param migProfile its MIG profile; null for other ways of sharing
  * @param waitedS   how long it waited for GPUs, from its deployment's start to its placement (or
  *                  to the end of the run, while pending): a preemption's grace period shows here
+ * @param prefixCacheHitRate prompt tokens found in its prefix cache over prompt tokens, for the
+ *                  requests that started here in the window (null when none did)
+ * @param prefillTokensSaved tokens it did not prefill because they were cached, recomputations
+ *                  after preemption included
+ * @param cachedBlocksEvicted cached blocks whose memory it took for other sequences
  *
  * <p>The FLOP/s and bandwidth fractions are of its GPUs' whole peak, also for a share of one.
  */
@@ -40,7 +45,10 @@ public record ReplicaSummary(
         String sharing,
         double gpuFraction,
         String migProfile,
-        double waitedS) {
+        double waitedS,
+        Double prefixCacheHitRate,
+        long prefillTokensSaved,
+        long cachedBlocksEvicted) {
 
     public ReplicaSummary {
         gpuIds = gpuIds == null ? List.of() : List.copyOf(gpuIds);
@@ -74,6 +82,9 @@ public record ReplicaSummary(
         private double gpuFraction;
         private String migProfile;
         private double waitedS;
+        private Double prefixCacheHitRate;
+        private long prefillTokensSaved;
+        private long cachedBlocksEvicted;
 
         public Builder name(String name) {
             this.name = name;
@@ -180,10 +191,26 @@ public record ReplicaSummary(
             return this;
         }
 
+        public Builder prefixCacheHitRate(Double prefixCacheHitRate) {
+            this.prefixCacheHitRate = prefixCacheHitRate;
+            return this;
+        }
+
+        public Builder prefillTokensSaved(long prefillTokensSaved) {
+            this.prefillTokensSaved = prefillTokensSaved;
+            return this;
+        }
+
+        public Builder cachedBlocksEvicted(long cachedBlocksEvicted) {
+            this.cachedBlocksEvicted = cachedBlocksEvicted;
+            return this;
+        }
+
         public ReplicaSummary build() {
             return new ReplicaSummary(name, deployment, pool, gpu, gpus, busyFraction, flopsFraction,
                     bandwidthFraction, kvMeanOccupancy, kvPeakOccupancy, kvBlocks, kvTokens, iterations, preemptions,
-                    state, placedAtS, gpuIds, sharing, gpuFraction, migProfile, waitedS);
+                    state, placedAtS, gpuIds, sharing, gpuFraction, migProfile, waitedS, prefixCacheHitRate, prefillTokensSaved,
+                    cachedBlocksEvicted);
         }
     }
 }

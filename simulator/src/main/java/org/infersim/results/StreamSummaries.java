@@ -28,7 +28,9 @@ public final class StreamSummaries {
                 Decimal.round(s.finished() / windowS),
                 Decimal.round(s.outputTokens() / windowS),
                 Decimal.round(s.promptTokens() / windowS),
-                s.preemptions());
+                s.preemptions(),
+                s.startedPromptTokens() == 0 ? null : Decimal.of((double) s.cachedPromptTokens() / s.startedPromptTokens()),
+                s.cachedPromptTokens());
     }
 
     private static LatencySummary latency(LatencyHistogram h) {

@@ -3,6 +3,10 @@ package org.infersim.results;
 /**
  * What one request stream (or all of them) experienced after warm-up. Goodput is the rate of
  * requests that met the SLO; without an SLO it equals the throughput.
+ *
+ * @param prefixCacheHitRate prompt tokens served from the prefix cache over prompt tokens, for the
+ *                           requests that arrived in the window and started (null when none did)
+ * @param prefillTokensSaved those prompt tokens served from the cache, which were not prefilled
  */
 public record StreamSummary(
         String name,
@@ -20,4 +24,6 @@ public record StreamSummary(
         double throughputRps,
         double outputTokensPerSec,
         double promptTokensPerSec,
-        long preemptions) {}
+        long preemptions,
+        Double prefixCacheHitRate,
+        long prefillTokensSaved) {}

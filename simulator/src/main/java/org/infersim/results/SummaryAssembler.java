@@ -174,6 +174,9 @@ public final class SummaryAssembler {
                     .sharing(a.demand().sharing().label()).gpuFraction(Decimal.round(a.fraction()))
                     .migProfile(a.migProfile() == null ? null : a.migProfile().name())
                     .waitedS(Decimal.round((a.placedAtNs() - replica.requestedAtNs()) / 1e9))
+                    .prefixCacheHitRate(m.promptTokens() == 0 ? null
+                            : Decimal.of((double) m.cachedPromptTokens() / m.promptTokens()))
+                    .prefillTokensSaved(m.tokensReused()).cachedBlocksEvicted(m.evictedBlocks())
                     .build());
             PoolWork w = work[a.pool().index()];
             w.flops += m.flops();

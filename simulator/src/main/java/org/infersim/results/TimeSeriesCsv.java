@@ -30,7 +30,9 @@ public final class TimeSeriesCsv {
         COST_SO_FAR_USD,
         PENDING_REPLICAS,
         REPLICAS_STARTING,
-        REPLICAS_DRAINING
+        REPLICAS_DRAINING,
+        PREFIX_CACHE_HIT_RATE,
+        CACHED_BLOCKS_EVICTED
     }
 
     private TimeSeriesCsv() {}
@@ -61,6 +63,8 @@ public final class TimeSeriesCsv {
             case PENDING_REPLICAS -> Csv.number(r.pendingReplicas());
             case REPLICAS_STARTING -> Csv.number(r.replicasStarting());
             case REPLICAS_DRAINING -> Csv.number(r.replicasDraining());
+            case PREFIX_CACHE_HIT_RATE -> Csv.number(r.prefixCacheHitRate());
+            case CACHED_BLOCKS_EVICTED -> Csv.number(r.cachedBlocksEvicted());
         };
     }
 }

@@ -127,7 +127,7 @@ public final class ReplicaLifecycle implements GpuWorkload {
     private void becomeReady() {
         state = State.READY;
         readyAtNs = context.sim().now();
-        KvCache kv = new KvCache(plan.memory().kvBlocks(), plan.settings().blockSize());
+        KvCache kv = new KvCache(plan.memory().kvBlocks(), plan.settings().blockSize(), plan.settings().prefixCaching());
         replica = new Replica(index, name, context.sim(), plan.stepTimeModel(), allocation.tenant(), kv,
                 plan.settings(), context.observer(), context.streams());
         if (coldStart != null) {

@@ -17,6 +17,10 @@ public final class IterationShape {
     public long decodeContextTokens;
     /** KV blocks copied over PCIe this iteration (swap out plus swap in). */
     public long swappedBlocks;
+    /** Tokens of the sequences admitted this iteration found in the prefix cache: not prefilled. */
+    public long cachedTokens;
+    /** Cached blocks whose memory was taken this iteration for other sequences. */
+    public long evictedBlocks;
 
     /** Filled in by {@link StepTimeModel}: floating-point operations of the whole iteration. */
     public double flops;
@@ -30,6 +34,8 @@ public final class IterationShape {
         decodeTokens = 0;
         decodeContextTokens = 0;
         swappedBlocks = 0;
+        cachedTokens = 0;
+        evictedBlocks = 0;
         flops = 0;
         bytes = 0;
     }

@@ -100,6 +100,7 @@ public final class Replica {
             return;
         }
         shape.clear();
+        long evictedBefore = kv.evictedBlocks();
         boolean preempted = scheduleRunning();
         if (!preempted) {
             swapIn();
@@ -108,6 +109,7 @@ public final class Replica {
             admitWaiting();
         }
         fillShape();
+        shape.evictedBlocks = kv.evictedBlocks() - evictedBefore;
         if (shape.isEmpty()) {
             rejectUnservable();
             return;
@@ -156,8 +158,7 @@ public final class Replica {
                 i--;
                 continue;
             }
-            kv.allocate(needed);
-            r.blocks += (int) needed;
+            kv.allocate(r, needed);
             r.chunk = chunk;
             budget -= chunk;
         }
@@ -172,12 +173,12 @@ public final class Replica {
             hostBlocksUsed += victim.blocks;
             victim.swappedBlocks = victim.blocks;
             shape.swappedBlocks += victim.blocks;
-            kv.free(victim.blocks);
-            victim.blocks = 0;
+            // Its shared blocks stay cached on the GPU for others; it comes back to private copies.
+            kv.release(victim);
             swapped.addLast(victim);
         } else {
-            kv.free(victim.blocks);
-            victim.blocks = 0;
+            // Its blocks stay cached: recomputation starts from what is still there.
+            kv.release(victim);
             victim.computed = 0;
             scheduling.requeue(waiting, victim);
         }
@@ -192,8 +193,7 @@ public final class Replica {
                 return;
             }
             swapped.pollFirst();
-            kv.allocate(r.swappedBlocks);
-            r.blocks = r.swappedBlocks;
+            kv.allocate(r, r.swappedBlocks);
             hostBlocksUsed -= r.swappedBlocks;
             shape.swappedBlocks += r.swappedBlocks;
             r.swappedBlocks = 0;
@@ -209,18 +209,21 @@ public final class Replica {
         }
         while (budget > 0 && running.size() < settings.maxNumSeqs() && !waiting.isEmpty()) {
             Request r = waiting.peek();
-            int need = r.tokensToCompute();
+            // A waiting request holds no blocks; with prefix caching it starts from its cached prefix.
+            int hits = kv.findCachedPrefix(r);
+            int cached = hits * kv.blockSize();
+            int need = r.tokensToCompute() - cached;
             if (!settings.chunkedPrefill() && need > budget) {
                 return;
             }
             int chunk = (int) Math.min(need, budget);
-            long blocks = kv.blocksFor(chunk);
-            if (!kv.canAllocate(blocks)) {
+            long blocks = kv.blocksFor((long) cached + chunk) - hits;
+            if (kv.blocksToAdmit(r, hits, blocks) > kv.freeBlocks()) {
                 return;
             }
             waiting.poll();
-            kv.allocate(blocks);
-            r.blocks = (int) blocks;
+            kv.admit(r, hits, blocks);
+            shape.cachedTokens += cached;
             r.chunk = chunk;
             budget -= chunk;
             running.add(r);
@@ -259,13 +262,13 @@ public final class Replica {
             if (r.chunk > 0) {
                 r.computed += r.chunk;
                 r.chunk = 0;
+                kv.computed(r);
                 if (r.computed == r.promptTokens + r.generated) {
                     done = emitToken(r, now);
                 }
             }
             if (done) {
-                kv.free(r.blocks);
-                r.blocks = 0;
+                kv.release(r);
                 outstanding--;
                 observer.onCompleted(r, now);
                 r.finished(now, true);
@@ -320,8 +323,7 @@ public final class Replica {
         out.addAll(swapped);
         out.addAll(waiting);
         for (Request r : out) {
-            kv.free(r.blocks);
-            r.blocks = 0;
+            kv.release(r);
             r.swappedBlocks = 0;
             r.computed = 0;
             r.chunk = 0;
