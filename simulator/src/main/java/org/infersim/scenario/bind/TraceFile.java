@@ -128,7 +128,8 @@ final class TraceFile {
                 }
                 List<String> cells = split(line);
                 if (cells.size() < width) {
-                    rows.problem(lineNo, "expected at least " + width + " columns as in the header, got " + cells.size());
+                    rows.problem(lineNo, "expected at least " + width + " columns as in the header, got "
+                            + cells.size());
                     continue;
                 }
                 Long t = timestamp(cells.get(timeCol), colNames[0], lineNo);

@@ -1,6 +1,7 @@
 package org.infersim.model.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -60,7 +61,7 @@ class TraceReplayTest {
     void aTraceOfLengthsOnlySaysNothingOfWhatPromptsShare() {
         TraceReplay replay = new TraceReplay(new ArrivalSpec.Trace(Path.of("t.csv"), 1.0, new long[] {0},
                 new int[] {100}, new int[] {10}));
-        assertEquals(false, replay.sharesPrompts());
+        assertFalse(replay.sharesPrompts());
         replay.next(0);
         assertNull(replay.promptContent());
     }

@@ -597,7 +597,7 @@ class ScenarioLoaderTest {
     @Test
     void anUnknownEnumValueGetsASuggestion() {
         assertEquals(List.of("scenarios/x.yaml:11: deployments[0].router: unknown router 'round_robin'; did you mean"
-                + " 'round-robin'? Expected one of round-robin, least-outstanding, least-kv"),
+                + " 'round-robin'? Expected one of round-robin, least-outstanding, least-kv, prefix-affinity"),
                 problems(scenario("router: round_robin", WORKLOAD)));
     }
 
