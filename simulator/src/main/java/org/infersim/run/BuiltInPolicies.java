@@ -16,6 +16,7 @@ import org.infersim.model.serving.batching.RecomputePreemption;
 import org.infersim.model.serving.batching.SwapPreemption;
 import org.infersim.model.serving.routing.LeastKvUsage;
 import org.infersim.model.serving.routing.LeastOutstanding;
+import org.infersim.model.serving.routing.PrefixAffinity;
 import org.infersim.model.serving.routing.RoundRobin;
 import org.infersim.plugin.Policies;
 import org.infersim.plugin.PolicyProvider;
@@ -30,6 +31,7 @@ public final class BuiltInPolicies {
     public static List<PolicyProvider> all() {
         return List.of(
                 new RoundRobin.Provider(), new LeastOutstanding.Provider(), new LeastKvUsage.Provider(),
+                new PrefixAffinity.Provider(),
                 new FirstFit.Provider(), new BestFit.Provider(),
                 new FcfsScheduling.Provider(), new PriorityScheduling.Provider(),
                 new RecomputePreemption.Provider(), new SwapPreemption.Provider(),

@@ -37,16 +37,28 @@ public sealed interface ArrivalSpec {
      * Replay of a trace: arrival offsets from the first row, with each request's lengths.
      * Offsets are divided by {@code rateScale} (2 replays the trace twice as fast).
      *
-     * @param skippedRows rows of the file left out because they had 0 tokens (BurstGPT's failed requests)
+     * @param skippedRows  rows of the file left out because they had 0 tokens (BurstGPT's failed requests)
+     * @param blockHashIds what each row's prompt is, block by block, where the trace says (Mooncake's
+     *                     {@code hash_ids}): equal ids are equal tokens, and so equal prefixes are equal
+     *                     leading ids. Null when the trace says nothing (the CSV layouts); a row's entry is
+     *                     null when that row shares nothing. Ids may cover fewer tokens than the prompt:
+     *                     the rest is the row's own.
+     * @param blockTokens  prompt tokens per hash id (the last block of a prompt may be shorter); 0 without ids
      */
     record Trace(Path file, double rateScale, long[] offsetsNs, int[] promptTokens, int[] outputTokens,
-            int skippedRows) implements ArrivalSpec {
+            int skippedRows, long[][] blockHashIds, int blockTokens) implements ArrivalSpec {
 
         /** The trace's own pace. */
         public static final double DEFAULT_RATE_SCALE = 1.0;
 
         public Trace(Path file, double rateScale, long[] offsetsNs, int[] promptTokens, int[] outputTokens) {
             this(file, rateScale, offsetsNs, promptTokens, outputTokens, 0);
+        }
+
+        /** A trace of lengths only. */
+        public Trace(Path file, double rateScale, long[] offsetsNs, int[] promptTokens, int[] outputTokens,
+                     int skippedRows) {
+            this(file, rateScale, offsetsNs, promptTokens, outputTokens, skippedRows, null, 0);
         }
     }
 }

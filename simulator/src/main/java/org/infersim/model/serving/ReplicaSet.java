@@ -58,7 +58,7 @@ public final class ReplicaSet {
             }
             return;
         }
-        router.choose(ready).submit(request);
+        router.choose(request, ready).submit(request);
     }
 
     /** Requests taken back from a replica that went away before finishing them: routed again. */
@@ -128,7 +128,7 @@ public final class ReplicaSet {
                 waitedForReplicaNs += now - r.arrivalNs;
                 longestWaitForReplicaNs = Math.max(longestWaitForReplicaNs, now - r.arrivalNs);
             }
-            router.choose(ready).submit(r);
+            router.choose(r, ready).submit(r);
         }
     }
 

@@ -6,14 +6,17 @@ import org.infersim.plugin.PolicyProvider;
 import org.infersim.plugin.Settings;
 
 /**
- * Chooses the replica for each request of a deployment, seeing only what a load balancer can see.
- * Called for every request: an implementation allocates nothing per call.
+ * Chooses the replica for each request of a deployment, seeing what a load balancer can see: the
+ * request, and each replica's load and KV cache (which a gateway learns from the engines' KV
+ * events, as llm-d's precise prefix scorer does). Called for every request: an implementation allocates nothing per call.
  */
 public interface Router {
     /**
+     * @param request  the request to place: its length and, through {@link Request#content()}, what
+     *                 its prompt shares with others (a prefix-aware router's look)
      * @param replicas the deployment's ready replicas, in index order; never empty
      */
-    Replica choose(List<Replica> replicas);
+    Replica choose(Request request, List<Replica> replicas);
 
     /** Makes the router a deployment names ({@code deployments[].router}). */
     interface Provider extends PolicyProvider {

@@ -1,8 +1,10 @@
 package org.infersim.model.workload;
 
+import java.util.function.Supplier;
 import org.infersim.kernel.Simulation;
 import org.infersim.model.random.LengthSampler;
 import org.infersim.model.random.RandomStreams;
+import org.infersim.model.serving.PromptContent;
 import org.infersim.model.serving.ReplicaSet;
 import org.infersim.model.serving.Request;
 import org.infersim.scenario.Workload;
@@ -19,6 +21,8 @@ public final class RequestStream {
     private final ArrivalProcess arrivals;
     private final LengthSampler prompt;
     private final LengthSampler output;
+    /** What each prompt shares, when the workload says (a trace with block hash ids); null otherwise. */
+    private final Supplier<PromptContent> contents;
     private final ReplicaSet target;
     private final RequestIds ids;
     private final long endNs;
@@ -26,16 +30,26 @@ public final class RequestStream {
 
     /**
      * Where a workload's requests come from: its arrival process and the samplers of its prompt and
-     * output lengths (a trace's own lengths for a trace).
+     * output lengths (a trace's own lengths for a trace), and of what the prompts are made of.
+     *
+     * @param contents each request's prompt content, in turn with the lengths (its tokens are the
+     *                 prompt's length; null from it: the request shares nothing); null for a workload
+     *                 that says nothing of what its prompts share
      */
-    public record Samplers(ArrivalProcess arrivals, LengthSampler prompt, LengthSampler output) {
+    public record Samplers(ArrivalProcess arrivals, LengthSampler prompt, LengthSampler output,
+                           Supplier<PromptContent> contents) {
+
+        public Samplers(ArrivalProcess arrivals, LengthSampler prompt, LengthSampler output) {
+            this(arrivals, prompt, output, null);
+        }
 
         /** The workload's samplers on its own streams, {@code workload/<name>/arrivals}, {@code .../prompt}, {@code .../output}. */
         public static Samplers of(Workload w, RandomStreams random) {
             String key = "workload/" + w.name() + "/";
             ArrivalProcess arrivals = ArrivalProcess.of(w.arrival(), random.stream(key + "arrivals"));
             if (arrivals instanceof TraceReplay trace) {
-                return new Samplers(trace, trace::promptTokens, trace::outputTokens);
+                return new Samplers(trace, trace::promptTokens, trace::outputTokens,
+                        trace.sharesPrompts() ? trace::promptContent : null);
             }
             return new Samplers(arrivals, LengthSampler.of(w.promptTokens(), random.stream(key + "prompt")),
                     LengthSampler.of(w.outputTokens(), random.stream(key + "output")));
@@ -55,6 +69,7 @@ public final class RequestStream {
         this.arrivals = samplers.arrivals();
         this.prompt = samplers.prompt();
         this.output = samplers.output();
+        this.contents = samplers.contents();
         this.target = target;
         this.ids = ids;
         this.endNs = endNs;
@@ -74,7 +89,10 @@ public final class RequestStream {
 
     private void arrive() {
         long now = sim.now();
-        Request r = new Request(ids.next(), index, workload.priority(), now, prompt.sample(), output.sample());
+        PromptContent content = contents == null ? null : contents.get();
+        Request r = content == null
+                ? new Request(ids.next(), index, workload.priority(), now, prompt.sample(), output.sample())
+                : new Request(ids.next(), index, workload.priority(), now, content, output.sample());
         target.accept(r, now);
         scheduleNext(now);
     }

@@ -10,8 +10,6 @@ import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -19,9 +17,12 @@ import java.util.regex.Pattern;
 import org.infersim.input.Problem;
 
 /**
- * Reads a request trace (CSV with a header) into arrival offsets and lengths.
+ * Reads a request trace into arrival offsets and lengths, and, where the trace says, what each
+ * prompt shares with others.
  *
- * <p>Two layouts are recognised by column name (case, spaces and underscores ignored):
+ * <p>The format is told by content: a first line that opens a JSON object is a Mooncake trace
+ * (JSON lines, read by {@link MooncakeTrace}); anything else is CSV with a header, whose two
+ * layouts are recognised by column name (case, spaces and underscores ignored):
  * <ul>
  *   <li>the Azure LLM inference trace: {@code TIMESTAMP,ContextTokens,GeneratedTokens};</li>
  *   <li>BurstGPT: {@code Timestamp,Model,Request tokens,Response tokens,...}.</li>
@@ -31,15 +32,29 @@ import org.infersim.input.Problem;
  * (BurstGPT's failed requests have 0 response tokens) are skipped and counted.
  */
 final class TraceFile {
-    private static final int MAX_PROBLEMS = 10;
+    /** Bad rows reported one by one; the rest are counted. */
+    static final int MAX_PROBLEMS = 10;
     private static final Pattern SECONDS = Pattern.compile("[0-9]+(\\.[0-9]+)?|\\.[0-9]+");
     private static final Pattern DATE_TIME = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?(?:Z|[+]00:?00)?");
     private static final String LAYOUTS = "expected the Azure LLM inference trace header TIMESTAMP,ContextTokens,"
-            + "GeneratedTokens or BurstGPT's Timestamp,Model,Request tokens,Response tokens,...";
+            + "GeneratedTokens or BurstGPT's Timestamp,Model,Request tokens,Response tokens,..., or a Mooncake"
+            + " trace of JSON lines such as {\"timestamp\": 0, \"input_length\": 600, \"output_length\": 20,"
+            + " \"hash_ids\": [0, 1]}";
 
-    /** Rows sorted by arrival; offsets in ns from the first row. */
-    record Rows(long[] offsetsNs, int[] promptTokens, int[] outputTokens, int skippedRows) {}
+    /**
+     * Rows sorted by arrival; offsets in ns from the first row.
+     *
+     * @param blockHashIds each row's block hash ids (a row's entry null when it has none), null for CSV
+     * @param blockTokens  prompt tokens per hash id; 0 without ids
+     */
+    record Rows(long[] offsetsNs, int[] promptTokens, int[] outputTokens, int skippedRows, long[][] blockHashIds,
+                int blockTokens) {
+
+        Rows(long[] offsetsNs, int[] promptTokens, int[] outputTokens, int skippedRows) {
+            this(offsetsNs, promptTokens, outputTokens, skippedRows, null, 0);
+        }
+    }
 
     private TraceFile() {}
 
@@ -49,39 +64,45 @@ final class TraceFile {
      */
     static Rows read(Path file, String display, String scenarioPath, List<Problem> problems) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new TraceFile.Reader(display, scenarioPath, problems).read(in);
+            String first;
+            int lineNo = 0;
+            do {
+                first = in.readLine();
+                lineNo++;
+            } while (first != null && first.isBlank());
+            if (first == null) {
+                problems.add(new Problem(display, 0, scenarioPath, "the trace is empty; " + LAYOUTS));
+                return null;
+            }
+            if (first.startsWith("\uFEFF")) {
+                first = first.substring(1);
+            }
+            if (first.stripLeading().startsWith("{")) {
+                return new MooncakeTrace(display, scenarioPath, problems).read(first, lineNo, in);
+            }
+            return new CsvReader(display, scenarioPath, problems).read(first, lineNo, in);
         } catch (IOException e) {
             problems.add(new Problem(display, 0, scenarioPath, "cannot read the trace: " + e.getMessage()));
             return null;
         }
     }
 
-    private static final class Reader {
+    /** The Azure and BurstGPT layouts. */
+    private static final class CsvReader {
         private final String display;
         private final String scenarioPath;
         private final List<Problem> problems;
-        private int bad;
+        private final TraceRows rows;
 
-        Reader(String display, String scenarioPath, List<Problem> problems) {
+        CsvReader(String display, String scenarioPath, List<Problem> problems) {
             this.display = display;
             this.scenarioPath = scenarioPath;
             this.problems = problems;
+            this.rows = new TraceRows(display, scenarioPath, problems, 0);
         }
 
-        Rows read(BufferedReader in) throws IOException {
-            String header;
-            int lineNo = 0;
-            do {
-                header = in.readLine();
-                lineNo++;
-            } while (header != null && header.isBlank());
-            if (header == null) {
-                problems.add(new Problem(display, 0, scenarioPath, "the trace is empty; " + LAYOUTS));
-                return null;
-            }
-            if (header.startsWith("\uFEFF")) {
-                header = header.substring(1);
-            }
+        /** The rows after {@code header}, the file's first line, at line {@code lineNo}. */
+        Rows read(String header, int lineNo, BufferedReader in) throws IOException {
             List<String> names = split(header);
             int timeCol = column(names, "timestamp");
             int promptCol = column(names, "contexttokens", "requesttokens");
@@ -94,20 +115,21 @@ final class TraceFile {
             int width = Math.max(timeCol, Math.max(promptCol, outputCol)) + 1;
             String[] colNames = {names.get(timeCol), names.get(promptCol), names.get(outputCol)};
 
-            long[] times = new long[4096];
-            int[] prompts = new int[4096];
-            int[] outputs = new int[4096];
-            int n = 0;
-            int skipped = 0;
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;
                 if (line.isBlank()) {
                     continue;
                 }
+                if (line.stripLeading().startsWith("{")) {
+                    rows.problem(lineNo, "expected a CSV row under the header, got a JSON object; a trace"
+                            + " is CSV or Mooncake JSON lines throughout, as its first line says");
+                    continue;
+                }
                 List<String> cells = split(line);
                 if (cells.size() < width) {
-                    problem(lineNo, "expected at least " + width + " columns as in the header, got " + cells.size());
+                    rows.problem(lineNo, "expected at least " + width + " columns as in the header, got "
+                            + cells.size());
                     continue;
                 }
                 Long t = timestamp(cells.get(timeCol), colNames[0], lineNo);
@@ -117,63 +139,12 @@ final class TraceFile {
                     continue;
                 }
                 if (p == 0 || o == 0) {
-                    skipped++;
-                    continue;
-                }
-                if (n == times.length) {
-                    times = Arrays.copyOf(times, n * 2);
-                    prompts = Arrays.copyOf(prompts, n * 2);
-                    outputs = Arrays.copyOf(outputs, n * 2);
-                }
-                times[n] = t;
-                prompts[n] = p;
-                outputs[n] = o;
-                n++;
-            }
-            if (bad > MAX_PROBLEMS) {
-                problems.add(new Problem(display, 0, scenarioPath, (bad - MAX_PROBLEMS) + " more rows have problems"));
-            }
-            if (bad > 0) {
-                return null;
-            }
-            if (n == 0) {
-                problems.add(new Problem(display, 0, scenarioPath, "the trace has no requests with positive token counts"
-                        + (skipped > 0 ? " (" + skipped + " rows with 0 tokens were skipped)" : "")));
-                return null;
-            }
-            return sorted(times, prompts, outputs, n, skipped);
-        }
-
-        private static Rows sorted(long[] times, int[] prompts, int[] outputs, int n, int skipped) {
-            boolean inOrder = true;
-            for (int i = 1; i < n && inOrder; i++) {
-                inOrder = times[i - 1] <= times[i];
-            }
-            long[] offsets = new long[n];
-            int[] p = new int[n];
-            int[] o = new int[n];
-            if (inOrder) {
-                for (int i = 0; i < n; i++) {
-                    offsets[i] = times[i] - times[0];
-                }
-                System.arraycopy(prompts, 0, p, 0, n);
-                System.arraycopy(outputs, 0, o, 0, n);
-            } else {
-                Integer[] order = new Integer[n];
-                for (int i = 0; i < n; i++) {
-                    order[i] = i;
-                }
-                long[] t = times;
-                Arrays.sort(order, Comparator.comparingLong(i -> t[i])); // stable (TimSort)
-                long first = times[order[0]];
-                for (int k = 0; k < n; k++) {
-                    int i = order[k];
-                    offsets[k] = times[i] - first;
-                    p[k] = prompts[i];
-                    o[k] = outputs[i];
+                    rows.skip();
+                } else {
+                    rows.add(t, p, o, null);
                 }
             }
-            return new Rows(offsets, p, o, skipped);
+            return rows.finish();
         }
 
         /** Nanoseconds (since the epoch for date-times), or null after reporting a problem. */
@@ -220,9 +191,7 @@ final class TraceFile {
         }
 
         private void problem(int lineNo, String message) {
-            if (bad++ < MAX_PROBLEMS) {
-                problems.add(new Problem(display, lineNo, scenarioPath, message));
-            }
+            rows.problem(lineNo, message);
         }
     }
 

@@ -218,7 +218,7 @@ final class WorkloadBinder {
             return null;
         }
         return new ArrivalSpec.Trace(path, scale, rows.offsetsNs(), rows.promptTokens(), rows.outputTokens(),
-                rows.skippedRows());
+                rows.skippedRows(), rows.blockHashIds(), rows.blockTokens());
     }
 
     // ---------------------------------------------------------------- lengths

@@ -264,6 +264,30 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aMooncakeTraceIsToldByItsContentAndCarriesEachRowsBlockHashIds() throws Exception {
+        ArrivalSpec.Trace t = assertInstanceOf(ArrivalSpec.Trace.class,
+                workload("arrival: {type: trace, file: traces/mooncake.jsonl, rateScale: 2}").arrival());
+        assertEquals(fixtures().resolve("traces/mooncake.jsonl"), t.file());
+        assertEquals(2.0, t.rateScale());
+        assertArrayEquals(new long[] {0, 1_500_500_000L, 3 * S, 4 * S, 5 * S}, t.offsetsNs());
+        assertArrayEquals(new int[] {600, 1024, 1100, 1000, 1300}, t.promptTokens());
+        assertEquals(1, t.skippedRows());
+        assertEquals(512, t.blockTokens());
+        assertArrayEquals(new long[][] {{0, 3}, {0, 1}, {0, 1, 2}, null, {0, 1}}, t.blockHashIds());
+    }
+
+    @Test
+    void aBadMooncakeLineIsReportedAtTheTraceFilesLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("t.jsonl"), "{\"timestamp\": 0, \"input_length\": 600, \"output_length\": 2}\n"
+                + "{\"timestamp\": 9, \"input_length\": 600, \"output_length\": 2, \"hash_ids\": [0, 1, 2]}\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScenarioLoader.parse(
+                scenario("", "arrival: {type: trace, file: t.jsonl}"), "x.yaml", dir, List.of(), BuiltInPolicies.load()));
+        assertEquals(List.of(dir.resolve("t.jsonl") + ":2: workloads[0].arrival.file: hash_ids: 3 ids, but"
+                + " input_length 600 is 2 blocks of 512 tokens (one id per block, the last one partial)"),
+                e.problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void aTraceSuppliesTheLengths() {
         assertEquals(List.of("scenarios/x.yaml:14: workloads[0].promptTokens: the trace supplies lengths; remove"
                 + " promptTokens"), problems(scenario("", "arrival: {type: trace, file: traces/seconds.csv}\n"
@@ -573,7 +597,7 @@ class ScenarioLoaderTest {
     @Test
     void anUnknownEnumValueGetsASuggestion() {
         assertEquals(List.of("scenarios/x.yaml:11: deployments[0].router: unknown router 'round_robin'; did you mean"
-                + " 'round-robin'? Expected one of round-robin, least-outstanding, least-kv"),
+                + " 'round-robin'? Expected one of round-robin, least-outstanding, least-kv, prefix-affinity"),
                 problems(scenario("router: round_robin", WORKLOAD)));
     }
 

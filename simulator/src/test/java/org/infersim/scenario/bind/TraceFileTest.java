@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ class TraceFileTest {
         Path f = Files.writeString(dir.resolve("t.csv"), "time,in,out\n1,2,3\n");
         assertNull(TraceFile.read(f, "t.csv", "p", problems));
         assertEquals(1, problems.get(0).line());
-        assertEquals(true, problems.get(0).message().contains("TIMESTAMP,ContextTokens,GeneratedTokens"));
+        assertTrue(problems.get(0).message().contains("TIMESTAMP,ContextTokens,GeneratedTokens"));
     }
 
     @Test
@@ -95,6 +96,94 @@ class TraceFileTest {
         Path f = Files.writeString(dir.resolve("t.csv"), sb.toString());
         assertNull(TraceFile.read(f, "t.csv", "p", problems));
         assertEquals(11, problems.size());
+        assertEquals("15 more rows have problems", problems.get(10).message());
+    }
+
+    @Test
+    void aMooncakeTraceIsReadFromItsJsonLinesWithMillisecondTimestampsSortedStablyAndItsHashIds() throws Exception {
+        TraceFile.Rows rows = TraceFile.read(fixture("mooncake.jsonl"), "mooncake.jsonl", "p", problems);
+        assertEquals(List.of(), problems);
+        // 0 ms first; the two rows at 1500.5 ms keep their file order (the second, with 0 output tokens, is
+        // skipped); 3000 ms; the row without hash_ids; the row whose ids cover only its first 1024 tokens.
+        assertArrayEquals(new long[] {0, 1_500_500_000L, 3_000_000_000L, 4_000_000_000L, 5_000_000_000L},
+                rows.offsetsNs());
+        assertArrayEquals(new int[] {600, 1024, 1100, 1000, 1300}, rows.promptTokens());
+        assertArrayEquals(new int[] {20, 8, 40, 16, 16}, rows.outputTokens());
+        assertEquals(1, rows.skippedRows());
+        assertEquals(512, rows.blockTokens());
+        assertArrayEquals(new long[][] {{0, 3}, {0, 1}, {0, 1, 2}, null, {0, 1}}, rows.blockHashIds());
+    }
+
+    @Test
+    void csvTracesHaveNoHashIds() throws Exception {
+        TraceFile.Rows rows = TraceFile.read(fixture("seconds.csv"), "seconds.csv", "p", problems);
+        assertNull(rows.blockHashIds());
+        assertEquals(0, rows.blockTokens());
+    }
+
+    @Test
+    void eachBadMooncakeLineIsAProblemAtItsLineSayingWhatWasExpected(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("t.jsonl"), String.join("\n",
+                "{\"timestamp\": 0, \"input_length\": 600, \"output_length\": 20, \"hash_ids\": [0, 1]}",
+                "{\"timestamp\": -1, \"input_length\": 600, \"output_length\": 20}",
+                "{\"timestamp\": 5, \"input_length\": \"many\", \"output_length\": 3}",
+                "{\"timestamp\": 5, \"input_length\": 600, \"output_length\": 3, \"hash_ids\": [0, 1, 2]}",
+                "{\"input_length\": 5, \"output_length\": 1}",
+                "{\"timestamp\": 1, \"input_length\": 5, \"output_length\": 1, \"hash_ids\": [1.5]}",
+                "[1, 2]",
+                "{\"timestamp\": 5, \"input_length\": 600"));
+        assertNull(TraceFile.read(f, "t.jsonl", "workloads[0].arrival.file", problems));
+        List<String> p = problems.stream().map(Problem::toString).toList();
+        assertEquals(List.of(
+                "t.jsonl:2: workloads[0].arrival.file: timestamp: expected a number of milliseconds from the start"
+                        + " of the trace, 0 or more, got -1",
+                "t.jsonl:3: workloads[0].arrival.file: input_length: expected a non-negative integer token count,"
+                        + " got \"many\"",
+                "t.jsonl:4: workloads[0].arrival.file: hash_ids: 3 ids, but input_length 600 is 2 blocks of 512"
+                        + " tokens (one id per block, the last one partial)",
+                "t.jsonl:5: workloads[0].arrival.file: missing timestamp (milliseconds from the start of the"
+                        + " trace); a row is " + ROW,
+                "t.jsonl:6: workloads[0].arrival.file: hash_ids[0]: expected an integer block hash id, got 1.5",
+                "t.jsonl:7: workloads[0].arrival.file: expected a JSON object such as " + ROW + ", got '[1, 2]'; a"
+                        + " trace is Mooncake JSON lines or CSV throughout, as its first line says"),
+                p.subList(0, 6));
+        assertEquals(7, p.size());
+        assertTrue(p.get(6).startsWith("t.jsonl:8: workloads[0].arrival.file: expected a JSON object such as "
+                + ROW + ": Unexpected end-of-input"), p.get(6));
+    }
+
+    private static final String ROW = "{\"timestamp\": 0, \"input_length\": 600, \"output_length\": 20,"
+            + " \"hash_ids\": [0, 1]}";
+
+    @Test
+    void theFormatIsToldByTheFirstLineSoACsvLineInAMooncakeTraceIsAProblemAndTheOtherWayRound(@TempDir Path dir)
+            throws Exception {
+        Path jsonFirst = Files.writeString(dir.resolve("a.jsonl"),
+                "{\"timestamp\": 0, \"input_length\": 600, \"output_length\": 20}\n0,600,20\n");
+        assertNull(TraceFile.read(jsonFirst, "a.jsonl", "p", problems));
+        assertEquals(List.of("a.jsonl:2: p: expected a JSON object such as " + ROW + ", got '0,600,20'; a trace is"
+                + " Mooncake JSON lines or CSV throughout, as its first line says"),
+                problems.stream().map(Problem::toString).toList());
+
+        problems.clear();
+        Path csvFirst = Files.writeString(dir.resolve("b.csv"), "TIMESTAMP,ContextTokens,GeneratedTokens\n"
+                + "0,600,20\n{\"timestamp\": 1, \"input_length\": 600, \"output_length\": 20}\n");
+        assertNull(TraceFile.read(csvFirst, "b.csv", "p", problems));
+        assertEquals(List.of("b.csv:3: p: expected a CSV row under the header, got a JSON object; a trace"
+                + " is CSV or Mooncake JSON lines throughout, as its first line says"),
+                problems.stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void manyBadMooncakeLinesAreReportedUpToALimitWithACount(@TempDir Path dir) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            sb.append("{\"timestamp\": ").append(i).append(", \"input_length\": -1, \"output_length\": 1}\n");
+        }
+        Path f = Files.writeString(dir.resolve("t.jsonl"), sb.toString());
+        assertNull(TraceFile.read(f, "t.jsonl", "p", problems));
+        assertEquals(11, problems.size());
+        assertEquals(10, problems.get(9).line());
         assertEquals("15 more rows have problems", problems.get(10).message());
     }
 }

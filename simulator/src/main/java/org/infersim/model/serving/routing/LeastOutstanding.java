@@ -2,13 +2,14 @@ package org.infersim.model.serving.routing;
 
 import java.util.List;
 import org.infersim.model.serving.Replica;
+import org.infersim.model.serving.Request;
 import org.infersim.model.serving.Router;
 import org.infersim.plugin.Settings;
 
 /** Fewest requests routed and not completed; ties go to the lowest index, so runs are repeatable. */
 public final class LeastOutstanding implements Router {
     @Override
-    public Replica choose(List<Replica> replicas) {
+    public Replica choose(Request request, List<Replica> replicas) {
         Replica best = replicas.get(0);
         for (int i = 1, n = replicas.size(); i < n; i++) {
             Replica r = replicas.get(i);

@@ -2,6 +2,7 @@ package org.infersim.model.serving.routing;
 
 import java.util.List;
 import org.infersim.model.serving.Replica;
+import org.infersim.model.serving.Request;
 import org.infersim.model.serving.Router;
 import org.infersim.plugin.Settings;
 
@@ -10,7 +11,7 @@ public final class RoundRobin implements Router {
     private int next;
 
     @Override
-    public Replica choose(List<Replica> replicas) {
+    public Replica choose(Request request, List<Replica> replicas) {
         if (next >= replicas.size()) {
             next = 0;
         }

@@ -2,6 +2,7 @@ package org.infersim.model.serving.routing;
 
 import java.util.List;
 import org.infersim.model.serving.Replica;
+import org.infersim.model.serving.Request;
 import org.infersim.model.serving.Router;
 import org.infersim.plugin.Setting;
 import org.infersim.plugin.Settings;
@@ -21,7 +22,7 @@ final class FillFirst implements Router {
     }
 
     @Override
-    public Replica choose(List<Replica> replicas) {
+    public Replica choose(Request request, List<Replica> replicas) {
         Replica least = replicas.get(0);
         for (Replica r : replicas) {
             if (r.outstanding() < depth) {

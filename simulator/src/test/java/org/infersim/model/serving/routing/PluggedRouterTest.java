@@ -77,10 +77,10 @@ class PluggedRouterTest {
         assertEquals(List.of("fill.yaml:10: deployments[0].router.depth: 'depth' is a setting of policy fill-first,"
                 + " not of least-kv (whose settings are )"), problems("{policy: least-kv, depth: 4}"));
         assertEquals(List.of("fill.yaml:10: deployments[0].router.policy: unknown router 'fill-frist'; did you mean"
-                + " 'fill-first'? Expected one of round-robin, least-outstanding, least-kv, fill-first (or a policy"
-                + " registered on the class path; see the README)"), problems("{policy: fill-frist}"));
+                + " 'fill-first'? Expected one of round-robin, least-outstanding, least-kv, prefix-affinity, fill-first"
+                + " (or a policy registered on the class path; see the README)"), problems("{policy: fill-frist}"));
         assertEquals(List.of("fill.yaml:10: deployments[0].router: unknown router 'fil-first'; did you mean"
-                + " 'fill-first'? Expected one of round-robin, least-outstanding, least-kv, fill-first"),
-                problems("fil-first"));
+                + " 'fill-first'? Expected one of round-robin, least-outstanding, least-kv, prefix-affinity,"
+                + " fill-first"), problems("fil-first"));
     }
 }
