@@ -28,7 +28,9 @@ public final class StreamSummaries {
                 Decimal.round(s.finished() / windowS),
                 Decimal.round(s.outputTokens() / windowS),
                 Decimal.round(s.promptTokens() / windowS),
-                s.preemptions());
+                s.preemptions(),
+                s.hasSessions() ? new SessionSummary(s.sessionsStarted(), s.sessionsAnsweredAllTurns(),
+                        s.sessionsEndedAtMaxLength(), s.sessionsEndedByRejection()) : null);
     }
 
     private static LatencySummary latency(LatencyHistogram h) {

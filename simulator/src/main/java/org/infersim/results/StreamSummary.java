@@ -1,8 +1,11 @@
 package org.infersim.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What one request stream (or all of them) experienced after warm-up. Goodput is the rate of
- * requests that met the SLO; without an SLO it equals the throughput.
+ * requests that met the SLO; without an SLO it equals the throughput. {@code sessions} is there
+ * only for a workload of multi-turn sessions (and for all streams when one of them is).
  */
 public record StreamSummary(
         String name,
@@ -20,4 +23,5 @@ public record StreamSummary(
         double throughputRps,
         double outputTokensPerSec,
         double promptTokensPerSec,
-        long preemptions) {}
+        long preemptions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SessionSummary sessions) {}
