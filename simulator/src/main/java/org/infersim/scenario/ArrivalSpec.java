@@ -45,6 +45,11 @@ public sealed interface ArrivalSpec {
      * @param thinkTime from the end of one request to the next; with sessions, between two sessions
      */
     record Closed(List<UserStep> users, DurationSpec thinkTime) implements ArrivalSpec {
+        /** The next request as soon as the answer is back, as a benchmark at fixed concurrency sends. */
+        public static final DurationSpec DEFAULT_THINK_TIME = new DurationSpec.Fixed(0);
+        /** Each user holds a generator and its samplers; a million is far beyond any benchmark's concurrency. */
+        public static final int MAX_USERS = 1_000_000;
+
         public Closed {
             users = List.copyOf(users);
         }

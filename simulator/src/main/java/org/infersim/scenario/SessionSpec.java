@@ -6,4 +6,7 @@ package org.infersim.scenario;
  * the answers actually generated) followed by a new message of the workload's {@code promptTokens};
  * it is sent {@code thinkTime} after the previous answer finished.
  */
-public record SessionSpec(LengthSpec turns, DurationSpec thinkTime) {}
+public record SessionSpec(LengthSpec turns, DurationSpec thinkTime) {
+    /** The next turn as soon as the answer is back. */
+    public static final DurationSpec DEFAULT_THINK_TIME = new DurationSpec.Fixed(0);
+}

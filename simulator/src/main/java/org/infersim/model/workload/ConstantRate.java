@@ -39,8 +39,9 @@ final class ConstantRate implements ArrivalProcess {
                 if (t < 0) {
                     return NEVER; // centuries after the start
                 }
-                // Past 10⁹ requests a second two grid points round to one nanosecond; keep them apart.
-                last = Math.max(last + 1, t);
+                // Past 10⁹ requests a second grid points round to the same nanosecond (or to the stage's
+                // start, which belongs to the stage before): keep them apart and after the start.
+                last = Math.max(last + 1, Math.max(t, startNs[stage] + 1));
                 return last;
             }
             stage++;
