@@ -41,6 +41,11 @@ final class DistributionBinder {
      * @param example what to write, for the message when it is missing
      */
     LengthSpec length(Fields w, String key, int cap, String example) {
+        return length(w, key, cap, null, example);
+    }
+
+    /** The same, where {@code capWhy} says where the cap comes from, for the message when it is below the mean. */
+    LengthSpec length(Fields w, String key, int cap, String capWhy, String example) {
         YamlNode node = w.require(key, example);
         if (node == null) {
             return null;
@@ -68,7 +73,7 @@ final class DistributionBinder {
                 return min == null || max == null ? null : new LengthSpec.Uniform(min.intValue(), max.intValue());
             }
             case "lognormal":
-                return lognormal(l, cap);
+                return lognormal(l, cap, capWhy);
             case "empirical": {
                 Path file = l.existingFile("file", "length file", "a file of token counts, one per line");
                 if (file == null) {
@@ -83,7 +88,7 @@ final class DistributionBinder {
     }
 
     /** A lognormal length, capped by its max or else by {@code cap}. */
-    private static LengthSpec lognormal(Fields l, int cap) {
+    private static LengthSpec lognormal(Fields l, int cap, String capWhy) {
         Double mean = l.number("mean", true);
         if (mean != null && !(mean >= 1)) {
             l.problem("mean", "expected a mean of at least 1 token, got " + Fields.format(mean));
@@ -99,7 +104,8 @@ final class DistributionBinder {
             if (l.has("max")) {
                 l.problem("max", "the cap " + max + " is below the mean " + Fields.format(mean));
             } else {
-                l.problem("the cap " + max + " is below the mean " + Fields.format(mean));
+                l.problem("the cap " + max + (capWhy == null ? "" : " (" + capWhy + ")") + " is below the mean "
+                        + Fields.format(mean));
             }
             return null;
         }

@@ -85,6 +85,12 @@ final class PromptBinder {
         return parts.prefixMax() == 0 ? maxLen : (int) Math.max(1, maxLen - 1 - parts.prefixMax());
     }
 
+    /** Where {@link #messageCap} comes from, for a message; null without a prefix. */
+    static String messageCapWhy(Parts parts, int maxLen) {
+        return parts.prefixMax() == 0 ? null : "the max model length " + maxLen + " less the longest shared prefix, "
+                + parts.prefixMax() + " tokens, and 1 for the answer";
+    }
+
     /** Reports a first prompt (shared prefix and longest message) that would not be below the max model length. */
     static boolean fits(Fields w, Parts parts, LengthSpec message, DeploymentInfo deployment) {
         if (deployment == null || parts.prefixMax() == 0 || message == null) {
@@ -115,7 +121,8 @@ final class PromptBinder {
         if (f == null) {
             return null;
         }
-        Long prompts = f.integer("prompts", true, 1, SystemPromptSpec.MAX_PROMPTS);
+        Long prompts = count(f, "prompts", SystemPromptSpec.MAX_PROMPTS, "the number of distinct system prompts,"
+                + " such as 8");
         LengthSpec tokens = distributions.length(f, "tokens", maxLen, TOKENS);
         Popularity popularity = popularity(f);
         return prompts == null || tokens == null || popularity == null ? null
@@ -127,10 +134,10 @@ final class PromptBinder {
         if (f == null) {
             return null;
         }
-        Long corpus = f.integer("corpus", true, 1, DocumentSpec.MAX_CORPUS);
+        Long corpus = count(f, "corpus", DocumentSpec.MAX_CORPUS, "the number of documents, such as 10000");
         LengthSpec tokens = distributions.length(f, "tokens", maxLen, TOKENS);
-        Long perRequest = corpus == null ? null
-                : f.integer("perRequest", true, 1, Math.min(MAX_PER_REQUEST, corpus));
+        Long perRequest = count(f, "perRequest", corpus == null ? MAX_PER_REQUEST : Math.min(MAX_PER_REQUEST, corpus),
+                "the distinct documents each request carries, such as 4");
         Popularity popularity = popularity(f);
         DocumentSpec.Order order = f.has("order") ? f.choice("order", "document order", ORDERS)
                 : DocumentSpec.DEFAULT_ORDER;
@@ -138,6 +145,15 @@ final class PromptBinder {
             return null;
         }
         return new DocumentSpec(corpus.intValue(), tokens, perRequest.intValue(), popularity, order);
+    }
+
+    /** A required count from 1 to {@code max}; null after a problem. */
+    private static Long count(Fields f, String key, long max, String what) {
+        if (!f.has(key)) {
+            f.missing(key, what);
+            return null;
+        }
+        return f.integer(key, true, 1, max);
     }
 
     /** Uniform, unless {@code popularity: zipf} or a {@code zipfExponent} says Zipf. */

@@ -82,7 +82,8 @@ final class WorkloadBinder {
                 }
             }
         } else {
-            prompt = distributions.length(w, "promptTokens", PromptBinder.messageCap(parts, maxLen), LENGTH);
+            prompt = distributions.length(w, "promptTokens", PromptBinder.messageCap(parts, maxLen),
+                    PromptBinder.messageCapWhy(parts, maxLen), LENGTH);
             output = distributions.length(w, "outputTokens", maxLen, LENGTH);
             lengthsOk = prompt != null && output != null && (!parts.ok() || PromptBinder.fits(w, parts, prompt,
                     deployment));
@@ -238,6 +239,10 @@ final class WorkloadBinder {
             a.problem("steps", "give either rate (one rate throughout) or steps (a schedule of rates), not both");
             return null;
         }
+        if (!a.has("rate") && !a.has("steps")) {
+            a.missing("rate", "a rate such as 10/s, or steps: a list of {at, rate} stages");
+            return null;
+        }
         if (!a.has("steps")) {
             Double rate = a.positiveRate("rate", true);
             return rate == null ? null : new ArrivalSpec.Constant(List.of(new ArrivalSpec.Step(0, rate)));
@@ -249,7 +254,10 @@ final class WorkloadBinder {
     /** {@code users: 32} or {@code users: [{at, users}, ...]}, and an optional think time (default 0s). */
     private ArrivalSpec closed(Fields a) {
         List<ArrivalSpec.UserStep> users;
-        if (a.node("users") instanceof YamlNode.Sequence) {
+        if (!a.has("users")) {
+            a.missing("users", "a number of users such as 32, or a list of {at, users} steps");
+            users = null;
+        } else if (a.node("users") instanceof YamlNode.Sequence) {
             users = schedule(a, "users", "a number of users, or a list of {at, users} steps",
                     "a step such as {at: 5m, users: 50}", USER_STEP_KEYS, (s, at) -> {
                         Long n = s.integer("users", true, 0, ArrivalSpec.Closed.MAX_USERS);
