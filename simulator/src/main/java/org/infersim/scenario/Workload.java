@@ -30,9 +30,4 @@ public record Workload(
                     LengthSpec outputTokens, int priority, Slo slo) {
         this(name, deployment, arrival, promptTokens, outputTokens, priority, slo, null, null, null);
     }
-
-    /** Whether some of its prompts' tokens are shared with other requests (a prefix cache can hit). */
-    public boolean sharesPrompts() {
-        return systemPrompt != null || documents != null || session != null;
-    }
 }

@@ -60,9 +60,12 @@ class ClientLoadRunTest {
         List<Long> constant = ttfts(scenario("5m", "arrival: {type: constant, rate: 2/s}\n" + lengths));
         List<Long> poisson = ttfts(scenario("5m", "arrival: {type: poisson, rate: 2/s}\n" + lengths));
 
-        assertEquals(480, constant.size(), "2/s over the four measured minutes");
-        long unloaded = constant.get(0);
+        List<Long> alone = ttfts(scenario("5m", "arrival: {type: constant, rate: 0.5/min}\n" + lengths));
+        assertEquals(2, alone.size(), "at 2 and 4 min, each alone on the replica");
+        long unloaded = alone.get(0);
+        assertEquals(unloaded, alone.get(1));
         assertTrue(unloaded > 10_000_000L && unloaded < 100_000_000L, "one prefill: " + unloaded + " ns");
+        assertEquals(480, constant.size(), "2/s over the four measured minutes");
         assertTrue(constant.stream().allMatch(t -> t == unloaded), "D/D/1 below capacity: no request waits");
         long waited = poisson.stream().filter(t -> t > unloaded).count();
         assertTrue(waited > poisson.size() / 5, waited + " of " + poisson.size() + " Poisson arrivals found the"

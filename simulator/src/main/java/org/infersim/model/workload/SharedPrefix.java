@@ -82,7 +82,7 @@ final class SharedPrefix {
     }
 
     /** Ranks 0..n-1 (0 the most popular) drawn by a popularity law. */
-    static IntSupplier ranks(Popularity popularity, int n, UniformRandomProvider rng) {
+    private static IntSupplier ranks(Popularity popularity, int n, UniformRandomProvider rng) {
         if (popularity instanceof Popularity.Zipf z) {
             DiscreteSampler zipf = RejectionInversionZipfSampler.of(rng, n, z.exponent());
             return () -> zipf.sample() - 1;
