@@ -57,7 +57,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li><b>Determinism</b>: the same scenario and seed give a byte-identical summary.json, run
  *       again or run in a batch: {@link #sameScenarioAndSeedGiveIdenticalSummaries}, {@link
  *       #aRunInABatchWritesTheSummaryTheSameScenarioGivesAlone}; with an autoscaler: {@code
- *       run.AutoscalingRunTest.theSameScenarioAndSeedGiveTheSameSummaryWithAnAutoscaler}; whatever
+ *       run.AutoscalingRunTest.theSameScenarioAndSeedGiveTheSameSummaryWithAnAutoscaler}; with closed
+ *       loops, shared prompts and sessions: {@code
+ *       run.ClientLoadRunTest.sessionsAreCountedInTheSummaryAndTheSameSeedGivesTheSameBytes}; whatever
  *       the number of threads: {@code study.BatchRunnerTest.resultsAreTheSameWhateverTheNumberOfThreads}.
  * </ol>
  */

@@ -7,6 +7,7 @@ import org.infersim.model.performance.IterationShape;
 import org.infersim.model.serving.Replica;
 import org.infersim.model.serving.Request;
 import org.infersim.model.serving.ServingObserver;
+import org.infersim.model.workload.SessionObserver;
 
 /**
  * Turns what the serving model reports into statistics: latency histograms per stream,
@@ -14,7 +15,7 @@ import org.infersim.model.serving.ServingObserver;
  * time series at a fixed interval. Everything before the warm-up ends is left out of the
  * statistics (but not out of the counts).
  */
-public final class RunMetrics implements ServingObserver, ReplicaAccounts {
+public final class RunMetrics implements ServingObserver, SessionObserver, ReplicaAccounts {
     private final long warmupNs;
     private final StreamMetrics[] streams;
     private final int[] streamDeployment;
@@ -36,6 +37,7 @@ public final class RunMetrics implements ServingObserver, ReplicaAccounts {
         for (int i = 0; i < streams.length; i++) {
             StreamDefinition d = streamDefs.get(i);
             streams[i] = new StreamMetrics(d.name(), d.deployment(), d.ttftTargetNs(), d.tpotTargetNs());
+            streams[i].hasSessions = d.sessions();
         }
         this.streamDeployment = streamDeployment.clone();
         this.signals = new DeploymentSignals[deploymentNames.size()];
@@ -49,8 +51,17 @@ public final class RunMetrics implements ServingObserver, ReplicaAccounts {
         this.sink = sink;
     }
 
-    /** What the metrics need to know of a stream. Targets of 0 mean "no target". */
-    public record StreamDefinition(String name, String deployment, long ttftTargetNs, long tpotTargetNs) {}
+    /**
+     * What the metrics need to know of a stream. Targets of 0 mean "no target".
+     *
+     * @param sessions whether its requests are turns of sessions, whose ends are counted
+     */
+    public record StreamDefinition(String name, String deployment, long ttftTargetNs, long tpotTargetNs,
+                                   boolean sessions) {
+        public StreamDefinition(String name, String deployment, long ttftTargetNs, long tpotTargetNs) {
+            this(name, deployment, ttftTargetNs, tpotTargetNs, false);
+        }
+    }
 
     private boolean measured(Request r) {
         return r.arrivalNs() >= warmupNs;
@@ -65,6 +76,26 @@ public final class RunMetrics implements ServingObserver, ReplicaAccounts {
         }
         intervals[streamDeployment[r.stream()]].arrivals++;
         signals[streamDeployment[r.stream()]].arrivals++;
+    }
+
+    @Override
+    public void onSessionStarted(int stream, long now) {
+        if (now >= warmupNs) {
+            streams[stream].sessionsStarted++;
+        }
+    }
+
+    @Override
+    public void onSessionEnded(int stream, long startNs, long now, End end) {
+        if (startNs < warmupNs) {
+            return;
+        }
+        StreamMetrics s = streams[stream];
+        switch (end) {
+            case ALL_TURNS -> s.sessionsAnsweredAllTurns++;
+            case MAX_LENGTH -> s.sessionsEndedAtMaxLength++;
+            case REJECTED -> s.sessionsEndedByRejection++;
+        }
     }
 
     @Override

@@ -34,6 +34,13 @@ public final class StreamMetrics {
     long promptTokens;
     long outputTokens;
 
+    // Sessions that started after warm-up, and how those that ended did; only for a workload of sessions.
+    boolean hasSessions;
+    long sessionsStarted;
+    long sessionsAnsweredAllTurns;
+    long sessionsEndedAtMaxLength;
+    long sessionsEndedByRejection;
+
     final LatencyHistogram ttft = new LatencyHistogram();
     final LatencyHistogram tpot = new LatencyHistogram();
     final LatencyHistogram itl = new LatencyHistogram();
@@ -76,6 +83,11 @@ public final class StreamMetrics {
         finishedWithinSlo += o.finishedWithinSlo;
         promptTokens += o.promptTokens;
         outputTokens += o.outputTokens;
+        hasSessions |= o.hasSessions;
+        sessionsStarted += o.sessionsStarted;
+        sessionsAnsweredAllTurns += o.sessionsAnsweredAllTurns;
+        sessionsEndedAtMaxLength += o.sessionsEndedAtMaxLength;
+        sessionsEndedByRejection += o.sessionsEndedByRejection;
         ttft.add(o.ttft);
         tpot.add(o.tpot);
         itl.add(o.itl);
@@ -92,6 +104,31 @@ public final class StreamMetrics {
 
     public long rejectedTotal() {
         return rejectedTotal;
+    }
+
+    /** Whether its requests are turns of sessions (of any stream, for a sum of streams). */
+    public boolean hasSessions() {
+        return hasSessions;
+    }
+
+    /** Sessions that started after warm-up. */
+    public long sessionsStarted() {
+        return sessionsStarted;
+    }
+
+    /** Of those, ended with every turn answered. */
+    public long sessionsAnsweredAllTurns() {
+        return sessionsAnsweredAllTurns;
+    }
+
+    /** Of those, ended early because the next turn would not fit the max model length. */
+    public long sessionsEndedAtMaxLength() {
+        return sessionsEndedAtMaxLength;
+    }
+
+    /** Of those, ended by a rejected turn. */
+    public long sessionsEndedByRejection() {
+        return sessionsEndedByRejection;
     }
 
     public boolean hasSlo() {

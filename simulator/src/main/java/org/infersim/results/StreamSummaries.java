@@ -30,7 +30,10 @@ public final class StreamSummaries {
                 Decimal.round(s.promptTokens() / windowS),
                 s.preemptions(),
                 s.startedPromptTokens() == 0 ? null : Decimal.of((double) s.cachedPromptTokens() / s.startedPromptTokens()),
-                s.cachedPromptTokens());
+                s.cachedPromptTokens(),
+
+                s.hasSessions() ? new SessionSummary(s.sessionsStarted(), s.sessionsAnsweredAllTurns(),
+                        s.sessionsEndedAtMaxLength(), s.sessionsEndedByRejection()) : null);
     }
 
     private static LatencySummary latency(LatencyHistogram h) {

@@ -1,8 +1,11 @@
 package org.infersim.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What one request stream (or all of them) experienced after warm-up. Goodput is the rate of
- * requests that met the SLO; without an SLO it equals the throughput.
+ * requests that met the SLO; without an SLO it equals the throughput. {@code sessions} is there
+ * only for a workload of multi-turn sessions (and for all streams when one of them is).
  *
  * @param prefixCacheHitRate prompt tokens served from the prefix cache over prompt tokens, for the
  *                           requests that arrived in the window and started (null when none did)
@@ -26,4 +29,5 @@ public record StreamSummary(
         double promptTokensPerSec,
         long preemptions,
         Double prefixCacheHitRate,
-        long prefillTokensSaved) {}
+        long prefillTokensSaved,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SessionSummary sessions) {}

@@ -104,7 +104,7 @@ public final class ClusterRun {
         List<RunMetrics.StreamDefinition> streamDefs = new ArrayList<>();
         for (Workload w : scenario.workloads()) {
             streamDefs.add(new RunMetrics.StreamDefinition(w.name(), w.deployment(),
-                    w.slo().ttftNs().orElse(0), w.slo().tpotNs().orElse(0)));
+                    w.slo().ttftNs().orElse(0), w.slo().tpotNs().orElse(0), w.session() != null));
         }
         List<String> deploymentNames = scenario.deployments().stream().map(Deployment::name).toList();
         return new RunMetrics(scenario.warmupNs(), streamDefs, workloadDeployment, deploymentNames, sink);
@@ -136,8 +136,8 @@ public final class ClusterRun {
         RequestIds ids = new RequestIds();
         for (int i = 0; i < scenario.workloads().size(); i++) {
             Workload w = scenario.workloads().get(i);
-            streams.add(new RequestStream(i, w, RequestStream.Samplers.of(w, random),
-                    deployments.get(workloadDeployment[i]).set(), sim, ids, scenario.durationNs()));
+            streams.add(new RequestStream(i, w, random, deployments.get(workloadDeployment[i]).set(), sim, ids,
+                    scenario.durationNs(), metrics));
         }
     }
 
@@ -160,7 +160,7 @@ public final class ClusterRun {
         List<LongToDoubleFunction> rates = new ArrayList<>();
         for (Workload w : scenario.workloads()) {
             if (w.deployment().equals(d.name())) {
-                rates.add(RateFunction.expected(w.arrival()));
+                rates.add(RateFunction.expected(w));
             }
         }
         LongToDoubleFunction scheduled = t -> rates.stream().mapToDouble(r -> r.applyAsDouble(t)).sum();

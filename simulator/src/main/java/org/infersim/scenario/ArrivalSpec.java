@@ -22,6 +22,48 @@ public sealed interface ArrivalSpec {
     record Step(long atNs, double ratePerSec) {}
 
     /**
+     * Deterministic arrivals (inference-perf's {@code constant} load): within each stage, one request
+     * every 1/rate, the first one gap after the stage starts, as a Poisson stream's first arrival
+     * comes one (random) gap after 0. A single rate is one stage at 0; a rate of 0 is silence.
+     *
+     * @param stages in strictly increasing time, the first at 0; each holds until the next one's time
+     */
+    record Constant(List<Step> stages) implements ArrivalSpec {
+        public Constant {
+            stages = List.copyOf(stages);
+        }
+    }
+
+    /**
+     * A closed loop of users (a benchmark's fixed concurrency): each user sends its next request a
+     * think time after its previous one finished, completed or rejected. At a step's time the users
+     * it adds all send at once, as vLLM's benchmark starts every request its {@code --max-concurrency}
+     * lets through at once; when a step lowers the count, the users above it stop once their request
+     * in flight has finished.
+     *
+     * @param users     the number of users from each step's time, the first step at 0
+     * @param thinkTime from the end of one request to the next; with sessions, between two sessions
+     */
+    record Closed(List<UserStep> users, DurationSpec thinkTime) implements ArrivalSpec {
+        /** The next request as soon as the answer is back, as a benchmark at fixed concurrency sends. */
+        public static final DurationSpec DEFAULT_THINK_TIME = new DurationSpec.Fixed(0);
+        /** Each user holds a generator and its samplers; a million is far beyond any benchmark's concurrency. */
+        public static final int MAX_USERS = 1_000_000;
+
+        public Closed {
+            users = List.copyOf(users);
+        }
+
+        /** The most users at any time. */
+        public int maxUsers() {
+            return users.stream().mapToInt(UserStep::users).max().orElse(0);
+        }
+    }
+
+    /** From {@code atNs} on, this many users (0 allowed). */
+    record UserStep(long atNs, int users) {}
+
+    /**
      * A sinusoidal daily cycle: rate(t) = mean · (1 + amplitude · cos(2π (t − peakAt) / period)).
      *
      * @param amplitude in [0, 1]: 0 is flat, 1 drops to zero at the trough

@@ -125,8 +125,8 @@ class ProvisioningKeysTest {
         assertEquals(List.of("scenarios/x.yaml:10: cluster.pools[0].provisioningDelay.max: max 1m is below min 2m"),
                 problems("provisioning: dynamic\nmaxNodes: 2\nprovisioningDelay: {type: uniform,\n  min: 2m, max: 1m}"));
         assertEquals(List.of("scenarios/x.yaml:9: cluster.pools[0].provisioningDelay.mean: 'mean' does not apply to a"
-                + " uniform duration distribution (it belongs to lognormal); a uniform duration distribution has keys"
-                + " type, min, max"),
+                + " uniform duration distribution (it belongs to lognormal, exponential); a uniform duration distribution"
+                + " has keys type, min, max"),
                 problems("provisioning: dynamic\nmaxNodes: 2\nprovisioningDelay: {type: uniform, mean: 2m}"));
         assertEquals(List.of("scenarios/x.yaml:9: cluster.pools[0].scaleDownDelay: '-1m' is negative; expected a"
                 + " duration such as 250ms, 90s, 5m, 2h"),

@@ -118,6 +118,36 @@ class ScenarioSchemaTest {
     }
 
     @Test
+    void theSchemaAcceptsTheClientLoadKeysTheLoaderAcceptsAndRejectsTheirMisspellings() throws Exception {
+        String base = "name: c\nseed: 1\nduration: 10m\ncluster: {pools: [{name: p, gpu: h100-sxm, count: 1}]}\n"
+                + "deployments: [{name: d, model: llama-3.1-8b}]\nworkloads:\n";
+        List<String> workloads = List.of(
+                "- {name: a, arrival: {type: constant, rate: 10/s}, promptTokens: 100, outputTokens: 10}",
+                "- {name: b, arrival: {type: constant, steps: [{at: 0s, rate: 5/s}, {at: 2m, rate: 0/s}]},"
+                        + " promptTokens: 100, outputTokens: 10}",
+                "- {name: c, arrival: {type: closed, users: [{at: 0s, users: 10}, {at: 5m, users: 50}],"
+                        + " thinkTime: {type: exponential, mean: 2s}}, promptTokens: 100, outputTokens: 10,"
+                        + " systemPrompt: {prompts: 8, tokens: 1200, popularity: zipf, zipfExponent: 1.1},"
+                        + " documents: {corpus: 10000, tokens: {type: uniform, min: 200, max: 800}, perRequest: 4,"
+                        + " zipfExponent: 0.8, order: popularity},"
+                        + " session: {turns: {type: uniform, min: 2, max: 10}, thinkTime: {type: lognormal, mean: 20s,"
+                        + " stddev: 10s}}}");
+        for (String w : workloads) {
+            String yaml = base + w + "\n";
+            assertEquals(Set.of(), schema.validate(YAML.readTree(yaml)), w);
+            ScenarioLoader.parse(yaml, "c.yaml", Path.of("."), List.of(), BuiltInPolicies.load());
+        }
+        for (String bad : List.of("arrival: {type: closed, user: 3}", "arrival: {type: constant, rate: 1/s,"
+                + " steps: [{at: 0s, rate: 1/s}]}", "arrival: {type: closed, users: 3, thinkTime: {type: gamma}}")) {
+            String yaml = base + "- {name: x, " + bad + ", promptTokens: 100, outputTokens: 10}\n";
+            assertFalse(schema.validate(YAML.readTree(yaml)).isEmpty(), bad);
+        }
+        String yaml = base + "- {name: x, arrival: {type: poisson, rate: 1/s}, promptTokens: 100, outputTokens: 10,"
+                + " session: {turns: 3, think: 2s}}\n";
+        assertFalse(schema.validate(YAML.readTree(yaml)).isEmpty());
+    }
+
+    @Test
     void theSchemaNamesAMisspelledKey() {
         String messages = validate(fixtures("schema-invalid/unknown-key.yaml")).stream()
                 .map(ValidationMessage::getMessage).collect(Collectors.joining("\n"));

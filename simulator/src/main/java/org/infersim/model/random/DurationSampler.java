@@ -30,6 +30,13 @@ public interface DurationSampler {
             ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
             return () -> Math.max(0, Math.round(Math.exp(mu + sigma * gauss.sample())));
         }
+        if (spec instanceof DurationSpec.Exponential e) {
+            if (e.meanNs() == 0) {
+                return () -> 0;
+            }
+            ZigguratSampler.Exponential exp = ZigguratSampler.Exponential.of(rng, e.meanNs());
+            return () -> Math.round(exp.sample());
+        }
         throw new IllegalArgumentException("unknown duration distribution " + spec);
     }
 }

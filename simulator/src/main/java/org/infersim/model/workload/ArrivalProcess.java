@@ -13,6 +13,7 @@ public interface ArrivalProcess {
     /** Absolute time of the next arrival after one at {@code now}, or {@link #NEVER}. */
     long next(long now);
 
+    /** The process of an open arrival specification (every one but a closed loop, whose users are no process). */
     static ArrivalProcess of(ArrivalSpec spec, UniformRandomProvider rng) {
         if (spec instanceof ArrivalSpec.Poisson p) {
             return new Renewal(ZigguratSampler.Exponential.of(rng, 1e9 / p.ratePerSec())::sample);
@@ -28,6 +29,9 @@ public interface ArrivalProcess {
         }
         if (spec instanceof ArrivalSpec.Diurnal d) {
             return new Thinning(RateFunction.diurnal(d), rng);
+        }
+        if (spec instanceof ArrivalSpec.Constant c) {
+            return new ConstantRate(c);
         }
         if (spec instanceof ArrivalSpec.Trace t) {
             return new TraceReplay(t);

@@ -1,6 +1,7 @@
 package org.infersim.model.workload;
 
 import org.infersim.scenario.ArrivalSpec;
+import org.infersim.scenario.Workload;
 
 /** A time-varying arrival rate λ(t), in requests per second, with a known upper bound. */
 public interface RateFunction {
@@ -9,10 +10,32 @@ public interface RateFunction {
     double maxRatePerSec();
 
     /**
-     * The rate a planner expects from an arrival specification at each time: its schedule for steps
-     * and diurnal curves, its mean for the others (a trace's mean over its span).
+     * The rate of requests a planner expects from a workload at each time: its arrival's, times the
+     * mean number of turns when each arrival starts a session (counting a session's later turns at
+     * its start, although they come some think times after it).
+     */
+    static java.util.function.LongToDoubleFunction expected(Workload w) {
+        java.util.function.LongToDoubleFunction arrivals = expected(w.arrival());
+        if (w.session() == null) {
+            return arrivals;
+        }
+        double turns = w.session().turns().mean();
+        return t -> arrivals.applyAsDouble(t) * turns;
+    }
+
+    /**
+     * The rate a planner expects from an arrival specification at each time: its schedule for steps,
+     * constant stages and diurnal curves, its mean for the others (a trace's mean over its span). A
+     * closed loop has no schedule of its own, since its rate follows the response time (users /
+     * (response time + think time)): 0.
      */
     static java.util.function.LongToDoubleFunction expected(ArrivalSpec spec) {
+        if (spec instanceof ArrivalSpec.Closed) {
+            return t -> 0;
+        }
+        if (spec instanceof ArrivalSpec.Constant c) {
+            return steps(c.stages())::ratePerSec;
+        }
         if (spec instanceof ArrivalSpec.Poisson p) {
             return t -> p.ratePerSec();
         }
@@ -33,7 +56,11 @@ public interface RateFunction {
     }
 
     static RateFunction steps(ArrivalSpec.Steps s) {
-        var steps = s.steps();
+        return steps(s.steps());
+    }
+
+    /** A piecewise-constant rate, each step holding from its time until the next one's. */
+    static RateFunction steps(java.util.List<ArrivalSpec.Step> steps) {
         long[] at = new long[steps.size()];
         double[] rate = new double[steps.size()];
         double max = 0;

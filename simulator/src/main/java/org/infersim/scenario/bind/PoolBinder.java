@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.infersim.catalog.GpuSpec;
 import org.infersim.input.Fields;
-import org.infersim.input.Quantities;
 import org.infersim.input.YamlNode;
 import org.infersim.plugin.PolicyChoice;
 import org.infersim.plugin.PolicyFamily;
@@ -29,10 +28,6 @@ final class PoolBinder {
             "imageCache",
             "sharing", "provisioning", "minNodes", "maxNodes", "provisioningDelay", "scaleDownDelay");
     private static final List<String> SHARING_KEYS = List.of("contextSwitch", "mpsInterference");
-    private static final Map<String, List<String>> DELAY_KEYS = Fields.ordered(
-            "fixed", List.of("type", "value"),
-            "uniform", List.of("type", "min", "max"),
-            "lognormal", List.of("type", "mean", "stddev"));
     private static final Map<String, ProvisioningMode> PROVISIONING = Fields.choices(ProvisioningMode.values());
     private static final Map<String, ImageCache> IMAGE_CACHES = Fields.choices(ImageCache.values(), ImageCache::label);
     /** A bound on maxNodes that keeps GPU numbering within an int; far beyond any real node group. */
@@ -197,7 +192,8 @@ final class PoolBinder {
                 ok = false;
             }
         }
-        DurationSpec delay = p.has("provisioningDelay") ? durationSpec(p, "provisioningDelay") : Provisioning.DEFAULT_DELAY;
+        DurationSpec delay = p.has("provisioningDelay") ? DistributionBinder.duration(p, "provisioningDelay")
+                : Provisioning.DEFAULT_DELAY;
         Long scaleDown = p.has("scaleDownDelay") ? p.nonNegativeDuration("scaleDownDelay")
                 : Long.valueOf(Provisioning.DEFAULT_SCALE_DOWN_DELAY_NS);
         if (!ok || sizeInvalid || min == null || max == null || delay == null || scaleDown == null) {
@@ -234,53 +230,6 @@ final class PoolBinder {
         }
         Long max = p.has("maxNodes") ? p.integer("maxNodes", true, 1, MAX_NODES) : Long.valueOf(Provisioning.UNLIMITED);
         return ok && max != null ? Provisioning.serverless(max.intValue()) : null;
-    }
-
-    /**
-     * A distribution of durations: a duration (fixed), or {type: fixed, value}, {type: uniform, min,
-     * max} or {type: lognormal, mean, stddev}. Null after a problem.
-     */
-    private DurationSpec durationSpec(Fields f, String key) {
-        if (!(f.node(key) instanceof YamlNode.Mapping)) {
-            Long v = f.nonNegativeDuration(key);
-            return v == null ? null : new DurationSpec.Fixed(v);
-        }
-        Fields d = f.typedChild(key, "a duration such as 5m, or a distribution such as {type: uniform, min: 2m,"
-                + " max: 8m}", "duration distribution", DELAY_KEYS);
-        if (d == null) {
-            return null;
-        }
-        switch (d.type()) {
-            case "fixed": {
-                Long v = d.nonNegativeDuration("value");
-                return v == null ? null : new DurationSpec.Fixed(v);
-            }
-            case "uniform": {
-                Long min = d.nonNegativeDuration("min");
-                Long max = d.nonNegativeDuration("max");
-                if (min != null && max != null && min > max) {
-                    d.problem("max", "max " + Quantities.formatDuration(max) + " is below min "
-                            + Quantities.formatDuration(min));
-                    return null;
-                }
-                return min == null || max == null ? null : new DurationSpec.Uniform(min, max);
-            }
-            case "lognormal": {
-                Long mean = d.duration("mean", true);
-                Long stddev = d.duration("stddev", true);
-                if (mean != null && mean <= 0) {
-                    d.problem("mean", "expected a mean longer than 0");
-                    mean = null;
-                }
-                if (stddev != null && stddev < 0) {
-                    d.problem("stddev", "expected a duration of at least 0");
-                    stddev = null;
-                }
-                return mean == null || stddev == null ? null : new DurationSpec.LogNormal(mean, stddev);
-            }
-            default:
-                throw new IllegalStateException(d.type());
-        }
     }
 
     /** A pool's GPU-sharing settings, every key optional. */

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.infersim.input.Fields;
 import org.infersim.input.Quantities;
 import org.infersim.input.YamlNode;
 import org.infersim.scenario.ArrivalSpec;
+import org.infersim.scenario.DurationSpec;
 import org.infersim.scenario.LengthSpec;
 import org.infersim.scenario.Slo;
 import org.infersim.scenario.Workload;
@@ -18,30 +20,35 @@ import org.infersim.scenario.bind.BindContext.DeploymentInfo;
 
 /**
  * Binds {@code workloads:}: each request stream with its deployment, arrival process (Poisson,
- * gamma, steps, diurnal, or a trace read by {@link TraceFile}), prompt and output lengths (fixed,
- * uniform, lognormal, or empirical from a {@link LengthFile}), priority and SLO.
+ * gamma, steps, constant, diurnal, a closed loop of users, or a trace read by {@link TraceFile}),
+ * prompt and output lengths ({@link DistributionBinder}), shared prompt parts and sessions
+ * ({@link PromptBinder}), priority and SLO.
  */
 final class WorkloadBinder {
     private static final List<String> WORKLOAD_KEYS = List.of("name", "deployment", "arrival", "promptTokens",
-            "outputTokens", "priority", "slo");
+            "outputTokens", "priority", "slo", "systemPrompt", "documents", "session");
     private static final List<String> SLO_KEYS = List.of("ttft", "tpot");
     private static final List<String> STEP_KEYS = List.of("at", "rate");
+    private static final List<String> USER_STEP_KEYS = List.of("at", "users");
     private static final Map<String, List<String>> ARRIVAL_KEYS = Fields.ordered(
             "poisson", List.of("type", "rate"),
             "gamma", List.of("type", "rate", "cv"),
             "steps", List.of("type", "steps"),
+            "constant", List.of("type", "rate", "steps"),
+            "closed", List.of("type", "users", "thinkTime"),
             "diurnal", List.of("type", "mean", "amplitude", "period", "peakAt"),
             "trace", List.of("type", "file", "rateScale"));
-    private static final Map<String, List<String>> LENGTH_KEYS = Fields.ordered(
-            "fixed", List.of("type", "value"),
-            "uniform", List.of("type", "min", "max"),
-            "lognormal", List.of("type", "mean", "stddev", "max"),
-            "empirical", List.of("type", "file"));
+    private static final String LENGTH = "a token-length distribution such as 512 or {type: lognormal, mean: 1000,"
+            + " stddev: 400, max: 8192}";
 
     private final BindContext ctx;
+    private final DistributionBinder distributions;
+    private final PromptBinder prompts;
 
     WorkloadBinder(BindContext ctx) {
         this.ctx = ctx;
+        this.distributions = new DistributionBinder(ctx);
+        this.prompts = new PromptBinder(distributions);
     }
 
     /** The workloads, or null after a problem. */
@@ -62,10 +69,12 @@ final class WorkloadBinder {
         DeploymentInfo deployment = w.reference("deployment", "deployment", ctx.deployments, "deployments");
         int maxLen = deployment == null ? Integer.MAX_VALUE : deployment.maxLen();
         ArrivalSpec arrival = arrival(w);
+        boolean trace = arrival instanceof ArrivalSpec.Trace || isTrace(w);
+        PromptBinder.Parts parts = prompts.bind(w, deployment, trace);
         LengthSpec prompt = null;
         LengthSpec output = null;
         boolean lengthsOk = true;
-        if (arrival instanceof ArrivalSpec.Trace || isTrace(w)) {
+        if (trace) {
             for (String key : List.of("promptTokens", "outputTokens")) {
                 if (w.has(key)) {
                     w.problem(key, "the trace supplies lengths; remove " + key);
@@ -73,18 +82,21 @@ final class WorkloadBinder {
                 }
             }
         } else {
-            prompt = length(w, "promptTokens", maxLen);
-            output = length(w, "outputTokens", maxLen);
-            lengthsOk = prompt != null && output != null;
+            prompt = distributions.length(w, "promptTokens", PromptBinder.messageCap(parts, maxLen),
+                    PromptBinder.messageCapWhy(parts, maxLen), LENGTH);
+            output = distributions.length(w, "outputTokens", maxLen, LENGTH);
+            lengthsOk = prompt != null && output != null && (!parts.ok() || PromptBinder.fits(w, parts, prompt,
+                    deployment));
         }
         Long priority = w.integer("priority", false, Integer.MIN_VALUE, Integer.MAX_VALUE);
         Slo slo = slo(w);
-        if (name == null || deployment == null || arrival == null || !lengthsOk
+        if (name == null || deployment == null || arrival == null || !lengthsOk || !parts.ok()
                 || (priority == null && w.has("priority")) || slo == null) {
             return null;
         }
         return new Workload(name, deployment.name(), arrival, prompt, output,
-                priority == null ? Workload.DEFAULT_PRIORITY : priority.intValue(), slo);
+                priority == null ? Workload.DEFAULT_PRIORITY : priority.intValue(), slo, parts.systemPrompt(),
+                parts.documents(), parts.session());
     }
 
     private static boolean isTrace(Fields w) {
@@ -134,8 +146,14 @@ final class WorkloadBinder {
                 }
                 return rate == null || cv == null ? null : new ArrivalSpec.Gamma(rate, cv);
             }
-            case "steps":
-                return steps(a);
+            case "steps": {
+                List<ArrivalSpec.Step> steps = rateSteps(a);
+                return steps == null ? null : new ArrivalSpec.Steps(steps);
+            }
+            case "constant":
+                return constant(a);
+            case "closed":
+                return closed(a);
             case "diurnal":
                 return diurnal(a);
             case "trace":
@@ -164,23 +182,35 @@ final class WorkloadBinder {
         return new ArrivalSpec.Diurnal(mean, amplitude, period, peakAt);
     }
 
-    private ArrivalSpec steps(Fields a) {
-        List<YamlNode> items = a.list("steps", true, "a list of {at, rate} steps");
+    /** {@code steps: [{at, rate}, ...]}: rates of at least 0 (0 is silence). */
+    private List<ArrivalSpec.Step> rateSteps(Fields a) {
+        return schedule(a, "steps", "a list of {at, rate} steps", "a step such as {at: 10m, rate: 20/s}", STEP_KEYS,
+                (s, at) -> {
+                    Double rate = s.rate("rate", true);
+                    return rate == null ? null : new ArrivalSpec.Step(at, rate);
+                });
+    }
+
+    /**
+     * A list at {@code key} of steps in strictly increasing time, the first at 0s, each with its value
+     * bound by {@code value} (given the step and its time; null after a problem). Null after a problem.
+     */
+    private <T> List<T> schedule(Fields a, String key, String expected, String example, List<String> keys,
+                                 BiFunction<Fields, Long, T> value) {
+        List<YamlNode> items = a.list(key, true, expected);
         if (items == null) {
             return null;
         }
-        List<ArrivalSpec.Step> steps = new ArrayList<>();
+        List<T> steps = new ArrayList<>();
         boolean ok = true;
         long previous = -1;
         for (int i = 0; i < items.size(); i++) {
-            Fields s = ctx.in.fields(items.get(i), a.at("steps") + "[" + i + "]", "a step such as {at: 10m, rate: 20/s}",
-                    STEP_KEYS);
+            Fields s = ctx.in.fields(items.get(i), a.at(key) + "[" + i + "]", example, keys);
             if (s == null) {
                 ok = false;
                 continue;
             }
             Long at = s.duration("at", true);
-            Double rate = s.rate("rate", true);
             if (at != null) {
                 if (i == 0 && at != 0) {
                     s.problem("at", "the first step must start at 0s, got " + Quantities.formatDuration(at));
@@ -192,13 +222,58 @@ final class WorkloadBinder {
                 }
             }
             previous = at == null ? -1 : at;
-            if (at == null || rate == null) {
+            // The value is read even after a bad time, so that all of a step's problems are reported at once.
+            T step = value.apply(s, at == null ? -1L : at);
+            if (at == null || step == null) {
                 ok = false;
             } else {
-                steps.add(new ArrivalSpec.Step(at, rate));
+                steps.add(step);
             }
         }
-        return ok ? new ArrivalSpec.Steps(steps) : null;
+        return ok ? steps : null;
+    }
+
+    /** {@code rate: 10/s} (one stage) or {@code steps: [{at, rate}, ...]}, not both. */
+    private ArrivalSpec constant(Fields a) {
+        if (a.has("rate") && a.has("steps")) {
+            a.problem("steps", "give either rate (one rate throughout) or steps (a schedule of rates), not both");
+            return null;
+        }
+        if (!a.has("rate") && !a.has("steps")) {
+            a.missing("rate", "a rate such as 10/s, or steps: a list of {at, rate} stages");
+            return null;
+        }
+        if (!a.has("steps")) {
+            Double rate = a.positiveRate("rate", true);
+            return rate == null ? null : new ArrivalSpec.Constant(List.of(new ArrivalSpec.Step(0, rate)));
+        }
+        List<ArrivalSpec.Step> stages = rateSteps(a);
+        return stages == null ? null : new ArrivalSpec.Constant(stages);
+    }
+
+    /** {@code users: 32} or {@code users: [{at, users}, ...]}, and an optional think time (default 0s). */
+    private ArrivalSpec closed(Fields a) {
+        List<ArrivalSpec.UserStep> users;
+        if (!a.has("users")) {
+            a.missing("users", "a number of users such as 32, or a list of {at, users} steps");
+            users = null;
+        } else if (a.node("users") instanceof YamlNode.Sequence) {
+            users = schedule(a, "users", "a number of users, or a list of {at, users} steps",
+                    "a step such as {at: 5m, users: 50}", USER_STEP_KEYS, (s, at) -> {
+                        Long n = s.integer("users", true, 0, ArrivalSpec.Closed.MAX_USERS);
+                        return n == null ? null : new ArrivalSpec.UserStep(at, n.intValue());
+                    });
+            if (users != null && users.stream().allMatch(u -> u.users() == 0)) {
+                a.problem("users", "every step has 0 users: nobody sends");
+                users = null;
+            }
+        } else {
+            Long n = a.integer("users", true, 1, ArrivalSpec.Closed.MAX_USERS);
+            users = n == null ? null : List.of(new ArrivalSpec.UserStep(0, n.intValue()));
+        }
+        DurationSpec think = a.has("thinkTime") ? DistributionBinder.duration(a, "thinkTime")
+                : ArrivalSpec.Closed.DEFAULT_THINK_TIME;
+        return users == null || think == null ? null : new ArrivalSpec.Closed(users, think);
     }
 
     private ArrivalSpec trace(Fields a) {
@@ -219,75 +294,5 @@ final class WorkloadBinder {
         }
         return new ArrivalSpec.Trace(path, scale, rows.offsetsNs(), rows.promptTokens(), rows.outputTokens(),
                 rows.skippedRows(), rows.blockHashIds(), rows.blockTokens());
-    }
-
-    // ---------------------------------------------------------------- lengths
-
-    private LengthSpec length(Fields w, String key, int maxLen) {
-        YamlNode node = w.require(key, "a token-length distribution such as 512 or {type: lognormal, mean: 1000,"
-                + " stddev: 400, max: 8192}");
-        if (node == null) {
-            return null;
-        }
-        if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.ScalarKind.INTEGER) {
-            Long v = w.integer(key, true, 1, Integer.MAX_VALUE);
-            return v == null ? null : new LengthSpec.Fixed(v.intValue());
-        }
-        Fields l = w.typedChild(key, "a token count or a distribution", "length distribution", LENGTH_KEYS);
-        if (l == null) {
-            return null;
-        }
-        switch (l.type()) {
-            case "fixed": {
-                Long v = l.integer("value", true, 1, Integer.MAX_VALUE);
-                return v == null ? null : new LengthSpec.Fixed(v.intValue());
-            }
-            case "uniform": {
-                Long min = l.integer("min", true, 1, Integer.MAX_VALUE);
-                Long max = l.integer("max", true, 1, Integer.MAX_VALUE);
-                if (min != null && max != null && min > max) {
-                    l.problem("max", "max " + max + " is below min " + min);
-                    return null;
-                }
-                return min == null || max == null ? null : new LengthSpec.Uniform(min.intValue(), max.intValue());
-            }
-            case "lognormal":
-                return lognormal(l, maxLen);
-            case "empirical": {
-                Path file = l.existingFile("file", "length file", "a file of token counts, one per line");
-                if (file == null) {
-                    return null;
-                }
-                int[] values = LengthFile.read(file, file.toString(), l.at("file"), ctx.in.problems());
-                return values == null ? null : new LengthSpec.Empirical(file, values);
-            }
-            default:
-                throw new IllegalStateException(l.type());
-        }
-    }
-
-    /** A lognormal length, capped by its max or else by the deployment's longest sequence. */
-    private static LengthSpec lognormal(Fields l, int maxLen) {
-        Double mean = l.number("mean", true);
-        if (mean != null && !(mean >= 1)) {
-            l.problem("mean", "expected a mean of at least 1 token, got " + Fields.format(mean));
-            mean = null;
-        }
-        Double stddev = l.number("stddev", true);
-        if (stddev != null && !(stddev >= 0)) {
-            l.problem("stddev", "expected a standard deviation of at least 0, got " + Fields.format(stddev));
-            stddev = null;
-        }
-        Long max = l.has("max") ? l.integer("max", true, 1, Integer.MAX_VALUE) : Long.valueOf(maxLen);
-        if (max != null && mean != null && mean > max) {
-            if (l.has("max")) {
-                l.problem("max", "the cap " + max + " is below the mean " + Fields.format(mean));
-            } else {
-                l.problem("the cap " + max + " is below the mean " + Fields.format(mean));
-            }
-            return null;
-        }
-        return mean == null || stddev == null || max == null ? null
-                : new LengthSpec.LogNormal(mean, stddev, max.intValue());
     }
 }

@@ -320,7 +320,7 @@ class ScenarioLoaderTest {
     @Test
     void anUnknownArrivalTypeGetsASuggestion() {
         assertEquals(List.of("scenarios/x.yaml:13: workloads[0].arrival.type: unknown arrival type 'posson'; did you"
-                + " mean 'poisson'? Expected one of poisson, gamma, steps, diurnal, trace"),
+                + " mean 'poisson'? Expected one of poisson, gamma, steps, constant, closed, diurnal, trace"),
                 problems(scenario("", "arrival: {type: posson, rate: 5/s}\n" + LENGTHS)));
     }
 
