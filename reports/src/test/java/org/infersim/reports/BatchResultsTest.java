@@ -41,7 +41,7 @@ class BatchResultsTest {
         values.put("workloads[0].arrival.steps", JsonNodeFactory.instance.arrayNode().add("5/s").add("10/s"));
         Variant variant = new Variant(0, values, Map.of());
         RunFigures figures = new RunFigures(8, 98.4, 49.2, 1.25, 9.87, 1999.5, 120.0, 340.5, 512.0, 20.0, 30.0, 45.5,
-                9000.0, 0.985, 9.5, 1234567, 12, 0.62, 0.71, true);
+                9000.0, 0.985, 9.5, 1234567, 12, 0.62, 0.71, 0.4, true);
         List<BatchRow> rows = List.of(
                 new BatchRow(new RunSpec("v001-r1", variant, 0, 17), true, "", figures, false),
                 new BatchRow(new RunSpec("v001-r2", variant, 1, 18), false, "out of memory, on \"2\" GPUs", null, false));

@@ -50,6 +50,8 @@ public final class BatchCsv {
         PREEMPTIONS,
         BUSY_FRACTION,
         KV_PEAK_OCCUPANCY,
+        /** Prompt tokens served from the prefix cache over all prompt tokens; empty when no request started. */
+        PREFIX_CACHE_HIT_RATE,
         /** {@code true}, {@code false}, or empty when the batch sets no SLO. */
         MEETS_SLO;
 

@@ -144,6 +144,7 @@ public final class BatchOutput {
             case PREEMPTIONS -> Long.toString(f.preemptions());
             case BUSY_FRACTION -> n(f.busyFraction());
             case KV_PEAK_OCCUPANCY -> n(f.kvPeakOccupancy());
+            case PREFIX_CACHE_HIT_RATE -> n(f.prefixCacheHitRate());
             case MEETS_SLO -> f.meetsSlo() == null ? "" : f.meetsSlo().toString();
         };
     }

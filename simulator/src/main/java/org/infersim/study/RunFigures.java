@@ -31,6 +31,7 @@ public record RunFigures(
         long preemptions,
         double busyFraction,
         double kvPeakOccupancy,
+        Double prefixCacheHitRate,
         Boolean meetsSlo) {
 
     public static RunFigures of(RunSummary s, BatchSlo slo) {
@@ -53,6 +54,7 @@ public record RunFigures(
                 all.throughputRps(), all.outputTokensPerSec(), ttft.p50(), ttft.p95(), ttft.p99(),
                 tpot.p50(), tpot.p95(), tpot.p99(), all.e2eMs().p95(), all.sloAttainment(), all.goodputRps(),
                 all.rejected(), all.preemptions(), gpus == 0 ? 0 : busyGpuFraction / gpus, kvPeak,
+                all.prefixCacheHitRate(),
                 slo == null ? null : meets(slo, ttft.p95(), tpot.p95(), all.sloAttainment()));
     }
 

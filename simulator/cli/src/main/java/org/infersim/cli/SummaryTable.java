@@ -138,6 +138,11 @@ final class SummaryTable {
         var r = s.requests();
         out.append(String.format(Locale.ROOT, "requests: %d arrived = %d completed + %d rejected + %d in flight%n",
                 r.arrived(), r.completed(), r.rejected(), r.inFlight()));
+        StreamSummary all = s.overall();
+        if (all.prefillTokensSaved() > 0) {
+            out.append(String.format(Locale.ROOT, "prefix cache: %.1f%% of prompt tokens served from cache (%,d tokens not"
+                    + " prefilled)%n", all.prefixCacheHitRate() * 100, all.prefillTokensSaved()));
+        }
     }
 
     private static String row(StreamSummary st) {
