@@ -56,7 +56,7 @@ class BatchResultsTest {
                 entry(TTFT_P99_MS, 512.0), entry(TPOT_P50_MS, 20.0), entry(TPOT_P95_MS, 30.0), entry(TPOT_P99_MS, 45.5),
                 entry(E2E_P95_MS, 9000.0), entry(SLO_ATTAINMENT, 0.985), entry(GOODPUT_RPS, 9.5),
                 entry(REJECTED, 1234567.0), entry(PREEMPTIONS, 12.0), entry(BUSY_FRACTION, 0.62),
-                entry(KV_PEAK_OCCUPANCY, 0.71)));
+                entry(KV_PEAK_OCCUPANCY, 0.71), entry(PREFIX_CACHE_HIT_RATE, 0.4)));
         Set<Figure> numeric = Arrays.stream(Figure.values()).filter(Figure::numeric).collect(Collectors.toSet());
         assertEquals(numeric, expected.keySet(), "a figure column without a value in this test");
         expected.forEach((f, v) -> assertEquals(v, ok.figure(f), f.header()));

@@ -3,8 +3,8 @@ package org.infersim.model.serving;
 import java.util.Arrays;
 
 /**
- * Cached blocks by content hash: an open-addressing map from a non-zero 64-bit block hash to a
- * cache entry, with linear probing and backward-shift deletion, so that the prefix cache's hot
+ * Cached runs by the hash of their first block: an open-addressing map from a non-zero 64-bit
+ * block hash to a run, with linear probing and backward-shift deletion, so that the prefix cache's hot
  * path boxes nothing and leaves no tombstones behind however many blocks come and go.
  */
 final class BlockIndex {
@@ -35,7 +35,8 @@ final class BlockIndex {
 
     /** Maps {@code hash} (absent, non-zero) to {@code entry}. */
     void put(long hash, int entry) {
-        if ((size + 1) * 4 > keys.length * 3) {
+        // At most half full: a miss (the common case when a new block is cached) probes about two slots.
+        if ((size + 1) * 2 > keys.length) {
             grow();
         }
         int i = slot(hash);
@@ -45,6 +46,19 @@ final class BlockIndex {
         keys[i] = hash;
         values[i] = entry;
         size++;
+    }
+
+    /** Maps {@code hash}, which is present, to {@code entry} instead. */
+    void replace(long hash, int entry) {
+        for (int i = slot(hash); ; i = (i + 1) & mask) {
+            if (keys[i] == hash) {
+                values[i] = entry;
+                return;
+            }
+            if (keys[i] == 0) {
+                throw new IllegalStateException("no block " + Long.toHexString(hash) + " to replace");
+            }
+        }
     }
 
     void remove(long hash) {

@@ -10,19 +10,29 @@ import java.util.Arrays;
  *
  * <p>With it, a full block whose tokens another request may repeat is identified by a hash
  * chained over its content ({@link BlockHashes}) and kept in an index. A new sequence starts
- * from the longest run of cached blocks at the start of its prompt, holding them with a reference
- * count, and computes only the rest. A freed block stays cached, in a queue ordered by when it
- * was freed, until its memory is needed: allocation takes never-used blocks first, then the
- * least recently freed (vLLM's free-block queue, which is appended to in reverse so that a
- * sequence's last blocks go before its first). Blocks nobody can reuse (a private question, an
- * answer no turn repeats, a partial block) wait in that queue as anonymous runs, one entry per
- * sequence: they take their turn in the order of eviction without costing an entry each.
+ * from the longest run of cached blocks at the start of its prompt, holding them by reference,
+ * and computes only the rest. A freed block stays cached, in a queue ordered by when it was
+ * freed, until its memory is needed: allocation takes never-used blocks first, then the least
+ * recently freed (vLLM's free-block queue, appended to in reverse so that a sequence's last
+ * blocks go before its first). Blocks nobody can reuse (a private question, an answer no turn
+ * repeats, a partial block) wait in that queue too, as one anonymous run per sequence.
  *
- * <p>A sequence's blocks are its shared blocks first (held by reference) and then its private
- * ones (counted): the shared ones are a prefix, since hashes chain from the start.
+ * <p>Blocks are kept in {@link CachedRun}s, runs of one chain held by the same sequences, so that
+ * holding and freeing a conversation of a hundred cached blocks costs a few runs, not a hundred
+ * blocks. The index holds the hash of each run's first block: the longest cached start of a
+ * prompt is found by walking from the run that starts with its first block, comparing hashes
+ * along it, to the run that starts where it ends, and so on. A run starts only where another
+ * ends or was cut, so nothing cached is missed. A parent is freed no earlier than its children
+ * and evicted after them (whatever holds a block holds its parent), so a cached run's chain is
+ * cached all the way back. A sequence's blocks are its shared blocks first, then its own: the
+ * shared ones are a prefix of its chain.
+ *
+ * <p>The queue is a ring of records (run, stamp). Holding a queued run again leaves its record
+ * where it is; freeing it again appends a record with a new stamp, and the old one, no longer
+ * current, is skipped when the head reaches it. Eviction takes a run's blocks from its end.
  */
 public final class KvCache {
-    private static final int NONE = -1;
+    private static final int NONE = CachedRun.NONE;
 
     private final long totalBlocks;
     private final int blockSize;
@@ -31,21 +41,18 @@ public final class KvCache {
     private long heldBlocks;
     private long peakHeldBlocks;
 
-    // Prefix caching: the blocks never used since the start, and entries for the others.
+    // Prefix caching: the blocks never used since the start, and runs for the others.
     private long neverUsed;
     private final BlockIndex index;
-    /** Per entry: the block's hash, or 0 for an anonymous run of freed blocks. */
-    private long[] hash = new long[0];
-    /** Per entry: sequences holding the block (a hashed entry), or blocks in the run (an anonymous one). */
-    private int[] count = new int[0];
-    /** Per entry in the free queue: its neighbours; NONE at the ends, and for entries not queued. */
-    private int[] prev = new int[0];
-    private int[] next = new int[0];
-    private int entries;
-    private int[] spareEntries = new int[16];
+    private CachedRun[] runs = new CachedRun[0];
+    private int runCount;
+    private int[] spareRuns = new int[16];
     private int spares;
-    private int head = NONE;
-    private int tail = NONE;
+    private long[] ring = new long[64];
+    private int ringHead;
+    private int ringSize;
+    /** Current records in the ring; the rest are stale. */
+    private long liveRecords;
     /** Hashed blocks in the free queue: cached, held by no sequence. */
     private long cachedFree;
 
@@ -84,7 +91,8 @@ public final class KvCache {
     /**
      * Looks up the cached start of a sequence about to be admitted (holding no blocks): the number
      * of its leading blocks found in the cache, leaving at least one token to compute (the last
-     * one's logits are needed). Remembers them on the request for {@link #admit}; changes nothing.
+     * one's logits are needed). Changes nothing; {@link #canAdmit} and {@link #admit} take it from
+     * there, and are only right while nothing else happens to the cache in between.
      */
     int findCachedPrefix(Request r) {
         if (!prefixCaching || r.content == null) {
@@ -93,44 +101,73 @@ public final class KvCache {
         if (r.blockHashes == null) {
             BlockHashes.compute(r, blockSize);
         }
-        int limit = Math.min(r.hashableBlocks, (r.promptTokens + r.generated - 1) / blockSize);
-        if (r.sharedEntries == null || r.sharedEntries.length < r.hashableBlocks) {
-            r.sharedEntries = new int[r.hashableBlocks];
-        }
+        return cachedBlocks(r, Math.min(r.hashableBlocks, (r.promptTokens + r.generated - 1) / blockSize));
+    }
+
+    /**
+     * How many of the first {@code limit} blocks of {@code r} are cached, run by run from the
+     * first; leaves the run of the last one found in {@code r.hitRun}.
+     */
+    private int cachedBlocks(Request r, int limit) {
+        long[] hashes = r.blockHashes;
         int hits = 0;
-        while (hits < limit) {
-            int e = index.get(r.blockHashes[hits]);
-            if (e == NONE) {
+        r.hitRun = NONE;
+        int id = limit == 0 ? NONE : index.get(hashes[0]);
+        while (id != NONE) {
+            CachedRun run = runs[id];
+            int n = Math.min(run.length, limit - hits);
+            int k = 0;
+            while (k < n && run.hashes[run.depth + k] == hashes[hits + k]) {
+                k++;
+            }
+            if (k == 0) {
                 break;
             }
-            r.sharedEntries[hits++] = e;
+            hits += k;
+            r.hitRun = id;
+            if (k < run.length || hits == limit) {
+                break;
+            }
+            id = index.get(hashes[hits]);
         }
         return hits;
     }
 
-    /** Free blocks admitting {@code r} with {@code hits} cached blocks and {@code newBlocks} more would take. */
-    long blocksToAdmit(Request r, int hits, long newBlocks) {
-        long reclaimed = 0;
-        for (int i = 0; i < hits; i++) {
-            if (count[r.sharedEntries[i]] == 0) {
-                reclaimed++;
-            }
+    /**
+     * Whether {@code r} can start from its first {@code hits} cached blocks with {@code newBlocks}
+     * fresh ones: the fresh ones and the cached ones no sequence holds must fit in the free blocks.
+     */
+    boolean canAdmit(Request r, int hits, long newBlocks) {
+        long free = freeBlocks();
+        if (newBlocks + hits <= free || newBlocks > free) {
+            return newBlocks + hits <= free;
         }
-        return newBlocks + reclaimed;
+        long fromQueue = 0;
+        int id = r.hitRun;
+        long upTo = hits - runs[id].depth;
+        for (; id != NONE; id = runs[id].parent) {
+            CachedRun run = runs[id];
+            if (run.holders == 0) {
+                fromQueue += Math.min(run.length, upTo);
+            }
+            upTo = Long.MAX_VALUE;
+        }
+        return newBlocks + fromQueue <= free;
     }
 
     /**
-     * Starts {@code r} from its first {@code hits} cached blocks (found by {@link #findCachedPrefix})
-     * and gives it {@code newBlocks} fresh ones; the caller checked {@link #blocksToAdmit}.
+     * Starts {@code r} from its first {@code hits} cached blocks (as {@link #findCachedPrefix} just
+     * found) and gives it {@code newBlocks} fresh ones; the caller checked {@link #canAdmit}.
      */
     void admit(Request r, int hits, long newBlocks) {
-        for (int i = 0; i < hits; i++) {
-            int e = r.sharedEntries[i];
-            if (count[e]++ == 0) {
-                unlink(e);
-                cachedFree--;
-                heldBlocks++;
+        r.tailRun = NONE;
+        if (hits > 0) {
+            int id = r.hitRun;
+            if (runs[id].end() > hits) {
+                id = splitBefore(id, hits);
             }
+            r.tailRun = id;
+            holdChain(id);
         }
         r.sharedBlocks = hits;
         r.blocks = hits;
@@ -143,6 +180,19 @@ public final class KvCache {
         }
         tokensReused += tokens;
         allocate(r, newBlocks);
+    }
+
+    /** One more holder for the run {@code id} and every run before it. */
+    private void holdChain(int id) {
+        for (; id != NONE; id = runs[id].parent) {
+            CachedRun run = runs[id];
+            if (run.holders++ == 0) {
+                // Its record in the queue stays there, no longer current.
+                liveRecords--;
+                cachedFree -= run.length;
+                heldBlocks += run.length;
+            }
+        }
     }
 
     /** Gives {@code r} {@code blocks} more private blocks, evicting cached ones if it must. */
@@ -160,7 +210,9 @@ public final class KvCache {
 
     /**
      * After {@code r}'s computed tokens grew: its blocks that became full and can be shared join
-     * the index (or, when an equal block is already cached, that one is used and this one freed).
+     * the cache, extending its last run when nobody else is on it; when an equal block is already
+     * cached (another sequence computed the same tokens meanwhile), that one is held instead and
+     * this one freed.
      */
     void computed(Request r) {
         if (r.hashableBlocks == 0) {
@@ -170,23 +222,95 @@ public final class KvCache {
         while (r.sharedBlocks < full) {
             int b = r.sharedBlocks;
             long h = r.blockHashes[b];
-            int e = index.get(h);
-            if (e == NONE) {
-                e = newEntry(h, 1);
-                index.put(h, e);
-            } else {
-                // The same tokens were cached meanwhile (another sequence, or this one's swapped copy).
-                if (count[e]++ == 0) {
-                    unlink(e);
-                    cachedFree--;
-                } else {
-                    heldBlocks--;
-                }
-                neverUsed++;
+            // Extending a run only this sequence is on: nobody else can have cached what follows it.
+            int found = extendable(r, b) ? NONE : index.get(h);
+            if (found == NONE) {
+                register(r, b, h);
+            } else if (!adopt(r, found, full)) {
+                // Not where its chain says: a hash collision. Share nothing more of this sequence.
+                r.hashableBlocks = b;
+                return;
             }
-            r.sharedEntries[b] = e;
-            r.sharedBlocks++;
         }
+    }
+
+    /**
+     * Whether block {@code b} of {@code r} would extend its last run: one only {@code r} holds,
+     * with nothing after it. Another sequence with this block would hold that run too.
+     */
+    private boolean extendable(Request r, int b) {
+        if (r.tailRun == NONE) {
+            return false;
+        }
+        CachedRun tail = runs[r.tailRun];
+        return tail.holders == 1 && tail.children == 0 && tail.end() == b;
+    }
+
+    /** Makes block {@code b} of {@code r}, one of its own until now, a cached block at the end of its chain. */
+    private void register(Request r, int b, long h) {
+        if (extendable(r, b)) {
+            CachedRun tail = runs[r.tailRun];
+            tail.length++;
+            // This sequence's hashes reach the new block; the run's old array may not.
+            tail.hashes = r.blockHashes;
+        } else {
+            int id = newRun(r.blockHashes, b, 1, r.tailRun);
+            runs[id].holders = 1;
+            index.put(h, id);
+            r.tailRun = id;
+        }
+        r.sharedBlocks++;
+    }
+
+    /**
+     * Holds the cached run {@code found} that starts with block {@code sharedBlocks} of {@code r}
+     * (as far as {@code r} has computed), freeing {@code r}'s own copies of those blocks.
+     */
+    private boolean adopt(Request r, int found, int full) {
+        CachedRun run = runs[found];
+        if (run.depth != r.sharedBlocks || run.parent != r.tailRun || run.anonymous()) {
+            return false;
+        }
+        int k = Math.min(run.length, full - r.sharedBlocks);
+        int id = run.length > k ? splitBefore(found, run.depth + k) : found;
+        CachedRun head = runs[id];
+        if (head.holders++ == 0) {
+            liveRecords--;
+            cachedFree -= head.length;
+        } else {
+            heldBlocks -= head.length;
+        }
+        neverUsed += head.length;
+        r.tailRun = id;
+        r.sharedBlocks += head.length;
+        return true;
+    }
+
+    /**
+     * Cuts run {@code id} before chain index {@code at}: a new run takes its blocks before it (and
+     * its place after its parent), the old one keeps the rest, its children and its record in the
+     * queue. Returns the new run. Its holders are the old one's, as they held all of it.
+     */
+    private int splitBefore(int id, int at) {
+        CachedRun old = runs[id];
+        int headLength = at - old.depth;
+        int headId = newRun(old.hashes, old.depth, headLength, old.parent);
+        CachedRun head = runs[headId];
+        head.holders = old.holders;
+        head.children = 1;
+        if (head.parent != NONE) {
+            runs[head.parent].children--; // the old run was its child; the new one is now
+        }
+        index.replace(head.hash(0), headId);
+        old.parent = headId;
+        old.depth = at;
+        old.length -= headLength;
+        index.put(old.hash(0), id);
+        if (old.holders == 0) {
+            // Both halves wait in the queue; the head, being the parent, goes no earlier than the rest.
+            push(headId);
+        }
+        return headId;
     }
 
     /** Frees every block of {@code r}: its shared ones stay cached until their memory is needed. */
@@ -195,19 +319,20 @@ public final class KvCache {
         heldBlocks -= privateBlocks;
         if (prefixCaching) {
             if (privateBlocks > 0) {
-                append(newEntry(0, privateBlocks));
+                push(newRun(null, 0, privateBlocks, NONE));
             }
-            for (int i = r.sharedBlocks - 1; i >= 0; i--) {
-                int e = r.sharedEntries[i];
-                if (--count[e] == 0) {
-                    append(e);
-                    cachedFree++;
-                    heldBlocks--;
+            for (int id = r.tailRun; id != NONE; id = runs[id].parent) {
+                CachedRun run = runs[id];
+                if (--run.holders == 0) {
+                    push(id);
+                    cachedFree += run.length;
+                    heldBlocks -= run.length;
                 }
             }
         }
         r.blocks = 0;
         r.sharedBlocks = 0;
+        r.tailRun = NONE;
     }
 
     /**
@@ -221,12 +346,7 @@ public final class KvCache {
         if (request.blockHashes == null) {
             BlockHashes.compute(request, blockSize);
         }
-        int limit = Math.min(request.hashableBlocks, (request.promptTokens - 1) / blockSize);
-        int hits = 0;
-        while (hits < limit && index.get(request.blockHashes[hits]) != NONE) {
-            hits++;
-        }
-        return hits * blockSize;
+        return cachedBlocks(request, Math.min(request.hashableBlocks, (request.promptTokens - 1) / blockSize)) * blockSize;
     }
 
     // ------------------------------------------------------------------ the free queue
@@ -237,80 +357,120 @@ public final class KvCache {
         neverUsed -= fromNew;
         long left = blocks - fromNew;
         while (left > 0) {
-            int e = head;
-            if (hash[e] == 0) {
-                long n = Math.min(left, count[e]);
-                count[e] -= (int) n;
+            long record = ring[ringHead];
+            if (!current(record)) {
+                pop();
+                continue;
+            }
+            int id = (int) (record >>> 32);
+            CachedRun run = runs[id];
+            if (run.anonymous()) {
+                int n = (int) Math.min(left, run.length);
+                run.length -= n;
                 left -= n;
-                if (count[e] == 0) {
-                    unlink(e);
-                    recycle(e);
-                }
             } else {
-                unlink(e);
-                index.remove(hash[e]);
-                recycle(e);
-                cachedFree--;
-                evictedBlocks++;
-                left--;
+                // A run's last blocks go first: they were freed first, and nothing after them is cached.
+                int n = (int) Math.min(left, run.length);
+                run.length -= n;
+                cachedFree -= n;
+                evictedBlocks += n;
+                left -= n;
+                if (run.length == 0) {
+                    index.remove(run.hash(0));
+                }
+            }
+            if (run.length == 0) {
+                pop();
+                liveRecords--;
+                if (run.parent != NONE) {
+                    runs[run.parent].children--;
+                }
+                recycle(id);
             }
         }
     }
 
-    private int newEntry(long h, int n) {
-        int e;
+    /** Whether a record of the queue is its run's current one: a run still free and not empty. */
+    private boolean current(long record) {
+        CachedRun run = runs[(int) (record >>> 32)];
+        return run.stamp == (int) record && run.holders == 0 && run.length > 0;
+    }
+
+    private int newRun(long[] hashes, int depth, int length, int parent) {
+        int id;
         if (spares > 0) {
-            e = spareEntries[--spares];
+            id = spareRuns[--spares];
         } else {
-            if (entries == hash.length) {
-                int size = Math.max(64, entries * 2);
-                hash = Arrays.copyOf(hash, size);
-                count = Arrays.copyOf(count, size);
-                prev = Arrays.copyOf(prev, size);
-                next = Arrays.copyOf(next, size);
+            if (runCount == runs.length) {
+                runs = Arrays.copyOf(runs, Math.max(64, runCount * 2));
             }
-            e = entries++;
+            id = runCount++;
+            runs[id] = new CachedRun();
         }
-        hash[e] = h;
-        count[e] = n;
-        prev[e] = NONE;
-        next[e] = NONE;
-        return e;
+        // The stamp goes on from the run's last life, so that none of its old records is current again.
+        CachedRun run = runs[id];
+        run.hashes = hashes;
+        run.depth = depth;
+        run.length = length;
+        run.parent = parent;
+        run.holders = 0;
+        run.children = 0;
+        if (parent != NONE) {
+            runs[parent].children++;
+        }
+        return id;
     }
 
-    private void recycle(int e) {
-        if (spares == spareEntries.length) {
-            spareEntries = Arrays.copyOf(spareEntries, spares * 2);
+    private void recycle(int id) {
+        runs[id].hashes = null;
+        if (spares == spareRuns.length) {
+            spareRuns = Arrays.copyOf(spareRuns, spares * 2);
         }
-        spareEntries[spares++] = e;
+        spareRuns[spares++] = id;
     }
 
-    private void append(int e) {
-        prev[e] = tail;
-        next[e] = NONE;
-        if (tail == NONE) {
-            head = e;
-        } else {
-            next[tail] = e;
+    /** Appends a current record of run {@code id} to the queue. */
+    private void push(int id) {
+        if (ringSize == ring.length) {
+            if (liveRecords * 2 < ringSize) {
+                compact();
+            } else {
+                grow();
+            }
         }
-        tail = e;
+        int stamp = ++runs[id].stamp;
+        ring[(ringHead + ringSize) & (ring.length - 1)] = ((long) id << 32) | (stamp & 0xFFFFFFFFL);
+        ringSize++;
+        liveRecords++;
     }
 
-    private void unlink(int e) {
-        int p = prev[e];
-        int n = next[e];
-        if (p == NONE) {
-            head = n;
-        } else {
-            next[p] = n;
+    private void pop() {
+        ringHead = (ringHead + 1) & (ring.length - 1);
+        ringSize--;
+    }
+
+    /** Drops the records that are no longer current, keeping the order of the others. */
+    private void compact() {
+        int kept = 0;
+        long[] fresh = new long[ring.length];
+        for (int i = 0; i < ringSize; i++) {
+            long record = ring[(ringHead + i) & (ring.length - 1)];
+            if (current(record)) {
+                fresh[kept++] = record;
+            }
         }
-        if (n == NONE) {
-            tail = p;
-        } else {
-            prev[n] = p;
+        ring = fresh;
+        ringHead = 0;
+        ringSize = kept;
+    }
+
+    private void grow() {
+        long[] bigger = new long[ring.length * 2];
+        for (int i = 0; i < ringSize; i++) {
+            bigger[i] = ring[(ringHead + i) & (ring.length - 1)];
         }
-        prev[e] = NONE;
-        next[e] = NONE;
+        ring = bigger;
+        ringHead = 0;
     }
 
     // ------------------------------------------------------------------ what it holds
@@ -370,19 +530,57 @@ public final class KvCache {
         return evictedBlocks;
     }
 
-    /** Checks the books: held + queued + never used = total. For tests; walks the whole queue. */
+    /**
+     * Checks the books (held + queued + never used = total), that every cached block is indexed
+     * to its run, and that the cached blocks are closed under parents: a queued run's parent is
+     * held, or queued after it. For tests; walks the whole queue and every run.
+     */
     boolean consistent() {
+        if (!prefixCaching) {
+            return heldBlocks >= 0 && heldBlocks <= totalBlocks;
+        }
         long queued = 0;
         long hashed = 0;
-        for (int e = head; e != NONE; e = next[e]) {
-            if (hash[e] == 0) {
-                queued += count[e];
-            } else {
-                queued++;
-                hashed++;
+        long live = 0;
+        int[] position = new int[runCount];
+        Arrays.fill(position, -1);
+        for (int i = 0; i < ringSize; i++) {
+            long record = ring[(ringHead + i) & (ring.length - 1)];
+            if (current(record)) {
+                position[(int) (record >>> 32)] = i;
             }
         }
-        long free = prefixCaching ? neverUsed + queued : totalBlocks - heldBlocks;
-        return heldBlocks >= 0 && heldBlocks + free == totalBlocks && hashed == cachedFree;
+        for (int i = 0; i < ringSize; i++) {
+            long record = ring[(ringHead + i) & (ring.length - 1)];
+            if (!current(record)) {
+                continue;
+            }
+            live++;
+            int id = (int) (record >>> 32);
+            CachedRun run = runs[id];
+            queued += run.length;
+            if (!run.anonymous()) {
+                hashed += run.length;
+                boolean parentLater = run.parent == NONE || runs[run.parent].holders > 0
+                        || position[run.parent] > position[id];
+                if (!parentLater) {
+                    return false;
+                }
+            }
+        }
+        long indexed = 0;
+        for (int id = 0; id < runCount; id++) {
+            CachedRun run = runs[id];
+            if (run.hashes == null) {
+                continue;
+            }
+            boolean chained = run.parent == NONE ? run.depth == 0 : runs[run.parent].end() == run.depth;
+            if (index.get(run.hash(0)) != id || !chained) {
+                return false;
+            }
+            indexed++;
+        }
+        return heldBlocks >= 0 && heldBlocks + neverUsed + queued == totalBlocks && hashed == cachedFree
+                && live == liveRecords && indexed == index.size();
     }
 }

@@ -218,7 +218,7 @@ public final class Replica {
             }
             int chunk = (int) Math.min(need, budget);
             long blocks = kv.blocksFor((long) cached + chunk) - hits;
-            if (kv.blocksToAdmit(r, hits, blocks) > kv.freeBlocks()) {
+            if (!kv.canAdmit(r, hits, blocks)) {
                 return;
             }
             waiting.poll();

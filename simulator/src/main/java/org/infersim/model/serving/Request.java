@@ -36,9 +36,12 @@ public final class Request {
     long[] blockHashes;
     /** Leading entries of {@link #blockHashes} that are valid: the blocks before the first private token. */
     int hashableBlocks;
-    /** Cache entries of the shared blocks this sequence holds: its first {@link #sharedBlocks} blocks. */
-    int[] sharedEntries;
+    /** The cached run holding its last shared block (the runs before it hold the others); -1 for none. */
+    int tailRun = -1;
+    /** Its first blocks, held in cached runs and shared; the rest of {@link #blocks} are its own. */
     int sharedBlocks;
+    /** The run holding the last cached block the latest lookup found for it; -1 for none. */
+    int hitRun = -1;
     /** Prompt tokens found in the cache when the request was first admitted (-1 before). */
     int cachedPromptTokens = -1;
 

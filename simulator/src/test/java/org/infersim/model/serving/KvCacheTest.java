@@ -27,7 +27,7 @@ class KvCacheTest {
     private static int start(KvCache kv, Request r) {
         int hits = kv.findCachedPrefix(r);
         long fresh = kv.blocksFor(r.promptTokens) - hits;
-        if (kv.blocksToAdmit(r, hits, fresh) > kv.freeBlocks()) {
+        if (!kv.canAdmit(r, hits, fresh)) {
             return -1;
         }
         kv.admit(r, hits, fresh);
