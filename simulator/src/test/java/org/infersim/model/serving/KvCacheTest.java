@@ -115,6 +115,25 @@ class KvCacheTest {
     }
 
     @Test
+    void aPromptThatSharesOnlyTheStartOfACachedRunCutsItAndBothBranchesStayFound() {
+        KvCache kv = new KvCache(100, BLOCK, true);
+        long system = PromptContent.identity(7);
+        PromptContent withA = PromptContent.builder().add(system, 32).add(PromptContent.identity(8), 64).build();
+        PromptContent withB = PromptContent.builder().add(system, 32).add(PromptContent.identity(9), 64).build();
+        Request a = request(withA);
+        start(kv, a);
+        kv.release(a);
+        Request b = request(withB);
+        assertEquals(2, start(kv, b), "the system prompt's blocks, cut from the front of a's run");
+        kv.release(b);
+        assertTrue(kv.consistent());
+        assertEquals(5, start(kv, request(withA)), "a's documents are still there, after the cut");
+        assertEquals(5, start(kv, request(withB)), "and b's, cached as a branch beside them");
+        assertEquals(2 + 4 + 4, kv.usedBlocks(), "the system prompt once, each document once");
+        assertTrue(kv.consistent());
+    }
+
+    @Test
     void theLeastRecentlyFreedBlocksAreEvictedFirstAndASequencesLastBlocksBeforeItsFirst() {
         KvCache kv = new KvCache(9, BLOCK, true);
         Request a = request(shared(1, 48));
