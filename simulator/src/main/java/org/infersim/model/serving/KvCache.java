@@ -215,7 +215,8 @@ public final class KvCache {
      * this one freed.
      */
     void computed(Request r) {
-        if (r.hashableBlocks == 0) {
+        // Called for every sequence every iteration: most of the time no block has filled up.
+        if (r.sharedBlocks >= r.hashableBlocks || r.computed < (r.sharedBlocks + 1) * blockSize) {
             return;
         }
         int full = Math.min(r.hashableBlocks, r.computed / blockSize);

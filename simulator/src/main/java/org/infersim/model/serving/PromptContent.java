@@ -19,12 +19,23 @@ public final class PromptContent {
     private final int[] lengths;
     private final int tokens;
     private final long answerId;
+    /**
+     * The prompt this one starts with (a conversation's previous turn), whose block hashes the
+     * prefix cache takes over rather than hashing the whole conversation again; dropped once used.
+     */
+    PromptContent continues;
+    /** Its block hashes once a prefix cache computed them (see {@code BlockHashes}); null before. */
+    long[] hashes;
+    /** The tokens of its answer that {@link #hashes} cover after the prompt, and the block size they were cut in. */
+    int hashedAnswerTokens = -1;
+    int hashedBlockSize;
 
-    private PromptContent(long[] ids, int[] lengths, int tokens, long answerId) {
+    private PromptContent(long[] ids, int[] lengths, int tokens, long answerId, PromptContent continues) {
         this.ids = ids;
         this.lengths = lengths;
         this.tokens = tokens;
         this.answerId = answerId;
+        this.continues = continues;
     }
 
     /**
@@ -89,6 +100,7 @@ public final class PromptContent {
         private int n;
         private long tokens;
         private long answerId = PRIVATE;
+        private PromptContent continues;
 
         public Builder add(long id, int length) {
             if (length < 0) {
@@ -110,6 +122,9 @@ public final class PromptContent {
 
         /** Every segment of {@code prefix}, in order (a conversation's earlier turns). */
         public Builder addAll(PromptContent prefix) {
+            if (n == 0) {
+                continues = prefix;
+            }
             for (int i = 0; i < prefix.ids.length; i++) {
                 add(prefix.ids[i], prefix.lengths[i]);
             }
@@ -129,7 +144,7 @@ public final class PromptContent {
             if (tokens < 1 || tokens > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("a prompt has 1 to 2^31-1 tokens, not " + tokens);
             }
-            return new PromptContent(Arrays.copyOf(ids, n), Arrays.copyOf(lengths, n), (int) tokens, answerId);
+            return new PromptContent(Arrays.copyOf(ids, n), Arrays.copyOf(lengths, n), (int) tokens, answerId, continues);
         }
     }
 }
