@@ -1,5 +1,6 @@
 package org.infersim.reports;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class BriefSection extends RunSection {
     void add() {
         page.section("brief", "In brief");
         StreamSummary all = summary.overall();
-        page.keyFigures(List.of(
+        List<HtmlPage.KeyFigure> figures = new ArrayList<>(List.of(
                 new HtmlPage.KeyFigure("p95 time to first token", Figures.msWithUnit(nan(all.ttftMs().p95())),
                         "p50 " + Figures.msWithUnit(nan(all.ttftMs().p50())) + " · p99 "
                                 + Figures.msWithUnit(nan(all.ttftMs().p99()))),
@@ -38,6 +39,11 @@ final class BriefSection extends RunSection {
                         Figures.dollars(summary.cost().perMillionOutputTokens()), "after warm-up"),
                 new HtmlPage.KeyFigure("GPU busy", Figures.percent(fleetBusy()),
                         "peak KV-cache occupancy " + Figures.percent(peakKv()))));
+        if (all.prefillTokensSaved() > 0) {
+            figures.add(new HtmlPage.KeyFigure("Prefix-cache hits", Figures.percent(nan(all.prefixCacheHitRate())),
+                    "of prompt tokens: " + Figures.significant(all.prefillTokensSaved() / 1e6, 3) + " M not prefilled"));
+        }
+        page.keyFigures(figures);
 
         page.paragraph(scenarioSentence());
         if (run.scenarioText() == null) {

@@ -56,12 +56,12 @@ final class HeadlineSection extends RunSection {
         }
         page.table(service);
         page.heading("Requests").table(counts);
-        prefixCache();
         var r = summary.requests();
         page.paragraph("Over the whole run, warm-up included: " + Figures.count(r.arrived()) + " requests arrived = "
                 + Figures.count(r.completed()) + " completed + " + Figures.count(r.rejected()) + " rejected + "
                 + Figures.count(r.inFlight()) + " still in flight at the end. The tables above count only the "
                 + "requests that arrived after warm-up.");
+        prefixCache();
 
         page.heading("Cost");
         var c = summary.cost();

@@ -98,6 +98,29 @@ class RunReportTest {
     }
 
     @Test
+    void thePrefixCacheIsReportedOnlyWhenSomePromptWasServedFromIt() throws Exception {
+        Path run = Fixtures.copy("run-quickstart", tmp);
+        String plain = Files.readString(renderer.renderRun(run));
+        assertFalse(plain.contains("Prefix cache"), "nothing was shared, so there is nothing to say");
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var summary = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(run.resolve("summary.json").toFile());
+        summary.get("streams").forEach(n -> ((com.fasterxml.jackson.databind.node.ObjectNode) n)
+                .put("prefixCacheHitRate", 0.923).put("prefillTokensSaved", 21_659_008));
+        summary.get("replicas").forEach(n -> ((com.fasterxml.jackson.databind.node.ObjectNode) n)
+                .put("prefixCacheHitRate", 0.923).put("prefillTokensSaved", 21_659_008).put("cachedBlocksEvicted", 4321));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) summary.get("overall")).put("prefixCacheHitRate", 0.923)
+                .put("prefillTokensSaved", 21_659_008);
+        json.writeValue(run.resolve("summary.json").toFile(), summary);
+        String html = Files.readString(renderer.renderRun(run));
+        assertTrue(html.contains("Prefix-cache hits"), "a key figure in brief");
+        assertTrue(html.contains("<h3>Prefix cache</h3>") || html.contains(">Prefix cache<"), "a table per stream");
+        assertTrue(html.contains("92.3%"));
+        assertTrue(html.contains("21,659,008"));
+        assertTrue(html.contains("Prefix cache per replica") && html.contains("4,321"), "and per replica, with evictions");
+    }
+
+    @Test
     void theScenarioAsRunIsShownEscapedInAFoldedBlock() throws Exception {
         Path run = Fixtures.copy("run-quickstart", tmp);
         Files.writeString(run.resolve("scenario.yaml"),
