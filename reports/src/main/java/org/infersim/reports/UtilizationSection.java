@@ -84,7 +84,34 @@ final class UtilizationSection extends RunSection {
         } else {
             missing("Preemptions per interval", PREEMPTIONS);
         }
+        prefixCacheOverTime();
         page.endGrid();
+    }
+
+    /** The prefix cache's hit rate per interval, when some prompt was served from it (older results have no column). */
+    private void prefixCacheOverTime() throws InvalidInputException {
+        if (!series.has(PREFIX_CACHE_HIT_RATE)) {
+            return;
+        }
+        boolean anyHit = false;
+        for (String dep : deployments) {
+            for (double v : series.values(dep, PREFIX_CACHE_HIT_RATE)) {
+                anyHit |= v > 0;
+            }
+        }
+        if (!anyHit) {
+            return;
+        }
+        XyChart chart = timeChart("Prefix-cache hit rate", "percent").yFromZero().yMax(100);
+        for (int d = 0; d < deployments.size(); d++) {
+            String dep = deployments.get(d);
+            chart.line(label(dep, "prompt tokens from cache"), time.of(series.times(dep)),
+                    percent(series.values(dep, PREFIX_CACHE_HIT_RATE)), d);
+        }
+        page.chart(chart, "Share of the prompt tokens of the requests that started in each interval that were found in "
+                + "the replica's prefix cache and not prefilled. It falls when the cache is too small for the prefixes "
+                + "in use (they are evicted before they are asked for again) or the router spreads them. "
+                + warmupSentence(), HtmlPage.Size.HALF);
     }
 
     /** Nodes of each dynamic or serverless pool: ready (solid) and being provisioned (dashed). Static pools are flat, so left out. */
