@@ -319,9 +319,7 @@ public final class KvCache {
         int privateBlocks = r.blocks - r.sharedBlocks;
         heldBlocks -= privateBlocks;
         if (prefixCaching) {
-            if (privateBlocks > 0) {
-                push(newRun(null, 0, privateBlocks, NONE));
-            }
+            freePrivate(privateBlocks);
             for (int id = r.tailRun; id != NONE; id = runs[id].parent) {
                 CachedRun run = runs[id];
                 if (--run.holders == 0) {
@@ -351,6 +349,31 @@ public final class KvCache {
     }
 
     // ------------------------------------------------------------------ the free queue
+
+    /**
+     * Freed blocks nobody can reuse. Their place in the queue matters only before cached blocks:
+     * while no cached block waits there, they are as good as never used (all of them go before
+     * any block cached later), so most workloads without shared prompts never touch the queue.
+     * Otherwise they join the anonymous run at the tail, or start one.
+     */
+    private void freePrivate(int blocks) {
+        if (blocks == 0) {
+            return;
+        }
+        if (cachedFree == 0) {
+            neverUsed += blocks;
+            return;
+        }
+        if (ringSize > 0) {
+            long last = ring[(ringHead + ringSize - 1) & (ring.length - 1)];
+            CachedRun run = runs[(int) (last >>> 32)];
+            if (run.anonymous() && current(last)) {
+                run.length += blocks;
+                return;
+            }
+        }
+        push(newRun(null, 0, blocks, NONE));
+    }
 
     /** Takes {@code blocks} from the never-used ones, then from the head of the free queue. */
     private void take(long blocks) {
