@@ -1,6 +1,7 @@
 package org.infersim.model.serving;
 
 import java.util.Arrays;
+import java.util.function.LongPredicate;
 
 /**
  * A paged KV cache counted in blocks, with vLLM V1's automatic prefix caching when it is on.
@@ -27,9 +28,7 @@ import java.util.Arrays;
  * cached all the way back. A sequence's blocks are its shared blocks first, then its own: the
  * shared ones are a prefix of its chain.
  *
- * <p>The queue is a ring of records (run, stamp). Holding a queued run again leaves its record
- * where it is; freeing it again appends a record with a new stamp, and the old one, no longer
- * current, is skipped when the head reaches it. Eviction takes a run's blocks from its end.
+ * <p>The free queue is a {@link RunQueue} of runs; eviction takes a run's blocks from its end.
  */
 public final class KvCache {
     private static final int NONE = CachedRun.NONE;
@@ -48,11 +47,8 @@ public final class KvCache {
     private int runCount;
     private int[] spareRuns = new int[16];
     private int spares;
-    private long[] ring = new long[64];
-    private int ringHead;
-    private int ringSize;
-    /** Current records in the ring; the rest are stale. */
-    private long liveRecords;
+    private final RunQueue queue = new RunQueue();
+    private final LongPredicate current = this::current;
     /** Hashed blocks in the free queue: cached, held by no sequence. */
     private long cachedFree;
 
@@ -188,7 +184,7 @@ public final class KvCache {
             CachedRun run = runs[id];
             if (run.holders++ == 0) {
                 // Its record in the queue stays there, no longer current.
-                liveRecords--;
+                queue.staled();
                 cachedFree -= run.length;
                 heldBlocks += run.length;
             }
@@ -276,7 +272,7 @@ public final class KvCache {
         int id = run.length > k ? splitBefore(found, run.depth + k) : found;
         CachedRun head = runs[id];
         if (head.holders++ == 0) {
-            liveRecords--;
+            queue.staled();
             cachedFree -= head.length;
         } else {
             heldBlocks -= head.length;
@@ -364,9 +360,9 @@ public final class KvCache {
             neverUsed += blocks;
             return;
         }
-        if (ringSize > 0) {
-            long last = ring[(ringHead + ringSize - 1) & (ring.length - 1)];
-            CachedRun run = runs[(int) (last >>> 32)];
+        if (!queue.isEmpty()) {
+            long last = queue.last();
+            CachedRun run = runs[RunQueue.run(last)];
             if (run.anonymous() && current(last)) {
                 run.length += blocks;
                 return;
@@ -381,12 +377,12 @@ public final class KvCache {
         neverUsed -= fromNew;
         long left = blocks - fromNew;
         while (left > 0) {
-            long record = ring[ringHead];
+            long record = queue.first();
             if (!current(record)) {
-                pop();
+                queue.skipFirst();
                 continue;
             }
-            int id = (int) (record >>> 32);
+            int id = RunQueue.run(record);
             CachedRun run = runs[id];
             if (run.anonymous()) {
                 int n = (int) Math.min(left, run.length);
@@ -404,8 +400,7 @@ public final class KvCache {
                 }
             }
             if (run.length == 0) {
-                pop();
-                liveRecords--;
+                queue.removeFirst();
                 if (run.parent != NONE) {
                     runs[run.parent].children--;
                 }
@@ -416,8 +411,8 @@ public final class KvCache {
 
     /** Whether a record of the queue is its run's current one: a run still free and not empty. */
     private boolean current(long record) {
-        CachedRun run = runs[(int) (record >>> 32)];
-        return run.stamp == (int) record && run.holders == 0 && run.length > 0;
+        CachedRun run = runs[RunQueue.run(record)];
+        return run.stamp == RunQueue.stamp(record) && run.holders == 0 && run.length > 0;
     }
 
     private int newRun(long[] hashes, int depth, int length, int parent) {
@@ -455,46 +450,7 @@ public final class KvCache {
 
     /** Appends a current record of run {@code id} to the queue. */
     private void push(int id) {
-        if (ringSize == ring.length) {
-            if (liveRecords * 2 < ringSize) {
-                compact();
-            } else {
-                grow();
-            }
-        }
-        int stamp = ++runs[id].stamp;
-        ring[(ringHead + ringSize) & (ring.length - 1)] = ((long) id << 32) | (stamp & 0xFFFFFFFFL);
-        ringSize++;
-        liveRecords++;
-    }
-
-    private void pop() {
-        ringHead = (ringHead + 1) & (ring.length - 1);
-        ringSize--;
-    }
-
-    /** Drops the records that are no longer current, keeping the order of the others. */
-    private void compact() {
-        int kept = 0;
-        long[] fresh = new long[ring.length];
-        for (int i = 0; i < ringSize; i++) {
-            long record = ring[(ringHead + i) & (ring.length - 1)];
-            if (current(record)) {
-                fresh[kept++] = record;
-            }
-        }
-        ring = fresh;
-        ringHead = 0;
-        ringSize = kept;
-    }
-
-    private void grow() {
-        long[] bigger = new long[ring.length * 2];
-        for (int i = 0; i < ringSize; i++) {
-            bigger[i] = ring[(ringHead + i) & (ring.length - 1)];
-        }
-        ring = bigger;
-        ringHead = 0;
+        queue.add(RunQueue.record(id, ++runs[id].stamp), current);
     }
 
     // ------------------------------------------------------------------ what it holds
@@ -568,19 +524,19 @@ public final class KvCache {
         long live = 0;
         int[] position = new int[runCount];
         Arrays.fill(position, -1);
-        for (int i = 0; i < ringSize; i++) {
-            long record = ring[(ringHead + i) & (ring.length - 1)];
+        for (int i = 0; i < queue.size(); i++) {
+            long record = queue.get(i);
             if (current(record)) {
-                position[(int) (record >>> 32)] = i;
+                position[RunQueue.run(record)] = i;
             }
         }
-        for (int i = 0; i < ringSize; i++) {
-            long record = ring[(ringHead + i) & (ring.length - 1)];
+        for (int i = 0; i < queue.size(); i++) {
+            long record = queue.get(i);
             if (!current(record)) {
                 continue;
             }
             live++;
-            int id = (int) (record >>> 32);
+            int id = RunQueue.run(record);
             CachedRun run = runs[id];
             queued += run.length;
             if (!run.anonymous()) {
@@ -605,6 +561,6 @@ public final class KvCache {
             indexed++;
         }
         return heldBlocks >= 0 && heldBlocks + neverUsed + queued == totalBlocks && hashed == cachedFree
-                && live == liveRecords && indexed == index.size();
+                && live == queue.live() && indexed == index.size();
     }
 }
