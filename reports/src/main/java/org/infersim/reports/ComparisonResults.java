@@ -20,7 +20,7 @@ import org.infersim.results.TimeSeriesCsv.Column;
  */
 record ComparisonResults(List<String> paths, int replications, double level, List<Figure> figures,
                          List<Policy> policies, List<Difference> differences, boolean sameArrivals,
-                         Map<String, Trace> traces) {
+                         boolean arrivalsFollowAnswers, Map<String, Trace> traces) {
 
     static final String JSON = "compare.json";
 
@@ -111,7 +111,8 @@ record ComparisonResults(List<String> paths, int replications, double level, Lis
         }
         return new ComparisonResults(List.copyOf(paths), json.path("replications").asInt(0),
                 json.path("confidenceLevel").asDouble(0.95), List.copyOf(figures), List.copyOf(policies),
-                List.copyOf(differences), json.path("commonRandomNumbers").path("sameArrivals").asBoolean(true), traces);
+                List.copyOf(differences), json.path("commonRandomNumbers").path("sameArrivals").asBoolean(true),
+                json.path("commonRandomNumbers").path("arrivalsFollowAnswers").asBoolean(false), traces);
     }
 
     /** A run's replicas and arrivals over time, or null when its folder has no time series. */

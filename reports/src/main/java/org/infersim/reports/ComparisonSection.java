@@ -31,6 +31,9 @@ final class ComparisonSection {
                 + "policy used the same seed, and every component draws from its own random stream, so all "
                 + "policies saw the same arrivals and the same request lengths (common random numbers)"
                 + (c.sameArrivals() ? "; every policy did count the same arrivals at every replication. "
+                : c.arrivalsFollowAnswers() ? ". The arrival counts differ between policies, as they must: a closed "
+                + "loop's users and a conversation's turns send their next request when an answer comes back, so the "
+                + "load depends on the policy, while each user's and session's own draws are the same. "
                 : ". Warning: the policies did not all count the same arrivals at some replication, so the "
                 + "comparison is not on identical traffic (see commonRandomNumbers in compare.json). ")
                 + "Intervals are " + level + " Student's t intervals over the replications. The policy was set at "

@@ -81,7 +81,11 @@ final class ComparisonTable {
                         plain(f, ci.high(), ci.halfWidth()), verdict));
             }
         }
-        if (!c.sameArrivals()) {
+        if (!c.sameArrivals() && c.arrivalsFollowAnswers()) {
+            out.append("\nNote: the policies saw different numbers of arrivals, as expected: a closed loop's users and a "
+                    + "conversation's turns send their next request when an answer comes back, so the load depends on "
+                    + "the policy; each user's and each session's own draws are the same under every policy.\n");
+        } else if (!c.sameArrivals()) {
             out.append("\nWarning: the policies did not all see the same number of arrivals at every replication; "
                     + "common random numbers do not hold (see commonRandomNumbers in compare.json).\n");
         }

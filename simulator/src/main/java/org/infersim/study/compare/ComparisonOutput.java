@@ -143,6 +143,7 @@ public final class ComparisonOutput {
 
         ObjectNode crn = root.putObject("commonRandomNumbers");
         crn.put("sameArrivals", c.sameArrivals());
+        crn.put("arrivalsFollowAnswers", c.arrivalsFollowAnswers());
         ArrayNode reps = crn.putArray("replications");
         for (PolicyComparison.Arrivals a : c.arrivals()) {
             ObjectNode node = reps.addObject();

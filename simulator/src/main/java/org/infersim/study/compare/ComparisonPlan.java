@@ -38,6 +38,22 @@ import org.infersim.study.Variant;
 public record ComparisonPlan(String name, Path baseFile, String baseText, Map<String, JsonNode> fixed, BatchSlo slo,
                              List<ComparedPolicy> policies, List<String> paths, int replications, long baseSeed) {
 
+    /**
+     * Whether some workload of the base sends its next request only when an answer comes back (a
+     * closed loop, or multi-turn sessions): its arrivals then depend on the policy, while each
+     * user's and each session's draws stay common.
+     */
+    public boolean arrivalsFollowAnswers() {
+        ScenarioPatch patch = ScenarioPatch.of(baseText);
+        for (int i = 0; i < patch.count("workloads"); i++) {
+            JsonNode type = patch.get("workloads[" + i + "].arrival.type");
+            if ((type != null && "closed".equals(type.asText())) || patch.get("workloads[" + i + "].session") != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Where the policy is set when no path is given: every deployment's autoscaler that the base configures. */
     public static final String DEFAULT_PATH = "deployments[*].autoscaler.policy";
     public static final int MAX_REPLICATIONS = 1000;

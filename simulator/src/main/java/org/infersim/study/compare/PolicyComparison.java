@@ -64,8 +64,11 @@ public final class PolicyComparison {
     private final List<Arrivals> arrivals;
     private final double level;
 
+    private final boolean arrivalsFollowAnswers;
+
     private PolicyComparison(List<ComparedFigure> figures, List<PolicyResult> policies, List<Difference> differences,
-                             List<Arrivals> arrivals, double level) {
+                             List<Arrivals> arrivals, double level, boolean arrivalsFollowAnswers) {
+        this.arrivalsFollowAnswers = arrivalsFollowAnswers;
         this.figures = figures;
         this.policies = policies;
         this.differences = differences;
@@ -134,7 +137,7 @@ public final class PolicyComparison {
             arrivals.add(new Arrivals(r + 1, BatchPlan.seed(plan.baseSeed(), r), Collections.unmodifiableMap(arrived)));
         }
         return new PolicyComparison(List.copyOf(figures), List.copyOf(policies), List.copyOf(differences),
-                List.copyOf(arrivals), level);
+                List.copyOf(arrivals), level, plan.arrivalsFollowAnswers());
     }
 
     /** The paired difference a − b over the replications where both have the figure. */
@@ -177,6 +180,11 @@ public final class PolicyComparison {
 
     public List<Arrivals> arrivals() {
         return arrivals;
+    }
+
+    /** Whether the arrivals follow the answers (a closed loop, sessions), so that their count depends on the policy. */
+    public boolean arrivalsFollowAnswers() {
+        return arrivalsFollowAnswers;
     }
 
     /** True when, at every replication, every policy that ran saw the same number of arrivals. */

@@ -66,6 +66,22 @@ class ComparisonRunnerTest {
     }
 
     @Test
+    void aClosedLoopsArrivalsFollowItsAnswersSoTheirCountIsAnOutcomeNotABrokenCommonRandomNumber() throws Exception {
+        String closed = BASE.replace("arrival: {type: gamma, rate: 12/s, cv: 3}", "arrival: {type: closed, users: 16}");
+        Path base = dir.resolve("closed.yaml");
+        Files.writeString(base, closed);
+        ComparisonPlan plan = ComparisonPlan.of("closed-compare", base, closed, Map.of(), null,
+                List.of("round-robin", "least-outstanding"), List.of("deployments[*].router"), 2, 31,
+                BuiltInPolicies.load(), (input, message) -> new Problem("test", 0, input, message));
+        assertTrue(plan.arrivalsFollowAnswers());
+        Path out = dir.resolve("closed-out");
+        ComparisonRunner.Outcome o = ComparisonRunner.run(plan, Scenarios.validation(), out, 2, BatchListener.NONE);
+        assertTrue(o.comparison().arrivalsFollowAnswers());
+        JsonNode compare = JSON.readTree(out.resolve("compare.json").toFile());
+        assertTrue(compare.path("commonRandomNumbers").path("arrivalsFollowAnswers").asBoolean());
+    }
+
+    @Test
     void everyPolicySeesTheSameArrivalsAtEachReplication() throws Exception {
         Path out = dir.resolve("out");
         ComparisonPlan plan = plan(List.of("round-robin", "least-outstanding", "least-kv"), 3);
@@ -87,6 +103,7 @@ class ComparisonRunnerTest {
         assertTrue(o.comparison().sameArrivals());
         JsonNode compare = JSON.readTree(out.resolve("compare.json").toFile());
         assertTrue(compare.path("commonRandomNumbers").path("sameArrivals").asBoolean());
+        assertFalse(compare.path("commonRandomNumbers").path("arrivalsFollowAnswers").asBoolean(), "open arrivals");
         assertNotEquals(summary(out, "round-robin-r1").path("overall").path("ttftMs").path("p95").asDouble(),
                 summary(out, "least-kv-r1").path("overall").path("ttftMs").path("p95").asDouble(),
                 "the routers do route differently");
