@@ -53,7 +53,7 @@ class ArchitectureTest {
             List.of("run"),
             List.of("study"),
             List.of("study.compare"),
-            List.of("study.batch", "study.size"),
+            List.of("study.batch", "study.size", "study.fidelity"),
             List.of("reports"),
             List.of("cli", "bench"));
 

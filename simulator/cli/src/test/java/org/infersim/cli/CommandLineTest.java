@@ -54,6 +54,22 @@ class CommandLineTest {
     }
 
     @Test
+    void fidelityReplaysTheCalibrationSetAndPrintsTheErrorPerMetric() throws Exception {
+        Outcome o = infersim("fidelity", "--duration", "60s");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("llama-2-7b tp1 on h100-sxm, 592/194 tokens, 5/s"), o.out());
+        assertTrue(o.out().contains("mean |error|") && o.out().contains("e2e_latency_mean_batch"), o.out());
+        assertTrue(o.out().contains("Not replayed: per_layer_linear_time (24 rows"), o.out());
+
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "id,metric\n");
+        Outcome refused = infersim("fidelity", "--data", bad.toString());
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("bad.csv:1: no column gpu_id"), refused.err());
+        assertEquals(2, infersim("fidelity", "--duration", "ten").status());
+    }
+
+    @Test
     void aBadScenarioGetsFileLineAndPathAndExitStatusTwo() throws Exception {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, """

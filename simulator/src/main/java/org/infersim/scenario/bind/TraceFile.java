@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.infersim.input.CsvLine;
 import org.infersim.input.Problem;
 
 /**
@@ -103,7 +104,7 @@ final class TraceFile {
 
         /** The rows after {@code header}, the file's first line, at line {@code lineNo}. */
         Rows read(String header, int lineNo, BufferedReader in) throws IOException {
-            List<String> names = split(header);
+            List<String> names = CsvLine.split(header);
             int timeCol = column(names, "timestamp");
             int promptCol = column(names, "contexttokens", "requesttokens");
             int outputCol = column(names, "generatedtokens", "responsetokens");
@@ -126,7 +127,7 @@ final class TraceFile {
                             + " is CSV or Mooncake JSON lines throughout, as its first line says");
                     continue;
                 }
-                List<String> cells = split(line);
+                List<String> cells = CsvLine.split(line);
                 if (cells.size() < width) {
                     rows.problem(lineNo, "expected at least " + width + " columns as in the header, got "
                             + cells.size());
@@ -205,30 +206,5 @@ final class TraceFile {
             }
         }
         return -1;
-    }
-
-    /** Splits a CSV line on commas, honouring double quotes; cells are stripped. */
-    static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString().strip());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString().strip());
-        return cells;
     }
 }

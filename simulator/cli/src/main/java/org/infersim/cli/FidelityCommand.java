@@ -1,0 +1,92 @@
+package org.infersim.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Quantities;
+import org.infersim.study.fidelity.CalibrationSet;
+import org.infersim.study.fidelity.Fidelity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Replays a calibration set's measured runs and prints measured against simulated figures. */
+@Command(name = "fidelity", description = "Replays measured serving runs (the shipped calibration set, or --data FILE "
+        + "in its layout) as they were measured and prints each measured figure beside the simulated one, with the "
+        + "mean and median absolute error per metric.")
+final class FidelityCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    CatalogOptions catalogs;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "A calibration CSV in the layout of "
+            + "gpu-models/calibration/measured-serving.csv (default: the shipped set).")
+    Path data;
+
+    @Option(names = "--duration", defaultValue = "600s",
+            description = "Simulated time of each serving stage (default ${DEFAULT-VALUE}, as the stages were measured).")
+    String duration;
+
+    @Override
+    public Integer call() throws IOException {
+        long durationNs;
+        try {
+            durationNs = Quantities.parseDurationNs(duration);
+        } catch (IllegalArgumentException e) {
+            System.err.println("--duration: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        CalibrationSet set;
+        try {
+            set = data == null ? CalibrationSet.shipped() : read(data);
+        } catch (IOException e) {
+            System.err.println(e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        List<Fidelity.Figure> figures;
+        try {
+            figures = Fidelity.replay(set, main.validation(catalogs.dirs), durationNs / 1e9);
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> System.err.println(p));
+            return Main.BAD_INPUT;
+        }
+        System.out.printf(Locale.ROOT, "%-62s %-22s %10s %10s %7s%n", "measured run", "metric", "measured", "simulated",
+                "error");
+        for (Fidelity.Figure f : figures) {
+            System.out.printf(Locale.ROOT, "%-62s %-22s %10.2f %10.2f %+6.0f%%%n", f.run().label(), f.metric(),
+                    f.measured(), f.simulated(), f.error() * 100);
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-22s %4s %14s %16s%n", "metric", "n", "mean |error|", "median |error|");
+        for (Fidelity.ErrorSummary s : Fidelity.summarize(figures)) {
+            System.out.printf(Locale.ROOT, "%-22s %4d %13.0f%% %15.0f%%%n", s.metric(), s.n(), s.meanAbsolute() * 100,
+                    s.medianAbsolute() * 100);
+        }
+        if (!set.notReplayed().isEmpty()) {
+            System.out.println();
+            StringBuilder skipped = new StringBuilder();
+            set.notReplayed().forEach((metric, rows) -> skipped.append(skipped.length() == 0 ? "" : ", ")
+                    .append(metric).append(" (").append(rows).append(rows == 1 ? " row: " : " rows: ")
+                    .append(CalibrationSet.whyNotReplayed(metric)).append(')'));
+            System.out.println("Not replayed: " + skipped + ".");
+        }
+        return 0;
+    }
+
+    private static CalibrationSet read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return CalibrationSet.read(in, file.toString());
+        }
+    }
+}
