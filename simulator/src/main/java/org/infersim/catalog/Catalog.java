@@ -35,6 +35,8 @@ public final class Catalog {
 
     private final Map<String, GpuSpec> gpus;
     private final Map<String, ModelSpec> models;
+    /** Hugging Face ids (lower case) → the key of the model they name. */
+    private final Map<String, String> aliases;
     private final List<GpuSpec> gpuList;
     private final List<ModelSpec> modelList;
 
@@ -43,6 +45,28 @@ public final class Catalog {
         this.models = models;
         this.gpuList = List.copyOf(gpus.values());
         this.modelList = List.copyOf(models.values());
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Map.Entry<String, ModelSpec> m : models.entrySet()) {
+            for (String alias : m.getValue().huggingFace()) {
+                names.put(key(alias), m.getKey());
+            }
+        }
+        this.aliases = java.util.Collections.unmodifiableMap(names);
+    }
+
+    /**
+     * This catalog with more models (those a scenario reads from config.json files), each replacing
+     * a model of the same id; the GPUs are the same.
+     */
+    public Catalog withModels(List<ModelSpec> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<String, ModelSpec> all = new LinkedHashMap<>(models);
+        for (ModelSpec m : more) {
+            all.put(key(m.id()), m);
+        }
+        return new Catalog(gpus, java.util.Collections.unmodifiableMap(all));
     }
 
     /** The catalogs shipped in the jar (classpath resources gpu-models/gpus.yaml and gpu-models/models.yaml). */
@@ -79,9 +103,20 @@ public final class Catalog {
         return id == null ? Optional.empty() : Optional.ofNullable(gpus.get(key(id)));
     }
 
-    /** The model with this id (case-insensitive). */
+    /** The model with this id or Hugging Face id (case-insensitive). */
     public Optional<ModelSpec> model(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(models.get(key(id)));
+        if (id == null) {
+            return Optional.empty();
+        }
+        ModelSpec m = models.get(key(id));
+        return m != null ? Optional.of(m) : Optional.ofNullable(models.get(aliases.get(key(id))));
+    }
+
+    /** Every name a scenario may give a model: the ids, then the Hugging Face ids. */
+    public List<String> modelNames() {
+        List<String> names = new ArrayList<>(modelList.stream().map(ModelSpec::id).toList());
+        modelList.forEach(m -> names.addAll(m.huggingFace()));
+        return names;
     }
 
     /** All GPU types, in file order (built-in first; an override keeps the position of what it replaced). */

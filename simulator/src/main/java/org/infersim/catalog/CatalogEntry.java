@@ -142,6 +142,29 @@ final class CatalogEntry {
         return t.strip();
     }
 
+    /** An optional list of text (names, not numbers: they need no source); empty when absent. */
+    List<String> strings(String key, String hint) {
+        YamlNode v = node(key, false, null);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof YamlNode.Sequence list)) {
+            problem(key, "expected " + hint + ", got " + describe(v));
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (YamlNode item : list.items()) {
+            String t = text(item);
+            if (t == null || t.isBlank()) {
+                problem(item.line(), at(key), "expected " + hint + ", got " + describe(item));
+                ok = false;
+            } else {
+                out.add(t.strip());
+            }
+        }
+        return out;
+    }
+
     Boolean bool(String key) {
         YamlNode v = node(key, true, "true or false");
         if (v == null) {

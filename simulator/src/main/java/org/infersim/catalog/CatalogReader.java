@@ -31,7 +31,7 @@ final class CatalogReader {
     static final List<String> MIG_KEYS = List.of("name", "compute", "memorySlices", "memory", "maxInstances");
     static final List<String> MODEL_KEYS = List.of("id", "name", "layers", "hiddenSize", "attentionHeads", "kvHeads",
             "headDim", "intermediateSize", "vocabSize", "experts", "activeExperts", "publishedParams", "maxContext",
-            "tiedEmbeddings", "sources", "notes");
+            "tiedEmbeddings", "huggingFace", "sources", "notes");
 
     private final String file;
     private final List<Problem> problems;
@@ -261,6 +261,8 @@ final class CatalogReader {
                 "expected a parameter count such as 8.03e9 or 8030000000");
         Integer context = e.integer("maxContext", "expected the context length in tokens (max_position_embeddings)");
         Boolean tied = e.bool("tiedEmbeddings");
+        List<String> huggingFace = e.strings("huggingFace", "a list of Hugging Face repository ids such as"
+                + " [meta-llama/Llama-3.1-8B-Instruct, meta-llama/Llama-3.1-8B]");
         e.string("notes", false);
 
         e.positive("layers", layers);
@@ -285,7 +287,7 @@ final class CatalogReader {
             return null;
         }
         return new ModelSpec(id, name, layers, hidden, heads, kvHeads, headDim, intermediate, vocab, experts, active,
-                params, context, tied, sources);
+                params, context, tied, sources, huggingFace);
     }
 
     // ------------------------------------------------------------------ shared

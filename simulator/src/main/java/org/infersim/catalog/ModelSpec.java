@@ -1,5 +1,6 @@
 package org.infersim.catalog;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param publishedParams  parameter count as published (checked against the architecture)
  * @param tiedEmbeddings   whether the output head shares the embedding matrix
  * @param sources          where each number came from, keyed by field name
+ * @param huggingFace      Hugging Face repository ids that name this model too (meta-llama/Llama-3.1-8B)
  */
 public record ModelSpec(
         String id,
@@ -27,10 +29,12 @@ public record ModelSpec(
         long publishedParams,
         int maxContext,
         boolean tiedEmbeddings,
-        Map<String, String> sources) {
+        Map<String, String> sources,
+        List<String> huggingFace) {
 
     public ModelSpec {
         sources = Map.copyOf(sources);
+        huggingFace = List.copyOf(huggingFace);
     }
 
     public boolean isMixtureOfExperts() {

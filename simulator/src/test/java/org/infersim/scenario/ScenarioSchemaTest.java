@@ -118,6 +118,21 @@ class ScenarioSchemaTest {
     }
 
     @Test
+    void theSchemaAcceptsAModelFromAConfigJsonAsTheLoaderDoesAndRejectsAMisspelledKey() throws Exception {
+        String base = "name: m\nseed: 1\nduration: 1m\ncluster: {pools: [{name: p, gpu: h100-sxm, count: 1}]}\n"
+                + "workloads: [{name: w, arrival: {type: poisson, rate: 1/s}, promptTokens: 100, outputTokens: 10}]\n";
+        String yaml = base + "deployments: [{name: d, model: {config: src/test/resources/huggingface/llama-3.1-8b/"
+                + "config.json, id: my-llama}}]\n";
+        assertEquals(Set.of(), schema.validate(YAML.readTree(yaml)));
+        Scenario s = ScenarioLoader.parse(yaml, "m.yaml", Path.of("."), List.of(), BuiltInPolicies.load()).scenario();
+        assertEquals("my-llama", s.deployments().get(0).model());
+        assertEquals(Set.of(), schema.validate(YAML.readTree(base
+                + "deployments: [{name: d, model: meta-llama/Llama-3.1-8B-Instruct}]\n")));
+        assertFalse(schema.validate(YAML.readTree(base + "deployments: [{name: d, model: {file: config.json}}]\n"))
+                .isEmpty());
+    }
+
+    @Test
     void theSchemaAcceptsTheClientLoadKeysTheLoaderAcceptsAndRejectsTheirMisspellings() throws Exception {
         String base = "name: c\nseed: 1\nduration: 10m\ncluster: {pools: [{name: p, gpu: h100-sxm, count: 1}]}\n"
                 + "deployments: [{name: d, model: llama-3.1-8b}]\nworkloads:\n";

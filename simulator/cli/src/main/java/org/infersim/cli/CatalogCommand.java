@@ -10,7 +10,8 @@ import org.infersim.scenario.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "catalog", description = "Lists the GPUs and models the simulator knows, with their key numbers.")
+@Command(name = "catalog", description = "Lists the GPUs and models the simulator knows, with their key numbers.",
+        subcommands = CatalogImportCommand.class)
 final class CatalogCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogs;

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,6 +164,35 @@ class CommandLineTest {
         Outcome o = infersim("catalog");
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("h100-sxm") && o.out().contains("llama-3.1-70b") && o.out().contains("mixtral-8x7b"));
+    }
+
+    @Test
+    void catalogImportPrintsAModelsYamlEntryThatACatalogDirectoryReadsBack() throws Exception {
+        String config = "../src/test/resources/huggingface/mixtral-8x7b/config.json";
+        Outcome o = infersim("catalog", "import", config, "--id", "my-mixtral");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().startsWith("models:\n  - id: my-mixtral\n    name: \"my-mixtral\"\n    layers: 32\n"), o.out());
+        for (String line : List.of("    experts: 8", "    activeExperts: 2", "    intermediateSize: 14336",
+                "    publishedParams: 46702792704", "    tiedEmbeddings: false",
+                "      kvHeads: \"" + config + ": num_key_value_heads=8\"")) {
+            assertTrue(o.out().contains(line + "\n"), line + " in " + o.out());
+        }
+        assertTrue(o.out().contains("      publishedParams: \"computed from the shapes in " + config), o.out());
+        Path dir = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(dir.resolve("models.yaml"), o.out());
+        Outcome listed = infersim("catalog", "--catalog", dir.toString());
+        assertEquals(0, listed.status(), listed.err());
+        assertTrue(listed.out().contains("  my-mixtral          46.7B      32     32      8     4096      2/8"),
+                listed.out());
+    }
+
+    @Test
+    void catalogImportRefusesMultiHeadLatentAttentionWithExitStatus2() {
+        Outcome o = infersim("catalog", "import", "../src/test/resources/huggingface/deepseek-v3/config.json");
+        assertEquals(2, o.status(), o.out());
+        assertTrue(o.err().contains("deepseek-v3/config.json:8: kv_lora_rank: cannot model DeepseekV3ForCausalLM:"
+                + " its multi-head latent attention"), o.err());
+        assertEquals("", o.out());
     }
 
     @Test

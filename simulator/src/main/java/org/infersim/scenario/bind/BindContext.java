@@ -77,11 +77,16 @@ final class BindContext {
 
     /** "unknown GPU 'h100sxm'; did you mean 'h100-sxm'? Known: ..." */
     String unknownId(String what, String id, List<String> known) {
+        return unknownId(what, id, known, known);
+    }
+
+    /** Same, suggesting among more names than are listed (a model's Hugging Face ids beside the catalog's ids). */
+    String unknownId(String what, String id, List<String> known, List<String> suggested) {
         List<String> sorted = known.stream().sorted().toList();
         String list = sorted.size() > MAX_KNOWN_LISTED
                 ? String.join(", ", sorted.subList(0, MAX_KNOWN_LISTED)) + ", ... (" + sorted.size() + " in all)"
                 : String.join(", ", sorted);
-        String hint = Suggestions.didYouMean(id, known);
+        String hint = Suggestions.didYouMean(id, suggested);
         return "unknown " + what + " '" + id + "'" + hint + (hint.isEmpty() ? "; known: " : " Known: ") + list;
     }
 

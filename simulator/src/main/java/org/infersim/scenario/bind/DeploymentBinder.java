@@ -49,10 +49,17 @@ final class DeploymentBinder {
 
     private final BindContext ctx;
     private final AutoscalerBinder autoscalers;
+    private final ModelBinder models;
 
     DeploymentBinder(BindContext ctx) {
         this.ctx = ctx;
         this.autoscalers = new AutoscalerBinder(ctx);
+        this.models = new ModelBinder(ctx);
+    }
+
+    /** The models the deployments read from config.json files, for the catalog the run is built from. */
+    List<ModelSpec> modelsFromConfigs() {
+        return models.fromConfigs();
     }
 
     /** The deployments, or null after a problem. */
@@ -66,17 +73,8 @@ final class DeploymentBinder {
 
     private Deployment deployment(Fields d, int index) {
         String name = d.name("name", ctx.deployments.keySet());
-        String modelId = d.string("model", true, "a model id from the catalog");
-        ModelSpec model = null;
-        if (modelId != null && ctx.catalog != null) {
-            model = ctx.catalog.model(modelId).orElse(null);
-            if (model == null) {
-                d.problem("model", ctx.unknownId("model", modelId, ctx.catalog.models().stream().map(ModelSpec::id)
-                        .toList()));
-            } else {
-                modelId = model.id(); // the catalog's spelling
-            }
-        }
+        ModelSpec model = models.model(d);
+        String modelId = model == null ? null : model.id(); // the catalog's spelling
         List<PoolInfo> allowed = ctx.poolList(d);
         Precision precision = precision(d);
         Integer tp = tensorParallel(d, model, allowed);
@@ -107,7 +105,7 @@ final class DeploymentBinder {
         if (name != null && !ctx.deployments.containsKey(name)) {
             ctx.deployments.put(name, new DeploymentInfo(name, index, maxLen));
         }
-        if (name == null || modelId == null || (ctx.catalog != null && model == null) || allowed == null
+        if (name == null || modelId == null || allowed == null
                 || precision == null || tp == null || replicaValue == null || engine == null || router == null
                 || !shareOk || priority == null || startAt == null || !autoscalerOk || coldStart == null
                 || drainTimeout == null || stepTime == null) {

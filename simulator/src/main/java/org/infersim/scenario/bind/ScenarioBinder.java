@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.infersim.catalog.Catalog;
+import org.infersim.catalog.ModelSpec;
 import org.infersim.input.Fields;
 import org.infersim.input.InputFile;
 import org.infersim.input.Problem;
@@ -36,6 +37,7 @@ public final class ScenarioBinder {
     private final YamlNode root;
     private final InputFile in;
     private final PolicyBinder policies;
+    private List<ModelSpec> modelsFromConfigs = List.of();
 
     /** {@code policies}: the policies the scenario may name, family by family. */
     ScenarioBinder(String file, Path baseDir, YamlNode root, List<Problem> problems, Policies policies) {
@@ -86,6 +88,11 @@ public final class ScenarioBinder {
 
     // ---------------------------------------------------------------- phase 2: the scenario
 
+    /** The models the deployments read from config.json files (after {@link #bind}). */
+    List<ModelSpec> modelsFromConfigs() {
+        return modelsFromConfigs;
+    }
+
     /** The bound scenario, or null when it could not be built (the problems say why). */
     Scenario bind(Catalog catalog, List<Path> catalogDirs, Path scenarioFile) {
         Fields f = in.fields(root, "", "a scenario", ROOT_KEYS);
@@ -111,7 +118,9 @@ public final class ScenarioBinder {
         BindContext ctx = new BindContext(in, catalog, duration != null && duration > 0 ? duration : null, policies);
         PoolBinder pools = new PoolBinder(ctx);
         List<Pool> poolList = pools.bind(f);
-        List<Deployment> deploymentList = new DeploymentBinder(ctx).bind(f);
+        DeploymentBinder deployments = new DeploymentBinder(ctx);
+        List<Deployment> deploymentList = deployments.bind(f);
+        modelsFromConfigs = deployments.modelsFromConfigs();
         List<Workload> workloadList = new WorkloadBinder(ctx).bind(f);
         List<Job> jobList = new JobBinder(ctx).bind(f);
 

@@ -84,6 +84,7 @@ public final class ScenarioLoader {
             }
             throw new InvalidInputException(ordered(problems, fileName));
         }
+        catalog = catalog.withModels(binder.modelsFromConfigs());
         for (ScenarioCheck check : checks) {
             problems.addAll(check.check(scenario, catalog));
         }
