@@ -23,7 +23,8 @@ class CatalogTest {
     static final List<String> SHIPPED_GPUS = List.of("a10g", "l4", "l40s", "a100-40gb", "a100-80gb", "h100-pcie",
             "h100-sxm", "h200", "b200", "mi300x");
     static final List<String> SHIPPED_MODELS = List.of("llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b",
-            "llama-3.2-1b", "llama-3.2-3b", "llama-2-7b", "llama-2-70b", "mistral-7b", "mixtral-8x7b", "qwen2.5-72b");
+            "llama-3.2-1b", "llama-3.2-3b", "llama-2-7b", "llama-2-70b", "mistral-7b", "mixtral-8x7b", "qwen2.5-72b",
+            "yi-34b", "llama-3.3-70b", "qwen3-32b");
 
     static final List<String> GPU_NUMBERS = List.of("memory", "memoryBandwidth", "bf16", "fp8", "tdp",
             "interconnectBandwidth", "pcieBandwidth", "mfu", "mbu", "iterationOverhead", "allReduceLatency", "reserved",
@@ -215,10 +216,18 @@ class CatalogTest {
 
         for (ModelSpec m : c.models()) {
             assertEquals(0, m.attentionHeads() % m.kvHeads(), m.id());
-            assertEquals(m.hiddenSize(), m.attentionHeads() * m.headDim(), m.id() + ": all shipped models have h = n_h·d");
+            if (!m.id().equals("qwen3-32b")) {
+                assertEquals(m.hiddenSize(), m.attentionHeads() * m.headDim(), m.id() + ": h = n_h·d");
+            }
             assertEquals(m.isMixtureOfExperts(), m.experts() > 1, m.id());
         }
         assertTrue(c.model("llama-3.2-1b").orElseThrow().tiedEmbeddings());
+
+        // Qwen3-32B sets head_dim=128 with 64 heads: its attention is 8192 wide on a 5120 hidden size.
+        ModelSpec qwen3 = c.model("qwen3-32b").orElseThrow();
+        assertEquals(List.of(64, 5120, 64, 8, 128, 25600, 151936, 40960),
+                List.of(qwen3.layers(), qwen3.hiddenSize(), qwen3.attentionHeads(), qwen3.kvHeads(),
+                        qwen3.headDim(), qwen3.intermediateSize(), qwen3.vocabSize(), qwen3.maxContext()));
     }
 
     @Test
