@@ -16,7 +16,8 @@ import java.util.function.LongPredicate;
  * freed, until its memory is needed: allocation takes never-used blocks first, then the least
  * recently freed (vLLM's free-block queue, appended to in reverse so that a sequence's last
  * blocks go before its first). Blocks nobody can reuse (a private question, an answer no turn
- * repeats, a partial block) wait in that queue too, as one anonymous run per sequence.
+ * repeats, a partial block) take their turn in that queue too, as anonymous runs (or count as
+ * never used while no cached block waits there, when their place makes no difference).
  *
  * <p>Blocks are kept in {@link CachedRun}s, runs of one chain held by the same sequences, so that
  * holding and freeing a conversation of a hundred cached blocks costs a few runs, not a hundred
