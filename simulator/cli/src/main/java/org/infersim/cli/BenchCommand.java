@@ -71,10 +71,6 @@ final class BenchCommand implements Callable<Integer> {
             + "prefix-affinity for the others).")
     String router;
 
-    static String scenario(long requests, int replicas, double ratePerReplica, double gpuFraction) {
-        return scenario(requests, replicas, ratePerReplica, gpuFraction, Workload.chat, true, null);
-    }
-
     static String scenario(long requests, int replicas, double ratePerReplica, double gpuFraction, Workload workload,
                            boolean prefixCaching, String router) {
         double rate = replicas * ratePerReplica;

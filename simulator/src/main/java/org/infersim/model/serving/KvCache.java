@@ -92,13 +92,18 @@ public final class KvCache {
      * there, and are only right while nothing else happens to the cache in between.
      */
     int findCachedPrefix(Request r) {
+        return cachedStart(r, r.promptTokens + r.generated);
+    }
+
+    /** Cached blocks at the start of {@code r}, leaving at least the last of its first {@code tokens} tokens to compute. */
+    private int cachedStart(Request r, int tokens) {
         if (!prefixCaching || r.content == null) {
             return 0;
         }
         if (r.blockHashes == null) {
             BlockHashes.compute(r, blockSize);
         }
-        return cachedBlocks(r, Math.min(r.hashableBlocks, (r.promptTokens + r.generated - 1) / blockSize));
+        return cachedBlocks(r, Math.min(r.hashableBlocks, (tokens - 1) / blockSize));
     }
 
     /**
@@ -336,13 +341,7 @@ public final class KvCache {
      * blocks from the start of its prompt. A router's look: changes nothing, not even recency.
      */
     public int cachedPrefixTokens(Request request) {
-        if (!prefixCaching || request.content == null) {
-            return 0;
-        }
-        if (request.blockHashes == null) {
-            BlockHashes.compute(request, blockSize);
-        }
-        return cachedBlocks(request, Math.min(request.hashableBlocks, (request.promptTokens - 1) / blockSize)) * blockSize;
+        return cachedStart(request, request.promptTokens) * blockSize;
     }
 
     // ------------------------------------------------------------------ the free queue

@@ -10,6 +10,11 @@ import org.infersim.plugin.Settings;
 public final class LeastOutstanding implements Router {
     @Override
     public Replica choose(Request request, List<Replica> replicas) {
+        return of(replicas);
+    }
+
+    /** The replica with the fewest requests in flight, the lowest index among equals (also other routers' fallback). */
+    static Replica of(List<Replica> replicas) {
         Replica best = replicas.get(0);
         for (int i = 1, n = replicas.size(); i < n; i++) {
             Replica r = replicas.get(i);

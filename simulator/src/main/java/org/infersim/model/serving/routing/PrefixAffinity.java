@@ -68,7 +68,7 @@ public final class PrefixAffinity implements Router {
     public Replica choose(Request request, List<Replica> replicas) {
         PromptContent content = request.content();
         if (content == null) {
-            return leastOutstanding(replicas);
+            return LeastOutstanding.of(replicas);
         }
         int n = replicas.size();
         long inFlight = 0;
@@ -94,16 +94,6 @@ public final class PrefixAffinity implements Router {
             }
         }
         routed.record(content, best.index());
-        return best;
-    }
-
-    private static Replica leastOutstanding(List<Replica> replicas) {
-        Replica best = replicas.get(0);
-        for (int i = 1, n = replicas.size(); i < n; i++) {
-            if (replicas.get(i).outstanding() < best.outstanding()) {
-                best = replicas.get(i);
-            }
-        }
         return best;
     }
 
