@@ -69,6 +69,21 @@ public final class Catalog {
         return new Catalog(gpus, java.util.Collections.unmodifiableMap(all));
     }
 
+    /**
+     * This catalog with these GPU types (a calibration's candidate figures), each replacing the
+     * GPU of the same id; the models are the same.
+     */
+    public Catalog withGpus(List<GpuSpec> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<String, GpuSpec> all = new LinkedHashMap<>(gpus);
+        for (GpuSpec g : more) {
+            all.put(key(g.id()), g);
+        }
+        return new Catalog(java.util.Collections.unmodifiableMap(all), models);
+    }
+
     /** The catalogs shipped in the jar (classpath resources gpu-models/gpus.yaml and gpu-models/models.yaml). */
     public static Catalog builtIn() throws InvalidInputException {
         Catalog c = builtIn;

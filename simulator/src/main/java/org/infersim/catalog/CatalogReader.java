@@ -20,12 +20,14 @@ final class CatalogReader {
     static final String BYTES_HINT = "expected a size such as 80GB, 141GB or 2GiB";
     static final String BANDWIDTH_HINT = "expected a bandwidth such as 3.35TB/s or 900GB/s";
     static final String DURATION_HINT = "expected a duration such as 1.5ms, 10us or 250ns";
+    static final String TOKENS_HINT = "expected a whole number of tokens such as 40";
     static final String PRICE_HINT = "expected a price per GPU-hour such as $6.88/h";
 
     static final List<String> GPU_KEYS = List.of("id", "name", "vendor", "memory", "memoryBandwidth", "bf16", "fp8",
             "tdp", "interconnect", "interconnectBandwidth", "pcieBandwidth", "efficiency", "price", "priceDate", "mig",
             "batchDefaults", "sources", "notes");
-    static final List<String> EFFICIENCY_KEYS = List.of("mfu", "mbu", "iterationOverhead", "allReduceLatency",
+    static final List<String> EFFICIENCY_KEYS = List.of("mfu", "mfuFp8", "mfuHalfTokens", "mbu", "overlap",
+            "layerOverhead", "iterationOverhead", "sequenceOverhead", "requestOverhead", "allReduceLatency",
             "reserved");
     static final List<String> BATCH_DEFAULTS_KEYS = List.of("maxNumSeqs", "maxNumBatchedTokens");
     static final List<String> MIG_KEYS = List.of("name", "compute", "memorySlices", "memory", "maxInstances");
@@ -131,7 +133,7 @@ final class CatalogReader {
     }
 
     private Efficiency efficiency(CatalogEntry gpu) {
-        YamlNode node = gpu.node("efficiency", true, "a mapping with mfu, mbu, iterationOverhead, allReduceLatency, reserved");
+        YamlNode node = gpu.node("efficiency", true, "a mapping with mfu, mbu, iterationOverhead, allReduceLatency, reserved (and optionally mfuFp8, mfuHalfTokens, overlap, layerOverhead, sequenceOverhead, requestOverhead)");
         if (node == null) {
             return null;
         }
@@ -148,14 +150,28 @@ final class CatalogReader {
         Long overhead = e.number("iterationOverhead", CatalogReader::durationNs, DURATION_HINT);
         Long allReduce = e.number("allReduceLatency", CatalogReader::durationNs, DURATION_HINT);
         Long reserved = e.number("reserved", CatalogReader::bytes, BYTES_HINT);
+        // The terms beyond the plain roofline are optional: absent, they add nothing.
+        Double mfuFp8 = e.optionalNumber("mfuFp8", CatalogReader::factor, Quantities.SHARE_HINT, mfu);
+        Double halfTokens = e.optionalNumber("mfuHalfTokens", t -> (double) count(t, TOKENS_HINT), TOKENS_HINT, 0.0);
+        Double overlap = e.optionalNumber("overlap", CatalogReader::factor, Quantities.SHARE_HINT, 0.0);
+        Long layer = e.optionalNumber("layerOverhead", CatalogReader::durationNs, DURATION_HINT, 0L);
+        Long perSequence = e.optionalNumber("sequenceOverhead", CatalogReader::durationNs, DURATION_HINT, 0L);
+        Long perRequest = e.optionalNumber("requestOverhead", CatalogReader::durationNs, DURATION_HINT, 0L);
         e.fraction("mfu", mfu);
         e.fraction("mbu", mbu);
+        if (map.entries().containsKey("mfuFp8")) {
+            e.fraction("mfuFp8", mfuFp8);
+        }
+        if (overlap != null && !(overlap >= 0 && overlap <= 1)) {
+            e.problem("overlap", "expected a share in [0, 1], got " + overlap);
+        }
         e.unknownKeys();
         if (!e.ok) {
             gpu.ok = false;
             return null;
         }
-        return new Efficiency(mfu, mbu, overhead, allReduce, reserved);
+        return new Efficiency(mfu, mfuFp8 == null ? mfu : mfuFp8, halfTokens, mbu, overlap, layer, overhead,
+                perSequence, perRequest, allReduce, reserved);
     }
 
     private List<MigProfile> mig(CatalogEntry gpu, Long gpuMemory) {

@@ -38,6 +38,14 @@ public record GpuSpec(
         sources = Map.copyOf(sources);
     }
 
+    /** The same GPU with other efficiency factors and, for them, other sources (the rest are kept). */
+    public GpuSpec withEfficiency(Efficiency other, Map<String, String> newSources) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(sources);
+        merged.putAll(newSources);
+        return new GpuSpec(id, name, vendor, memoryBytes, memoryBandwidth, bf16Flops, fp8Flops, tdpWatts, interconnect,
+                interconnectBandwidth, pcieBandwidth, other, pricePerHour, priceDate, migProfiles, merged, batchDefaults);
+    }
+
     /** Dense tensor throughput for matrix products whose operands are in the given format. */
     public double peakFlops(boolean fp8) {
         return fp8 && fp8Flops > 0 ? fp8Flops : bf16Flops;

@@ -46,7 +46,7 @@ public final class ModelEntryYaml {
     }
 
     /** A double-quoted YAML string: sources hold colons and commas. */
-    private static String quoted(String text) {
+    static String quoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

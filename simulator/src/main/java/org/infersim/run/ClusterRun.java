@@ -114,7 +114,8 @@ public final class ClusterRun {
     private RunningDeployment deployment(int di, Deployment d, Catalog catalog) {
         ReplicaPlacement placement = ReplicaPlacement.of(di, d, cluster.poolsNamed(d.pools()),
                 catalog.model(d.model()).orElseThrow(), policies);
-        ReplicaSet set = new ReplicaSet(d.name(), d.replicas(), router(d.router()), placement.maxModelLen(), metrics);
+        ReplicaSet set = new ReplicaSet(d.name(), d.replicas(), router(d.router()), placement.maxModelLen(),
+                placement.requestOverheadNs(), metrics);
         ReplicaContext context = new ReplicaContext(sim, cluster.scheduler(), set, metrics,
                 scenario.workloads().size(), metrics);
         ReplicaTemplate template = new ReplicaTemplate(placement, d.coldStart(), context);

@@ -2,6 +2,7 @@ package org.infersim.run;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.infersim.catalog.Catalog;
 import org.infersim.input.InvalidInputException;
 import org.infersim.model.deployment.MemoryFitCheck;
 import org.infersim.plugin.Policies;
@@ -34,6 +35,11 @@ public final class ScenarioValidation {
     /** A scenario from text: {@code fileName} names it in messages, {@code baseDir} resolves its relative paths. */
     public LoadedScenario parse(String yaml, String fileName, Path baseDir) throws InvalidInputException {
         return ScenarioLoader.parse(yaml, fileName, baseDir, extraCatalogDirs, policies, checks);
+    }
+
+    /** The catalog scenarios are checked against: built-in plus the extra directories. */
+    public Catalog catalog() throws InvalidInputException {
+        return Catalog.load(extraCatalogDirs);
     }
 
     public Policies policies() {

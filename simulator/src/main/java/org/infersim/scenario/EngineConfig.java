@@ -1,6 +1,7 @@
 package org.infersim.scenario;
 
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.infersim.plugin.PolicyChoice;
 
 /**
@@ -20,6 +21,11 @@ import org.infersim.plugin.PolicyChoice;
  * @param maxModelLen          longest sequence (prompt + output) a request may have; empty = the model's context
  * @param prefixCaching        whether KV blocks of prompts seen before are reused (vLLM V1's automatic
  *                             prefix caching); default on, as in vLLM V1
+ * @param cpuOffloadBytes      weights each GPU keeps in host memory and reads over PCIe every step
+ *                             (vLLM's {@code --cpu-offload-gb}); default 0
+ * @param requestOverheadNs    time a request spends in the engine's front end that no step sees;
+ *                             empty = the GPU's catalog figure (0 for offline use, as vLLM's
+ *                             {@code LLM} class has no HTTP server)
  */
 public record EngineConfig(
         int blockSize,
@@ -31,7 +37,9 @@ public record EngineConfig(
         PolicyChoice preemption,
         long swapSpaceBytes,
         OptionalInt maxModelLen,
-        boolean prefixCaching) {
+        boolean prefixCaching,
+        long cpuOffloadBytes,
+        OptionalLong requestOverheadNs) {
 
     public static final int DEFAULT_BLOCK_SIZE = 16;
     public static final double DEFAULT_GPU_MEMORY_UTILIZATION = 0.9;
@@ -46,6 +54,6 @@ public record EngineConfig(
     public static EngineConfig defaults() {
         return new EngineConfig(DEFAULT_BLOCK_SIZE, DEFAULT_GPU_MEMORY_UTILIZATION, OptionalInt.empty(),
                 OptionalInt.empty(), DEFAULT_CHUNKED_PREFILL, DEFAULT_SCHEDULING, DEFAULT_PREEMPTION,
-                DEFAULT_SWAP_SPACE_BYTES, OptionalInt.empty(), DEFAULT_PREFIX_CACHING);
+                DEFAULT_SWAP_SPACE_BYTES, OptionalInt.empty(), DEFAULT_PREFIX_CACHING, 0, OptionalLong.empty());
     }
 }

@@ -105,7 +105,8 @@ class CatalogTest {
         assertEquals(2.25e15, c.gpu("b200").orElseThrow().bf16Flops(), 1e3);
         assertEquals(1000, c.gpu("b200").orElseThrow().tdpWatts());
         assertEquals(192e9, c.gpu("mi300x").orElseThrow().memoryBytes());
-        assertEquals(1_500_000L, 3 * h100.efficiency().iterationOverheadNs());
+        assertEquals(2_740_000L, h100.efficiency().iterationOverheadNs(), "2.74ms, exactly");
+        assertEquals(13_600L, h100.efficiency().sequenceOverheadNs(), "13.6us, exactly");
         assertEquals(2L << 30, h100.efficiency().reservedBytes());
 
         for (GpuSpec g : c.gpus()) {
@@ -119,30 +120,38 @@ class CatalogTest {
     }
 
     @Test
-    void efficiencyFactorsStayInsideThePublishedRanges() throws Exception {
+    void efficiencyFactorsStayPhysical() throws Exception {
         for (GpuSpec g : builtIn().gpus()) {
             Efficiency e = g.efficiency();
-            // The ranges other serving simulators start from (practitioner reports): achievable HBM
-            // bandwidth 0.72-0.8; prefill MFU 0.35-0.67; per-iteration overhead a few hundred us to
-            // a few ms; a framework reserve of a few GB.
-            assertTrue(e.mbu() >= 0.72 && e.mbu() <= 0.8, g.id() + " mbu " + e.mbu());
-            assertTrue(e.mfu() >= 0.35 && e.mfu() <= 0.67, g.id() + " mfu " + e.mfu());
+            // No efficiency above what a copy or a large GEMM reaches on real parts (0.90 and 0.81,
+            // measured on Hopper), none below the bottom of the ranges other serving simulators
+            // start from (practitioner reports: bandwidth 0.72, prefill MFU 0.35).
+            assertTrue(e.mbu() >= 0.72 && e.mbu() <= 0.9, g.id() + " mbu " + e.mbu());
+            assertTrue(e.mfu() >= 0.35 && e.mfu() <= 0.81, g.id() + " mfu " + e.mfu());
+            assertTrue(e.mfuFp8() > 0 && e.mfuFp8() <= e.mfu(), g.id() + " FP8 products reach at most BF16's share");
+            assertTrue(e.overlap() >= 0 && e.overlap() <= 1, g.id());
+            assertTrue(e.mfuHalfTokens() >= 0 && e.mfuHalfTokens() < 1024, g.id());
+            // Host costs of a serving engine: a few hundred us to a few ms a step; per sequence and
+            // per layer far less; a front end of milliseconds.
             assertTrue(e.iterationOverheadNs() >= 100_000 && e.iterationOverheadNs() <= 5_000_000, g.id());
+            assertTrue(e.sequenceOverheadNs() >= 0 && e.sequenceOverheadNs() < 100_000, g.id());
+            assertTrue(e.layerOverheadNs() >= 0 && e.layerOverheadNs() < 50_000, g.id());
+            assertTrue(e.requestOverheadNs() >= 0 && e.requestOverheadNs() < 50_000_000, g.id());
             assertTrue(e.allReduceLatencyNs() > 0 && e.allReduceLatencyNs() < 100_000, g.id());
             assertTrue(e.reservedBytes() >= (1L << 30) && e.reservedBytes() <= (8L << 30), g.id());
         }
     }
 
     @Test
-    void hopperFactorsStayBelowWhatWasMeasuredOnTheRealParts() throws Exception {
+    void hopperFactorsStayWithinWhatWasMeasuredOnTheRealParts() throws Exception {
         Catalog c = builtIn();
         GpuSpec h100 = c.gpu("h100-sxm").orElseThrow();
         GpuSpec h200 = c.gpu("h200").orElseThrow();
         // Measured by the infersim authors: copy about 3.0 of 3.35 TB/s and 4.3 of 4.8; GEMM 790-800 and 770-800 of 989 TF/s.
         assertTrue(h100.efficiency().mbu() * h100.memoryBandwidth() < 3.0e12);
         assertTrue(h200.efficiency().mbu() * h200.memoryBandwidth() < 4.3e12);
-        assertTrue(h100.efficiency().mfu() * h100.bf16Flops() < 790e12);
-        assertTrue(h200.efficiency().mfu() * h200.bf16Flops() < 770e12);
+        assertTrue(h100.efficiency().mfu() * h100.bf16Flops() <= 800e12);
+        assertTrue(h200.efficiency().mfu() * h200.bf16Flops() <= 800e12);
     }
 
     @Test

@@ -68,6 +68,12 @@ class GpuSharingTest {
 
     private static final String HALF = "{mode: time-slicing, fraction: 0.5}";
 
+    /** The host's part of a step of {@code sequences} sequences on an H100, in ms, from the catalog. */
+    private static double hostMs(int sequences) throws Exception {
+        var e = org.infersim.catalog.Catalog.builtIn().gpu("h100-sxm").orElseThrow().efficiency();
+        return (e.iterationOverheadNs() + sequences * e.sequenceOverheadNs()) / 1e6;
+    }
+
     private static LatencySummary tpot(RunSummary s, int stream) {
         return s.streams().get(stream).tpotMs();
     }
@@ -88,22 +94,25 @@ class GpuSharingTest {
         RunSummary whole = Scenarios.summary(scenario("", null, "x"));
         RunSummary both = Scenarios.summary(scenario(HALF, HALF, "x", "y"));
         double alone = tpot(whole, 0).mean();
-        // Each at half speed, and each iteration starts while the other is busy and pays the
-        // 0.1 ms context switch (the pool's default): 2 × (step + switch).
-        double expected = 2 * (alone + 0.1);
+        // Both start together. Their host parts (scheduling, sampling: a step's overhead and one
+        // sequence's) run side by side without contending; their GPU parts at half speed, each
+        // paying the 0.1 ms context switch (the pool's default): host + 2 × (GPU part + switch).
+        double host = hostMs(1);
+        double expected = host + 2 * (alone - host + 0.1);
         for (int stream = 0; stream < 2; stream++) {
             double shared = tpot(both, stream).mean();
             assertEquals(expected, shared, 0.01 * expected, "stream " + stream + " vs " + alone + " ms alone");
-            assertTrue(shared / alone > 1.95, "about half speed: " + shared / alone);
+            assertTrue(shared / alone > 1.4, "well below full speed: " + shared / alone);
         }
-        // Together they kept the GPU busy for about as long as one of them alone twice over.
+        // The replicas are busy for their whole steps; the GPU only for their GPU parts, which they
+        // run together: it idles while both are on the host.
         GpuSummary gpu = both.gpus().get(0);
         assertEquals(2, gpu.tenants().size());
         double x = both.replicas().get(0).busyFraction();
         double y = both.replicas().get(1).busyFraction();
-        assertTrue(gpu.busyFraction() >= Math.max(x, y) && gpu.busyFraction() < 1.01 * Math.max(x, y),
-                "the GPU is busy when either is, and they are busy together: " + gpu.busyFraction() + " vs " + x + ", " + y);
-        assertTrue(Math.abs(2 * whole.replicas().get(0).busyFraction() - gpu.busyFraction()) < 0.05 * gpu.busyFraction());
+        assertEquals(x, y, 1e-3 * x);
+        assertEquals(x * (1 - host / expected), gpu.busyFraction(), 0.02 * gpu.busyFraction(),
+                "the GPU is busy while either runs its GPU part: " + gpu.busyFraction() + " vs " + x);
     }
 
     @Test
@@ -114,9 +123,10 @@ class GpuSharingTest {
         RunSummary both = Scenarios.summary(scenario(slice, slice, "x", "y"));
         assertEquals(tpot(alone, 0), tpot(both, 0), "no interference between MIG instances");
         assertEquals(tpot(both, 0), tpot(both, 1));
-        // Decode streams weights from memory: two eighths of the bandwidth make it nearly four times slower.
+        // Decode streams weights from memory: two eighths of the bandwidth make the GPU's part of a
+        // step four times as long; the host's part (scheduling, sampling) is the same.
         double ratio = tpot(alone, 0).mean() / tpot(whole, 0).mean();
-        assertTrue(ratio > 3.3 && ratio < 4.0, "MIG 1g.20gb TPOT is " + ratio + " × the whole GPU's");
+        assertTrue(ratio > 2.0 && ratio < 4.0, "MIG 1g.20gb TPOT is " + ratio + " × the whole GPU's");
         ReplicaSummary r = both.replicas().get(0);
         assertEquals("mig", r.sharing());
         assertEquals("1g.20gb", r.migProfile());
@@ -129,8 +139,10 @@ class GpuSharingTest {
         String share = "{mode: mps, fraction: 0.5, compute: 0.6}";
         RunSummary alone = Scenarios.summary(scenario(share, share, "x"));
         RunSummary both = Scenarios.summary(scenario(share, share, "x", "y"));
-        double ratio = tpot(both, 0).mean() / tpot(alone, 0).mean();
-        // Interference 0.325 per unit of neighbour share: 1 + 0.325 × 0.6 = 1.195.
+        // Interference 0.325 per unit of neighbour share on the GPU part of a step: 1 + 0.325 × 0.6
+        // = 1.195; the host part is not slowed.
+        double host = hostMs(1);
+        double ratio = (tpot(both, 0).mean() - host) / (tpot(alone, 0).mean() - host);
         assertEquals(1.195, ratio, 0.01);
     }
 

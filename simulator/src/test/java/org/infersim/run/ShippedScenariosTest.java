@@ -34,10 +34,11 @@ class ShippedScenariosTest {
         StreamSummary whole = s.streams().get(0);
         StreamSummary quarters = s.streams().get(1);
         StreamSummary mig = s.streams().get(2);
-        assertTrue(whole.tpotMs().p95() * 3 < quarters.tpotMs().p95(), "time-slicing stretches the steps");
+        // Four tenants take turns on the GPU; only their host parts (scheduling, sampling) overlap.
+        assertTrue(whole.tpotMs().p95() * 2.5 < quarters.tpotMs().p95(), "time-slicing stretches the steps");
         assertTrue(whole.ttftMs().p95() < quarters.ttftMs().p95() && quarters.ttftMs().p95() < mig.ttftMs().p95(),
                 "MIG's seventh of the SMs makes prefills slowest");
-        assertTrue(whole.sloAttainment() > quarters.sloAttainment() && quarters.sloAttainment() > mig.sloAttainment());
+        assertTrue(whole.sloAttainment() >= quarters.sloAttainment() && quarters.sloAttainment() > mig.sloAttainment());
         assertEquals(4 * s.pools().get(1).cost(), s.pools().get(0).cost(), 1e-6, "at four times the price");
         assertEquals(s.pools().get(1).cost(), s.pools().get(2).cost(), 1e-6);
     }

@@ -35,7 +35,7 @@ public final class OneReplica implements ServingObserver {
      */
     public OneReplica(long stepNs, int maxNumSeqs, int maxModelLen) {
         ResolvedEngine engine = new ResolvedEngine(16, maxNumSeqs, 1_000_000, true, new FcfsScheduling(),
-                new RecomputePreemption(), 0, maxModelLen, false);
+                new RecomputePreemption(), 0, maxModelLen, false, 0);
         Replica replica = new Replica(0, "r", sim, new FixedStepTime(stepNs), null, new KvCache(100_000, 16), engine,
                 this, 1);
         set = new ReplicaSet("d", 1, (request, replicas) -> replicas.get(0), maxModelLen, this);

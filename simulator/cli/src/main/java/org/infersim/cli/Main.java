@@ -13,7 +13,7 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         version = "infersim 0.1.0",
         description = "Discrete-event simulator of GPU inference clusters serving large language models.",
-        subcommands = {RunCommand.class, BatchCommand.class, CompareCommand.class, SizeCommand.class, ValidateCommand.class, ReportCommand.class, CatalogCommand.class, BenchCommand.class, FidelityCommand.class,
+        subcommands = {RunCommand.class, BatchCommand.class, CompareCommand.class, SizeCommand.class, ValidateCommand.class, ReportCommand.class, CatalogCommand.class, BenchCommand.class, FidelityCommand.class, CalibrateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int BAD_INPUT = 2;

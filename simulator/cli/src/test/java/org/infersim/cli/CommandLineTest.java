@@ -60,7 +60,8 @@ class CommandLineTest {
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("llama-2-7b tp1 on h100-sxm, 592/194 tokens, 5/s"), o.out());
         assertTrue(o.out().contains("mean |error|") && o.out().contains("e2e_latency_mean_batch"), o.out());
-        assertTrue(o.out().contains("Not replayed: per_layer_linear_time (24 rows"), o.out());
+        assertTrue(o.out().contains("per_layer_linear_time"), "profiled linear layers are compared too: " + o.out());
+        assertTrue(o.out().contains("Not replayed: request_throughput_saturated (6 rows"), o.out());
 
         Path bad = tmp.resolve("bad.csv");
         Files.writeString(bad, "id,metric\n");
@@ -68,6 +69,32 @@ class CommandLineTest {
         assertEquals(2, refused.status());
         assertTrue(refused.err().contains("bad.csv:1: no column gpu_id"), refused.err());
         assertEquals(2, infersim("fidelity", "--duration", "ten").status());
+    }
+
+    @Test
+    void calibrateFitsTheConstantsItIsAskedForAndWritesACatalogThatRunsUse() throws Exception {
+        Path linear = tmp.resolve("linear.csv");
+        Files.writeString(linear, """
+                id,gpu_id,model_id,precision,tp,workload,prompt_tokens,output_tokens,rate_or_concurrency,metric,value,unit
+                L1,h100-sxm,llama-2-7b,FP16,1,one layer,,,num_tokens=1,per_layer_linear_time,0.156,ms
+                L2,h100-sxm,llama-2-7b,FP16,1,one layer,,,num_tokens=32,per_layer_linear_time,0.159,ms
+                L3,h100-sxm,llama-2-7b,FP16,1,one layer,,,num_tokens=256,per_layer_linear_time,0.26,ms
+                L4,h100-sxm,llama-2-7b,FP16,1,one layer,,,num_tokens=2048,per_layer_linear_time,1.08,ms
+                """);
+        Path out = tmp.resolve("fitted");
+        Outcome o = infersim("calibrate", linear.toString(), "--fit", "mbu,mfu", "--hold-out", "2048 tokens",
+                "--out", out.toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("h100-sxm") && o.out().contains("mbu") && o.out().contains("held out"), o.out());
+        String written = Files.readString(out.resolve("gpus.yaml"));
+        assertTrue(written.contains("fitted by infersim calibrate to 3 measured figures"), written);
+        // The overlay is a catalog: a scenario runs against it.
+        Outcome run = infersim("catalog", "--catalog", out.toString());
+        assertEquals(0, run.status(), run.err());
+
+        Outcome refused = infersim("calibrate", linear.toString(), "--fit", "speed", "--out", out.toString());
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("--fit: unknown constant 'speed'"), refused.err());
     }
 
     @Test

@@ -82,7 +82,7 @@ public record DeploymentPlan(
         int maxBatched = e.maxNumBatchedTokens().orElse(batch.maxNumBatchedTokens());
         int tp = d.tensorParallel();
         MemoryPlan memoryPlan = MemoryPlan.of(gpu, memory, footprint, tp, e.gpuMemoryUtilization(),
-                e.blockSize(), maxBatched, maxSeqs);
+                e.blockSize(), maxBatched, maxSeqs, e.cpuOffloadBytes());
         int maxModelLen = e.maxModelLen().orElse((int) Math.min(model.maxContext(), memoryPlan.kvTokens()));
         if (!e.chunkedPrefill()) {
             // Without chunking a whole prompt (or a recomputation) must fit one iteration's budget.
@@ -97,7 +97,8 @@ public record DeploymentPlan(
                         .create(scheduling.settings()),
                 policies.provider(PolicyFamily.KV_PREEMPTION, KvPreemption.Provider.class, preemption.name())
                         .create(preemption.settings()),
-                swapBlocks, maxModelLen, e.prefixCaching());
+                swapBlocks, maxModelLen, e.prefixCaching(),
+                e.requestOverheadNs().orElse(gpu.efficiency().requestOverheadNs()));
         StepTimeModel.Provider stepTime = policies.provider(PolicyFamily.STEP_TIME, StepTimeModel.Provider.class,
                 d.stepTime().name());
         return new DeploymentPlan(d, gpu, model, demand, memory, compute, bandwidth, footprint, memoryPlan, settings,
@@ -112,7 +113,7 @@ public record DeploymentPlan(
     /** A new step-time model for one replica of this plan. */
     public StepTimeModel stepTimeModel() {
         return stepTime.create(deployment.stepTime().settings(), new ServedModel(gpu, footprint,
-                tensorParallel(), computeShare, bandwidthShare, settings.blockSize()));
+                tensorParallel(), computeShare, bandwidthShare, settings.blockSize(), memory.offloadBytesPerGpu()));
     }
 
     /** Where it runs, in words: "on 1 × h100-sxm", "in 0.25 of h100-sxm (20.0 GB)", "in MIG 1g.20gb of h100-sxm (20.0 GB)". */

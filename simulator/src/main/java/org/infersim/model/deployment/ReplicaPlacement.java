@@ -38,6 +38,14 @@ public record ReplicaPlacement(String deployment, int deploymentIndex, int prior
     }
 
     /** The longest request the deployment takes: a request must fit whichever pool its replica landed on. */
+    /**
+     * The engine's front-end time per request (see {@link ResolvedEngine#requestOverheadNs()}); a
+     * deployment over several GPU types takes the longest, since the router cannot know in advance.
+     */
+    public long requestOverheadNs() {
+        return plans.stream().mapToLong(p -> p.settings().requestOverheadNs()).max().orElseThrow();
+    }
+
     public int maxModelLen() {
         return plans.stream().mapToInt(p -> p.settings().maxModelLen()).min().orElseThrow();
     }

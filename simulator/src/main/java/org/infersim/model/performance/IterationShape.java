@@ -11,6 +11,8 @@ public final class IterationShape {
     public double prefillAttentionPairs;
     /** Σ over prefill chunks of tokens already in the KV cache (read back by chunked prefill). */
     public long prefillPastTokens;
+    /** Sequences prefilling (a prompt, its next chunk, or a recomputation) this iteration. */
+    public long prefillSequences;
     /** Sequences generating one token each. */
     public long decodeTokens;
     /** Σ over decoding sequences of their context length (tokens in the KV cache). */
@@ -26,10 +28,16 @@ public final class IterationShape {
     public double flops;
     /** Filled in by {@link StepTimeModel}: bytes moved to and from GPU memory. */
     public double bytes;
+    /**
+     * Filled in by {@link StepTimeModel}: the part of the iteration spent on the host (scheduling,
+     * sampling, output), when the GPU runs nothing of this replica; part of the duration returned.
+     */
+    public long hostNs;
 
     public void clear() {
         prefillTokens = 0;
         prefillAttentionPairs = 0;
+        prefillSequences = 0;
         prefillPastTokens = 0;
         decodeTokens = 0;
         decodeContextTokens = 0;
@@ -38,6 +46,7 @@ public final class IterationShape {
         evictedBlocks = 0;
         flops = 0;
         bytes = 0;
+        hostNs = 0;
     }
 
     public long tokens() {

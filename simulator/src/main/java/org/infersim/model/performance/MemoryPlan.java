@@ -9,7 +9,8 @@ import org.infersim.catalog.GpuSpec;
  * peak leave is KV cache.
  *
  * @param memoryPerGpuBytes memory this replica may address on each GPU (a whole GPU, or its share)
- * @param weightBytesPerGpu weights / tp
+ * @param weightBytesPerGpu weights / tp, less what is offloaded to host memory
+ * @param offloadBytesPerGpu weights each GPU keeps in host memory (vLLM's {@code --cpu-offload-gb}, at most all of them)
  * @param activationBytesPerGpu activation peak of the largest step (max_num_batched_tokens) plus sampler logits
  * @param reservedBytesPerGpu CUDA context, graphs, allocator slack (from the catalog)
  * @param kvBytesPerGpu what is left for KV blocks on each GPU (may be negative: the model does not fit)
@@ -20,6 +21,7 @@ public record MemoryPlan(
         double memoryPerGpuBytes,
         double usableBytesPerGpu,
         double weightBytesPerGpu,
+        double offloadBytesPerGpu,
         double activationBytesPerGpu,
         double reservedBytesPerGpu,
         double kvBytesPerGpu,
@@ -29,8 +31,17 @@ public record MemoryPlan(
     public static MemoryPlan of(GpuSpec gpu, double memoryPerGpuBytes, ModelFootprint footprint, int tp,
                                 double gpuMemoryUtilization, int blockSize, int maxNumBatchedTokens,
                                 int maxNumSeqs) {
+        return of(gpu, memoryPerGpuBytes, footprint, tp, gpuMemoryUtilization, blockSize, maxNumBatchedTokens,
+                maxNumSeqs, 0);
+    }
+
+    public static MemoryPlan of(GpuSpec gpu, double memoryPerGpuBytes, ModelFootprint footprint, int tp,
+                                double gpuMemoryUtilization, int blockSize, int maxNumBatchedTokens,
+                                int maxNumSeqs, long cpuOffloadBytesPerGpu) {
         double usable = memoryPerGpuBytes * gpuMemoryUtilization;
-        double weights = footprint.weightBytes() / tp;
+        double allWeights = footprint.weightBytes() / tp;
+        double offload = Math.min(allWeights, cpuOffloadBytesPerGpu);
+        double weights = allWeights - offload;
         var m = footprint.model();
         // vLLM profiles one forward pass of max_num_batched_tokens: the widest live tensors are the
         // MLP's gate and up projections (2 · f / tp per token) beside the residual stream, in 16 bits;
@@ -41,7 +52,7 @@ public record MemoryPlan(
         double kvPerGpu = usable - weights - activations - reserved;
         double kvBytesPerTokenPerGpu = footprint.kvBytesPerToken() / tp;
         long blocks = kvPerGpu <= 0 ? 0 : (long) Math.floor(kvPerGpu / (kvBytesPerTokenPerGpu * blockSize));
-        return new MemoryPlan(memoryPerGpuBytes, usable, weights, activations, reserved, kvPerGpu,
+        return new MemoryPlan(memoryPerGpuBytes, usable, weights, offload, activations, reserved, kvPerGpu,
                 blocks, blocks * blockSize);
     }
 

@@ -66,17 +66,31 @@ public final class ModelFootprint {
 
     /** Bytes of all weights at the deployment's precision (embeddings stay at 16 bits, as quantizers leave them). */
     public double weightBytes() {
-        return weightBytes(model.experts());
+        double layerBytes = model.layers() * layerWeightBytes(model.experts());
+        return layerBytes + embeddingParams * 2.0;
     }
 
     /**
-     * Bytes of weights read by one forward pass that touches {@code expertsTouched} distinct experts
-     * per layer: attention, embeddings and the touched experts.
+     * Bytes of weights read by one forward pass of {@code tokens} tokens that touches
+     * {@code expertsTouched} distinct experts per layer: attention, the touched experts, the output
+     * head, and of an untied input embedding only the rows looked up (one per token).
      */
-    public double weightBytes(double expertsTouched) {
+    public double weightBytesRead(double expertsTouched, long tokens) {
         double wb = precision.weights().bytesPerValue();
         double layerBytes = model.layers() * (attentionParamsPerLayer + expertParamsPerLayer * expertsTouched) * wb;
-        return layerBytes + embeddingParams * 2.0;
+        double table = (double) model.vocabSize() * model.hiddenSize();
+        double lookups = model.tiedEmbeddings() ? 0 : Math.min(tokens, model.vocabSize()) * (double) model.hiddenSize();
+        return layerBytes + (table + lookups) * 2.0;
+    }
+
+    /** Parameters of one decoder layer's matrix products that a token passes through (its routed experts). */
+    public double layerMatmulParams(double expertsTouched) {
+        return attentionParamsPerLayer + expertParamsPerLayer * expertsTouched;
+    }
+
+    /** Weight bytes of one decoder layer with {@code expertsTouched} experts at the deployment's precision. */
+    public double layerWeightBytes(double expertsTouched) {
+        return layerMatmulParams(expertsTouched) * precision.weights().bytesPerValue();
     }
 
     /**
@@ -105,5 +119,16 @@ public final class ModelFootprint {
     /** Bytes of activation that one token carries between layers (16-bit). */
     public double activationBytesPerToken() {
         return model.hiddenSize() * 2.0;
+    }
+
+    /**
+     * Bytes the small kernels of one layer read and write per token, all tensor-parallel GPUs
+     * together, in 16 bits: the two norms, the residual adds and the rotary embedding touch about
+     * 12 · hidden values on every GPU of the group; the gated activation reads two and writes one
+     * MLP-wide vector per routed expert, split over the group.
+     */
+    public double elementwiseBytesPerTokenPerLayer(int tensorParallel) {
+        return 2.0 * (12.0 * model.hiddenSize() * tensorParallel
+                + 3.0 * model.intermediateSize() * (double) model.activeExperts());
     }
 }

@@ -1,14 +1,23 @@
 package org.infersim.model.performance;
 
 import org.infersim.catalog.Efficiency;
-import org.infersim.catalog.GpuSpec;
 import org.infersim.plugin.Settings;
 
 /**
- * The roofline step-time model: an iteration takes as long as the slower of its
- * compute (FLOPs at the achievable fraction of peak) and its memory traffic (weights read once,
- * KV read and written, activations, at the achievable fraction of bandwidth), plus the
- * tensor-parallel all-reduces and a fixed per-iteration overhead.
+ * The roofline step-time model, shaped by what measured GPUs do. One iteration takes:
+ * <ul>
+ * <li>on the GPUs, the longer of its compute (FLOPs at a fraction of peak that grows with the
+ *     tokens in the step, {@code mfu · T / (T + mfuHalfTokens)}, FP8 products at their own
+ *     fraction of the FP8 peak) and its memory traffic (the weights it touches, KV read and
+ *     written, activations, at {@code mbu} of peak bandwidth), plus {@code overlap} of the
+ *     shorter, plus a fixed time per layer for the kernels too small for either roof;</li>
+ * <li>two tensor-parallel all-reduces per layer, each a latency plus a ring over the links;</li>
+ * <li>weights kept in host memory ({@code --cpu-offload-gb}) read over PCIe, and swapped KV blocks;</li>
+ * <li>the engine's host time: a fixed cost per step and a cost per sequence in it.</li>
+ * </ul>
+ * Every constant comes from the GPU's catalog entry. With efficiencies of at most 1 and
+ * non-negative overheads no step is shorter than its bytes at peak bandwidth or its FLOPs at peak
+ * throughput.
  */
 public final class RooflineStepTime implements StepTimeModel {
     /** {@code roofline}, the default: from the catalog's peak figures and efficiency factors alone. */
@@ -20,73 +29,110 @@ public final class RooflineStepTime implements StepTimeModel {
 
         @Override
         public StepTimeModel create(Settings settings, ServedModel served) {
-            return new RooflineStepTime(served.gpu(), served.footprint(), served.tensorParallel(),
-                    served.computeShare(), served.bandwidthShare(), served.blockSize());
+            return new RooflineStepTime(served);
         }
     }
 
     private final ModelFootprint footprint;
     private final int tp;
-    private final double effectiveFlops;
+    private final int layers;
+    /** FLOP/s of all GPUs of the group at the asymptotic efficiency of the weights' format. */
+    private final double matmulFlops;
+    /** FLOP/s of attention, which runs in 16 bits whatever the weights' format. */
+    private final double attentionFlops;
+    private final double halfTokens;
     private final double effectiveBandwidth;
+    private final double overlap;
     private final double linkBandwidth;
     private final double pcieBandwidth;
     private final long allReduceLatencyNs;
-    private final long overheadNs;
-    private final double denseWeightBytes;
+    private final long layerOverheadNs;
+    private final long iterationOverheadNs;
+    private final long sequenceOverheadNs;
+    /** Share of every decoder-layer weight byte read that lives in host memory and crosses PCIe. */
+    private final double offloadShare;
     private final int blockSize;
 
-    /**
-     * @param gpu           the GPU type
-     * @param footprint     the model at its precision
-     * @param tp            tensor-parallel degree (GPUs sharing the work)
-     * @param computeShare   fraction of each GPU's tensor throughput this replica gets when it runs
-     *                       alone (1 for whole GPUs and time-slicing; the SM share under MPS; the
-     *                       compute slices of a MIG instance)
-     * @param bandwidthShare fraction of each GPU's memory bandwidth it gets alone (1 but for MIG,
-     *                       whose instances own their memory slices' controllers)
-     * @param blockSize      KV block size in tokens (for swap traffic)
-     */
-    public RooflineStepTime(GpuSpec gpu, ModelFootprint footprint, int tp, double computeShare, double bandwidthShare,
-                            int blockSize) {
+    public RooflineStepTime(ServedModel served) {
+        var gpu = served.gpu();
         Efficiency eff = gpu.efficiency();
-        this.footprint = footprint;
-        this.tp = tp;
-        boolean fp8 = footprint.precision().weights().usesFp8Compute();
-        this.effectiveFlops = tp * computeShare * gpu.peakFlops(fp8) * eff.mfu();
-        this.effectiveBandwidth = tp * bandwidthShare * gpu.memoryBandwidth() * eff.mbu();
+        this.footprint = served.footprint();
+        this.tp = served.tensorParallel();
+        this.layers = footprint.model().layers();
+        boolean fp8 = footprint.precision().weights().usesFp8Compute() && gpu.fp8Flops() > 0;
+        double group = tp * served.computeShare();
+        this.matmulFlops = group * (fp8 ? gpu.fp8Flops() * eff.mfuFp8() : gpu.bf16Flops() * eff.mfu());
+        this.attentionFlops = group * gpu.bf16Flops() * eff.mfu();
+        this.halfTokens = eff.mfuHalfTokens();
+        this.effectiveBandwidth = tp * served.bandwidthShare() * gpu.memoryBandwidth() * eff.mbu();
+        this.overlap = eff.overlap();
         this.linkBandwidth = gpu.interconnectBandwidth();
         this.pcieBandwidth = gpu.pcieBandwidth();
         this.allReduceLatencyNs = eff.allReduceLatencyNs();
-        this.overheadNs = eff.iterationOverheadNs();
-        this.denseWeightBytes = footprint.model().isMixtureOfExperts() ? Double.NaN : footprint.weightBytes();
-        this.blockSize = blockSize;
+        this.layerOverheadNs = eff.layerOverheadNs();
+        this.iterationOverheadNs = eff.iterationOverheadNs();
+        this.sequenceOverheadNs = eff.sequenceOverheadNs();
+        // vLLM offloads parameters in order from the embedding on, but the embedding is only looked
+        // up: what crosses PCIe each step is offloaded decoder-layer weights, read like the rest.
+        double layersPerGpu = layers * footprint.layerWeightBytes(footprint.model().experts()) / tp;
+        this.offloadShare = layersPerGpu <= 0 ? 0 : Math.min(1, served.offloadBytesPerGpu() / layersPerGpu);
+        this.blockSize = served.blockSize();
     }
 
     @Override
     public long stepTimeNs(IterationShape shape) {
         long tokens = shape.tokens();
+        shape.flops = 0;
+        shape.bytes = 0;
+        shape.hostNs = 0;
+        long ns = swapNs(shape.swappedBlocks);
+        if (tokens == 0) {
+            return ns;
+        }
         double attentionPairs = shape.prefillAttentionPairs + shape.decodeContextTokens;
-        double flops = 2.0 * footprint.matmulParamsPerToken() * tokens
-                + footprint.attentionFlopsPerPair() * attentionPairs;
+        double matmul = 2.0 * footprint.matmulParamsPerToken() * tokens;
+        double attention = footprint.attentionFlopsPerPair() * attentionPairs;
 
-        double weights = Double.isNaN(denseWeightBytes)
-                ? footprint.weightBytes(footprint.expertsTouched((int) Math.min(tokens, Integer.MAX_VALUE)))
-                : denseWeightBytes;
+        double experts = footprint.expertsTouched((int) Math.min(tokens, Integer.MAX_VALUE));
+        double weights = footprint.weightBytesRead(experts, tokens);
         double kvPerToken = footprint.kvBytesPerToken();
         double kvRead = (shape.decodeContextTokens + shape.prefillPastTokens) * kvPerToken;
         double kvWritten = tokens * kvPerToken;
-        // The residual stream is written and read around each of the two sub-layers of every layer.
-        double activations = 4.0 * footprint.model().layers() * tokens * footprint.activationBytesPerToken();
-        double bytes = tokens == 0 ? 0 : weights + kvRead + kvWritten + activations;
+        double activations = layers * (double) tokens * footprint.elementwiseBytesPerTokenPerLayer(tp);
+        double offloaded = layers * footprint.layerWeightBytes(experts) * offloadShare;
+        double hbmBytes = weights - offloaded + kvRead + kvWritten + activations;
 
-        double seconds = Math.max(flops / effectiveFlops, bytes / effectiveBandwidth);
-        long ns = tokens == 0 ? 0 : (long) Math.ceil(seconds * 1e9) + overheadNs + allReduceNs(tokens);
-        ns += swapNs(shape.swappedBlocks);
+        double compute = matmul / matmulEfficiencyFlops(tokens) + attention / attentionFlops;
+        double memory = hbmBytes / effectiveBandwidth;
+        double gpuSeconds = Math.max(compute, memory) + overlap * Math.min(compute, memory)
+                + offloaded / tp / pcieBandwidth;
+        long sequences = shape.decodeTokens + shape.prefillSequences;
+        long hostNs = iterationOverheadNs + sequences * sequenceOverheadNs;
+        ns += (long) Math.ceil(gpuSeconds * 1e9) + layers * layerOverheadNs + allReduceNs(tokens) + hostNs;
 
-        shape.flops = flops;
-        shape.bytes = bytes;
+        shape.flops = matmul + attention;
+        shape.bytes = hbmBytes;
+        shape.hostNs = hostNs;
         return ns;
+    }
+
+    /** The group's FLOP/s for matrix products of {@code tokens} rows: small products fill fewer tiles. */
+    private double matmulEfficiencyFlops(long tokens) {
+        return matmulFlops * tokens / (tokens + halfTokens);
+    }
+
+    /**
+     * The matrix products of one decoder layer on one tensor-parallel GPU, for {@code tokens}
+     * tokens: the part of a step that profilers of linear layers measure (no attention, no
+     * all-reduce, no small kernels, no host time).
+     */
+    public long linearLayerNs(int tokens) {
+        double experts = footprint.expertsTouched(tokens);
+        double flops = 2.0 * footprint.layerMatmulParams(experts) * tokens;
+        double bytes = footprint.layerWeightBytes(experts);
+        double compute = flops / matmulEfficiencyFlops(tokens);
+        double memory = bytes / effectiveBandwidth;
+        return (long) Math.ceil((Math.max(compute, memory) + overlap * Math.min(compute, memory)) * 1e9);
     }
 
     /** Two ring all-reduces per layer (after attention and after the MLP) over the batch's activations. */
@@ -97,7 +143,7 @@ public final class RooflineStepTime implements StepTimeModel {
         double payload = tokens * footprint.activationBytesPerToken();
         double ringSeconds = 2.0 * (tp - 1) / tp * payload / linkBandwidth;
         long perReduce = (long) Math.ceil(ringSeconds * 1e9) + allReduceLatencyNs;
-        return 2L * footprint.model().layers() * perReduce;
+        return 2L * layers * perReduce;
     }
 
     /** Copying KV blocks over each GPU's PCIe link; the tensor-parallel GPUs copy their shares in parallel. */

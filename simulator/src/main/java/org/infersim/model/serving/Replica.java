@@ -40,6 +40,9 @@ public final class Replica {
     private final int[] regularGaps;
     private final Runnable iterationEnd = this::endIteration;
     private final Runnable iterationStart = this::startIteration;
+    private final Runnable gpuPhase = this::beginGpuPhase;
+    /** On a shared GPU: the GPU part of the iteration whose host part is running. */
+    private long pendingGpuWorkNs;
 
     private long hostBlocksUsed;
     private long kvBlocksInIteration;
@@ -123,9 +126,17 @@ public final class Replica {
         if (sharedGpu == null) {
             iterationDurationNs = work;
             sim.schedule(work, iterationEnd);
+        } else if (shape.hostNs > 0) {
+            // The host's part (scheduling, sampling) runs first and does not contend for the GPU.
+            pendingGpuWorkNs = work - shape.hostNs;
+            sim.schedule(shape.hostNs, gpuPhase);
         } else {
             sharedGpu.begin(work, iterationEnd);
         }
+    }
+
+    private void beginGpuPhase() {
+        sharedGpu.begin(pendingGpuWorkNs, iterationEnd);
     }
 
     /** Gives running sequences their tokens; returns whether anything had to be preempted. */
@@ -242,6 +253,7 @@ public final class Replica {
                 shape.decodeTokens++;
                 shape.decodeContextTokens += past + 1;
             } else {
+                shape.prefillSequences++;
                 shape.prefillTokens += chunk;
                 shape.prefillPastTokens += past;
                 shape.prefillAttentionPairs += chunk * (past + chunk / 2.0);

@@ -27,9 +27,19 @@ public final class ReplicaSet {
     private long longestWaitForReplicaNs;
     private final Router router;
     private final int maxModelLen;
+    private final long requestOverheadNs;
     private final ServingObserver observer;
 
     public ReplicaSet(String name, int requestedReplicas, Router router, int maxModelLen, ServingObserver observer) {
+        this(name, requestedReplicas, router, maxModelLen, 0, observer);
+    }
+
+    /**
+     * @param requestOverheadNs time each request spends in the engines' front end before any engine sees it
+     */
+    public ReplicaSet(String name, int requestedReplicas, Router router, int maxModelLen, long requestOverheadNs,
+                      ServingObserver observer) {
+        this.requestOverheadNs = requestOverheadNs;
         this.name = name;
         this.requestedReplicas = requestedReplicas;
         this.router = router;
@@ -125,8 +135,10 @@ public final class ReplicaSet {
                 // A request that found no replica ready (one handed back by a drain has been on a replica).
                 now = now < 0 ? replica.nowNs() : now;
                 waitedForReplica++;
-                waitedForReplicaNs += now - r.arrivalNs;
-                longestWaitForReplicaNs = Math.max(longestWaitForReplicaNs, now - r.arrivalNs);
+                // From when the engines' front end passed it on, not from when the client sent it.
+                long waited = now - r.arrivalNs - requestOverheadNs;
+                waitedForReplicaNs += waited;
+                longestWaitForReplicaNs = Math.max(longestWaitForReplicaNs, waited);
             }
             router.choose(r, ready).submit(r);
         }
@@ -155,6 +167,11 @@ public final class ReplicaSet {
     public void forEachInFlight(Consumer<Request> visitor) {
         unrouted.forEach(visitor);
         ready.forEach(r -> r.forEachInFlight(visitor));
+    }
+
+    /** Time a request spends in the front end before it reaches the deployment's engines. */
+    public long requestOverheadNs() {
+        return requestOverheadNs;
     }
 
     public int maxModelLen() {

@@ -7,6 +7,8 @@ package org.infersim.model.serving;
  * @param swapBlocks KV blocks host memory can hold for swapped-out sequences
  * @param maxModelLen longest prompt + output a request may have
  * @param prefixCaching whether blocks of prompts seen before are reused
+ * @param requestOverheadNs time each request spends in the engine's front end, which no step sees:
+ *                          it counts in the request's latencies as time before it reached the engine
  */
 public record ResolvedEngine(
         int blockSize,
@@ -17,4 +19,5 @@ public record ResolvedEngine(
         KvPreemption preemption,
         long swapBlocks,
         int maxModelLen,
-        boolean prefixCaching) {}
+        boolean prefixCaching,
+        long requestOverheadNs) {}

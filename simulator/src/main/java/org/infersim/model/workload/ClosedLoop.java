@@ -72,7 +72,7 @@ final class ClosedLoop {
             if (active && state == State.IDLE) {
                 state = State.THINKING;
                 // Scheduled, not sent from here: every user of a step starts at its time, in order of index.
-                stream.sim().scheduleAt(now, this::send);
+                stream.sim().scheduleAt(now + stream.requestOverheadNs(), this::send);
             }
         }
 
@@ -83,7 +83,7 @@ final class ClosedLoop {
             }
             state = State.BUSY;
             if (draws.turns != null) {
-                new Session(stream, stream.nextSession(), draws, this, stream.sim().now()).start();
+                new Session(stream, stream.nextSession(), draws, this, stream.sentNs()).start();
             } else {
                 Request r = stream.newRequest(draws, draws.message.sample(), draws.output.sample());
                 r.replyTo(this);
@@ -118,7 +118,8 @@ final class ClosedLoop {
                 return;
             }
             state = State.THINKING;
-            stream.sim().scheduleAt(at, this::send);
+            // The user sends a think time after the answer; the engines see it after the front end.
+            stream.sim().scheduleAt(at + stream.requestOverheadNs(), this::send);
         }
     }
 }

@@ -118,15 +118,19 @@ public final class RequestStream {
         }
     }
 
-    private void scheduleNext(long now) {
-        long t = arrivals.next(now);
+    /**
+     * The arrival process gives the times clients send; the engines see each request the
+     * deployment's front-end time later, which is when its event runs.
+     */
+    private void scheduleNext(long sentNs) {
+        long t = arrivals.next(sentNs);
         if (t != ArrivalProcess.NEVER && t < endNs) {
-            sim.scheduleAt(t, arrive);
+            sim.scheduleAt(t + target.requestOverheadNs(), arrive);
         }
     }
 
     private void arrive() {
-        long now = sim.now();
+        long now = sentNs();
         if (workload.session() != null) {
             // Each session draws on a generator of its own, numbered in arrival order, which the serving does not change.
             long n = nextSession();
@@ -146,7 +150,7 @@ public final class RequestStream {
     /** A single request: its shared parts, if any, then its own message, which nothing else shares. */
     Request newRequest(RequestDraws d, int messageTokens, int outputTokens) {
         if (!d.sharesPrefix()) {
-            return new Request(ids.next(), index, workload.priority(), sim.now(), messageTokens, outputTokens);
+            return new Request(ids.next(), index, workload.priority(), sentNs(), messageTokens, outputTokens);
         }
         PromptContent.Builder b = PromptContent.builder();
         d.addPrefix(b);
@@ -154,7 +158,20 @@ public final class RequestStream {
     }
 
     Request newRequest(PromptContent prompt, int outputTokens) {
-        return new Request(ids.next(), index, workload.priority(), sim.now(), prompt, outputTokens);
+        return new Request(ids.next(), index, workload.priority(), sentNs(), prompt, outputTokens);
+    }
+
+    /**
+     * When the client sent the request that reaches the engines now: the deployment's front-end
+     * time earlier (every send is scheduled that much later), so latencies include the front end.
+     */
+    long sentNs() {
+        return sim.now() - target.requestOverheadNs();
+    }
+
+    /** How much later than a client sends a request the engines see it. */
+    long requestOverheadNs() {
+        return target.requestOverheadNs();
     }
 
     void submit(Request r) {

@@ -104,7 +104,7 @@ final class Session implements Client {
         turn++;
         prompt = PromptContent.builder().addAll(prompt).add(id(turn - 1, ANSWER), request.generated())
                 .add(id(turn, MESSAGE), message).answer(id(turn, ANSWER)).build();
-        stream.sim().scheduleAt(at, () -> send(output));
+        stream.sim().scheduleAt(at + stream.requestOverheadNs(), () -> send(output));
     }
 
     private void end(long now, SessionObserver.End end) {

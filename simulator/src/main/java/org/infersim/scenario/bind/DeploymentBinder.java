@@ -3,6 +3,7 @@ package org.infersim.scenario.bind;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.infersim.catalog.ModelSpec;
 import org.infersim.input.Fields;
 import org.infersim.input.Suggestions;
@@ -34,7 +35,7 @@ final class DeploymentBinder {
     private static final List<String> PRECISION_KEYS = List.of("weights", "kvCache");
     private static final List<String> ENGINE_KEYS = List.of("blockSize", "gpuMemoryUtilization", "maxNumSeqs",
             "maxNumBatchedTokens", "chunkedPrefill", "scheduling", "preemption", "swapSpace", "maxModelLen",
-            "prefixCaching");
+            "prefixCaching", "cpuOffload", "requestOverhead");
     private static final List<String> COLD_START_KEYS = List.of("image", "registryBandwidth", "storage",
             "storageBandwidth", "engineInit", "firstIteration");
     private static final Map<String, List<String>> SHARE_KEYS = Fields.ordered(
@@ -204,12 +205,19 @@ final class DeploymentBinder {
             maxLen = null;
         }
         ok &= maxLen != null;
-        if (!ok || blockSize == null || util == null || chunked == null || scheduling == null || preemption == null
+        Long offload = e.has("cpuOffload") ? e.bytes("cpuOffload") : Long.valueOf(0);
+        OptionalLong requestOverhead = OptionalLong.empty();
+        if (e.has("requestOverhead")) {
+            Long ns = e.nonNegativeDuration("requestOverhead");
+            ok &= ns != null;
+            requestOverhead = ns == null ? requestOverhead : OptionalLong.of(ns);
+        }
+        if (!ok || offload == null || blockSize == null || util == null || chunked == null || scheduling == null || preemption == null
                 || swap == null || prefixCaching == null) {
             return null;
         }
         return new EngineConfig(blockSize, util, maxSeqs, maxTokens, chunked, scheduling, preemption, swap, maxLen,
-                prefixCaching);
+                prefixCaching, offload, requestOverhead);
     }
 
     /** An optional count of at least 1, the default when absent; null after a problem. */

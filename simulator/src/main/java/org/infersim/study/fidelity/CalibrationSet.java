@@ -78,7 +78,6 @@ public record CalibrationSet(List<MeasuredRun> runs, Map<String, Integer> notRep
     /** Why rows of {@code metric} are not replayed. */
     public static String whyNotReplayed(String metric) {
         return switch (metric) {
-            case "per_layer_linear_time" -> "one layer's linear kernels, not a serving run";
             case "request_throughput_saturated" -> "the prompt and output lengths sampled are not stated";
             default -> "not a figure infersim reports";
         };
@@ -97,11 +96,23 @@ public record CalibrationSet(List<MeasuredRun> runs, Map<String, Integer> notRep
             return prompts < 0 ? null : new Builder(MeasuredRun.Kind.SERVING_STAGE, row, precision,
                     Double.parseDouble(condition.split(" ")[0]), prompts, 0);
         }
+        if (metric.equals("per_layer_linear_time") && condition.startsWith("num_tokens=")) {
+            int tokens = Integer.parseInt(condition.substring("num_tokens=".length()).strip());
+            return new Builder(MeasuredRun.Kind.LINEAR_LAYER, row, precision, 0, 0, tokens);
+        }
         if (metric.equals("e2e_latency_mean_batch")) {
             int batch = MeasuredRun.batch(condition);
             return batch < 0 ? null : new Builder(MeasuredRun.Kind.LATENCY_BATCH, row, precision, 0, 0, batch);
         }
         return null;
+    }
+
+    /**
+     * The optional column {@code cpu_offload_gb}: vLLM's {@code --cpu-offload-gb}, GiB of weights
+     * per GPU kept in host memory; empty or absent for none.
+     */
+    static long cpuOffloadBytes(String gib) {
+        return gib == null || gib.isBlank() ? 0 : (long) (Double.parseDouble(gib.strip()) * (1L << 30));
     }
 
     private static final class Builder {
@@ -116,6 +127,7 @@ public record CalibrationSet(List<MeasuredRun> runs, Map<String, Integer> notRep
         final int prompts;
         final int batch;
         final String workload;
+        final long cpuOffloadBytes;
         final Map<String, Double> measured = new LinkedHashMap<>();
 
         Builder(MeasuredRun.Kind kind, Map<String, String> row, String precision, double rate, int prompts, int batch) {
@@ -124,8 +136,9 @@ public record CalibrationSet(List<MeasuredRun> runs, Map<String, Integer> notRep
             this.model = row.get("model_id");
             this.precision = precision;
             this.tp = Integer.parseInt(row.get("tp"));
-            this.prompt = Integer.parseInt(row.get("prompt_tokens"));
-            this.output = Integer.parseInt(row.get("output_tokens"));
+            this.prompt = kind == MeasuredRun.Kind.LINEAR_LAYER ? 0 : Integer.parseInt(row.get("prompt_tokens"));
+            this.output = kind == MeasuredRun.Kind.LINEAR_LAYER ? 0 : Integer.parseInt(row.get("output_tokens"));
+            this.cpuOffloadBytes = cpuOffloadBytes(row.getOrDefault("cpu_offload_gb", ""));
             this.rate = rate;
             this.prompts = prompts;
             this.batch = batch;
@@ -141,10 +154,13 @@ public record CalibrationSet(List<MeasuredRun> runs, Map<String, Integer> notRep
             String label = kind == MeasuredRun.Kind.SERVING_STAGE
                     ? String.format(Locale.ROOT, "%s tp%d on %s, %d/%d tokens, %s/s", model, tp, gpu, prompt, output,
                             trim(rate))
-                    : String.format(Locale.ROOT, "%s tp%d on %s, batch %d of %d/%d tokens", model, tp, gpu, batch, prompt,
-                            output);
+                    : kind == MeasuredRun.Kind.LATENCY_BATCH
+                    ? String.format(Locale.ROOT, "%s tp%d on %s, batch %d of %d/%d tokens", model, tp, gpu, batch, prompt,
+                            output)
+                    : String.format(Locale.ROOT, "%s tp%d on %s, one layer's linear kernels, %d tokens", model, tp, gpu,
+                            batch);
             return new MeasuredRun(label, kind, gpu, model, precision, tp, prompt, output, rate, prompts, batch,
-                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measured)));
+                    cpuOffloadBytes, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measured)));
         }
 
         private static String trim(double v) {

@@ -5,12 +5,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+import org.infersim.catalog.Catalog;
+import org.infersim.catalog.GpuSpec;
 import org.infersim.input.InvalidInputException;
+import org.infersim.model.performance.ModelFootprint;
+import org.infersim.model.performance.RooflineStepTime;
+import org.infersim.model.performance.ServedModel;
 import org.infersim.results.StreamSummary;
 import org.infersim.run.ClusterRun;
 import org.infersim.run.Progress;
 import org.infersim.run.ScenarioValidation;
+import org.infersim.input.Problem;
+import org.infersim.scenario.LoadedScenario;
+import org.infersim.scenario.NumericFormat;
+import org.infersim.scenario.Precision;
 
 /**
  * How close infersim comes to measured runs: each run of a calibration set replayed as it was
@@ -33,18 +45,90 @@ public final class Fidelity {
     /** Replays every run for {@code durationS} simulated seconds; the figures in the set's order. */
     public static List<Figure> replay(CalibrationSet set, ScenarioValidation validation, double durationS)
             throws InvalidInputException {
-        List<Figure> out = new ArrayList<>();
-        for (MeasuredRun run : set.runs()) {
-            var loaded = validation.parse(run.scenario(durationS), "<fidelity: " + run.label() + ">", Path.of("."));
-            StreamSummary all = new ClusterRun(loaded, null).run(Progress.NONE).summary().overall();
+        return Replay.of(set.runs(), validation, durationS).figures(UnaryOperator.identity());
+    }
+
+    /**
+     * Runs parsed once and replayed as often as asked, each time against a catalog of the
+     * caller's (a calibration tries many candidate figures for the same runs).
+     */
+    public static final class Replay {
+        private final List<MeasuredRun> runs;
+        /** Per run, its scenario; null for a linear-layer profile, which is no run. */
+        private final List<LoadedScenario> scenarios;
+        private final Catalog catalog;
+
+        private Replay(List<MeasuredRun> runs, List<LoadedScenario> scenarios, Catalog catalog) {
+            this.runs = runs;
+            this.scenarios = scenarios;
+            this.catalog = catalog;
+        }
+
+        public static Replay of(List<MeasuredRun> runs, ScenarioValidation validation, double durationS)
+                throws InvalidInputException {
+            List<LoadedScenario> scenarios = new ArrayList<>();
+            Catalog catalog = validation.catalog();
+            List<Problem> problems = new ArrayList<>();
+            for (MeasuredRun run : runs) {
+                if (run.kind() != MeasuredRun.Kind.LINEAR_LAYER) {
+                    scenarios.add(validation.parse(run.scenario(durationS), "<fidelity: " + run.label() + ">",
+                            Path.of(".")));
+                    continue;
+                }
+                // One layer is profiled alone, whether or not the whole model would fit the GPU.
+                scenarios.add(null);
+                if (catalog.gpu(run.gpu()).isEmpty() || catalog.model(run.model()).isEmpty()) {
+                    problems.add(new Problem("<fidelity: " + run.label() + ">", 0, "",
+                            "no GPU " + run.gpu() + " or no model " + run.model() + " in the catalog"));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            return new Replay(List.copyOf(runs), java.util.Collections.unmodifiableList(scenarios), catalog);
+        }
+
+        public List<MeasuredRun> runs() {
+            return runs;
+        }
+
+        /** Every figure, with each run simulated against {@code catalog} applied to the catalog it was loaded with. */
+        public List<Figure> figures(UnaryOperator<Catalog> catalog) {
+            List<List<Figure>> perRun = IntStream.range(0, runs.size()).parallel()
+                    .mapToObj(i -> figures(runs.get(i), scenarios.get(i), catalog)).toList();
+            List<Figure> out = new ArrayList<>();
+            perRun.forEach(out::addAll);
+            return out;
+        }
+
+        private List<Figure> figures(MeasuredRun run, LoadedScenario loaded, UnaryOperator<Catalog> candidate) {
+            List<Figure> out = new ArrayList<>();
+            if (loaded == null) {
+                double ms = linearLayerMs(run, candidate.apply(catalog));
+                run.measured().forEach((metric, value) -> out.add(new Figure(run, metric, value, ms)));
+                return out;
+            }
+            LoadedScenario scenario = new LoadedScenario(loaded.scenario(), candidate.apply(loaded.catalog()),
+                    loaded.policies());
+            StreamSummary all = new ClusterRun(scenario, null).run(Progress.NONE).summary().overall();
             run.measured().forEach((metric, value) -> {
                 Double simulated = simulated(all, metric);
                 if (simulated != null) {
                     out.add(new Figure(run, metric, value, simulated));
                 }
             });
+            return out;
         }
-        return out;
+
+        /** What the step-time model gives for one layer's linear kernels on one tensor-parallel GPU. */
+        private static double linearLayerMs(MeasuredRun run, Catalog c) {
+            GpuSpec gpu = c.gpu(run.gpu()).orElseThrow();
+            NumericFormat format = NumericFormat.valueOf(run.precision().toUpperCase(Locale.ROOT));
+            ModelFootprint footprint = new ModelFootprint(c.model(run.model()).orElseThrow(),
+                    new Precision(format, Precision.defaultKvCache(format)));
+            var model = new RooflineStepTime(new ServedModel(gpu, footprint, run.tensorParallel(), 1, 1, 16));
+            return model.linearLayerNs(run.batch()) / 1e6;
+        }
     }
 
     /** The simulated figure a measured metric is compared with; null when the run produced none. */

@@ -11,13 +11,19 @@ import java.util.regex.Pattern;
  * fixed prompts sent in turn, and vLLM's {@code benchmark_latency}, one batch of requests at a
  * time.
  *
- * @param measured metric ({@code ttft_mean}, {@code e2e_mean}, ...) to value, in ms
+ * @param batch           requests per batch of a latency run; tokens per step of a linear-layer profile
+ * @param cpuOffloadBytes weights per GPU the engine kept in host memory ({@code --cpu-offload-gb})
+ * @param measured        metric ({@code ttft_mean}, {@code e2e_mean}, ...) to value, in ms
  */
 public record MeasuredRun(String label, Kind kind, String gpu, String model, String precision, int tensorParallel,
                           int promptTokens, int outputTokens, double ratePerSec, int prompts, int batch,
-                          Map<String, Double> measured) {
+                          long cpuOffloadBytes, Map<String, Double> measured) {
 
-    public enum Kind { SERVING_STAGE, LATENCY_BATCH }
+    /**
+     * A serving stage (HTTP server, constant rate); an offline latency batch (vLLM's {@code LLM}
+     * class: no front end); one decoder layer's linear kernels profiled alone at a number of tokens.
+     */
+    public enum Kind { SERVING_STAGE, LATENCY_BATCH, LINEAR_LAYER }
 
     private static final Pattern GROUPS = Pattern.compile("(\\d+)x(\\d+) system prompts");
     private static final Pattern BATCH = Pattern.compile("batch=(\\d+)");
@@ -42,10 +48,13 @@ public record MeasuredRun(String label, Kind kind, String gpu, String model, Str
      * that batch after batch runs alone, as {@code benchmark_latency} runs it.
      */
     public String scenario(double durationS) {
+        String offload = cpuOffloadBytes > 0 ? ", cpuOffload: " + cpuOffloadBytes + "B" : "";
         String engine = kind == Kind.SERVING_STAGE
                 // As the measured runs were configured (see the calibration set's README).
-                ? "    engine: {maxNumSeqs: 128, maxNumBatchedTokens: 2048, maxModelLen: 4096, gpuMemoryUtilization: 0.9}\n"
-                : "";
+                ? "    engine: {maxNumSeqs: 128, maxNumBatchedTokens: 2048, maxModelLen: 4096, gpuMemoryUtilization: 0.9"
+                        + offload + "}\n"
+                // benchmark_latency drives the engine in-process: no HTTP server, no front-end time.
+                : "    engine: {requestOverhead: 0ms" + offload + "}\n";
         String workload = kind == Kind.SERVING_STAGE
                 ? String.format(Locale.ROOT, """
                             arrival: {type: constant, rate: %s/s}
@@ -53,11 +62,17 @@ public record MeasuredRun(String label, Kind kind, String gpu, String model, Str
                             promptTokens: 1
                             outputTokens: %d
                         """, ratePerSec, prompts, promptTokens - 1, outputTokens)
-                : String.format(Locale.ROOT, """
+                : kind == Kind.LATENCY_BATCH ? String.format(Locale.ROOT, """
                             arrival: {type: closed, users: %d}
                             promptTokens: %d
                             outputTokens: %d
-                        """, batch, promptTokens, outputTokens);
+                        """, batch, promptTokens, outputTokens)
+                // A linear-layer profile is no run: the scenario only names the deployment.
+                : """
+                            arrival: {type: closed, users: 1}
+                            promptTokens: 1
+                            outputTokens: 1
+                        """;
         return String.format(Locale.ROOT, """
                 name: %s
                 seed: 1

@@ -68,7 +68,7 @@ class DeploymentPlanTest {
         EngineConfig d = EngineConfig.defaults();
         EngineConfig set = new EngineConfig(d.blockSize(), d.gpuMemoryUtilization(), OptionalInt.of(64),
                 OptionalInt.of(4096), d.chunkedPrefill(), d.scheduling(), d.preemption(), d.swapSpaceBytes(),
-                d.maxModelLen(), d.prefixCaching());
+                d.maxModelLen(), d.prefixCaching(), 0, java.util.OptionalLong.empty());
         for (String id : List.of("h100-sxm", "a10g")) {
             ResolvedEngine e = DeploymentPlan.of(deployment(null, set), gpu(id), llama8b(), POLICIES).settings();
             assertEquals(64, e.maxNumSeqs(), id);

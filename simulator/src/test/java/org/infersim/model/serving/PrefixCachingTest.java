@@ -37,7 +37,7 @@ class PrefixCachingTest {
 
     private Replica replica(long kvBlocks, boolean prefixCaching, KvPreemption preemption, long swapBlocks) {
         ResolvedEngine engine = new ResolvedEngine(BLOCK, 8, 1000, true, new FcfsScheduling(), preemption, swapBlocks,
-                100_000, prefixCaching);
+                100_000, prefixCaching, 0);
         return new Replica(0, "r", sim, stepTime, null, new KvCache(kvBlocks, BLOCK, prefixCaching), engine, observer, 1);
     }
 

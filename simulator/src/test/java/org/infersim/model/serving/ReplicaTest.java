@@ -29,7 +29,7 @@ class ReplicaTest {
     private Replica replica(long kvBlocks, int maxNumSeqs, int maxNumBatchedTokens, boolean chunkedPrefill,
                             SchedulingPolicy scheduling, KvPreemption preemption, long swapBlocks) {
         ResolvedEngine engine = new ResolvedEngine(BLOCK, maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, scheduling,
-                preemption, swapBlocks, 100_000, false);
+                preemption, swapBlocks, 100_000, false, 0);
         return new Replica(0, "r", sim, stepTime, null, new KvCache(kvBlocks, BLOCK), engine, observer, 1);
     }
 

@@ -111,7 +111,8 @@ class ScenarioLoaderTest {
                 new Pool("a100", "a100-80gb", 4, 4, OptionalDouble.empty(), new GpuSharing(200_000, 0.3))), s.pools());
 
         EngineConfig engine = new EngineConfig(32, 0.85, OptionalInt.of(128), OptionalInt.of(4096), false,
-                PolicyChoice.of("priority"), PolicyChoice.of("swap"), 8L << 30, OptionalInt.of(16384), false);
+                PolicyChoice.of("priority"), PolicyChoice.of("swap"), 8L << 30, OptionalInt.of(16384), false, 0,
+                java.util.OptionalLong.empty());
         assertEquals(List.of(
                 new Deployment("chat", "llama-3.1-8b", List.of("h100"), new Precision(NumericFormat.FP8, NumericFormat.FP8),
                         2, 3, engine, PolicyChoice.of("round-robin"), null, 130, 300 * S),

@@ -38,7 +38,7 @@ class PrefixAffinityTest {
         List<Replica> replicas = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ResolvedEngine engine = new ResolvedEngine(BLOCK, 64, 8192, true, new FcfsScheduling(),
-                    new RecomputePreemption(), 0, 100_000, true);
+                    new RecomputePreemption(), 0, 100_000, true, 0);
             replicas.add(new Replica(i, "r" + i, sim, new FixedStepTime(10_000_000L), null,
                     new KvCache(1000, BLOCK, true), engine, observer, 1));
         }
