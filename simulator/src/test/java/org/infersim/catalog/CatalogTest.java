@@ -24,7 +24,8 @@ class CatalogTest {
             "h100-sxm", "h200", "b200", "mi300x");
     static final List<String> SHIPPED_MODELS = List.of("llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b",
             "llama-3.2-1b", "llama-3.2-3b", "llama-2-7b", "llama-2-70b", "mistral-7b", "mixtral-8x7b", "qwen2.5-72b",
-            "yi-34b", "llama-3.3-70b", "qwen3-32b");
+            "yi-34b", "llama-3.3-70b", "qwen3-32b", "codellama-34b", "qwen3-14b", "qwen2.5-7b", "mistral-nemo-12b",
+            "mixtral-8x22b");
 
     static final List<String> GPU_NUMBERS = List.of("memory", "memoryBandwidth", "bf16", "fp8", "tdp",
             "interconnectBandwidth", "pcieBandwidth", "mfu", "mbu", "iterationOverhead", "allReduceLatency", "reserved",
@@ -216,7 +217,8 @@ class CatalogTest {
 
         for (ModelSpec m : c.models()) {
             assertEquals(0, m.attentionHeads() % m.kvHeads(), m.id());
-            if (!m.id().equals("qwen3-32b")) {
+            // headDim is hidden_size / num_attention_heads unless config.json sets head_dim (Qwen3, Mistral NeMo).
+            if (!m.sources().get("headDim").contains("head_dim=")) {
                 assertEquals(m.hiddenSize(), m.attentionHeads() * m.headDim(), m.id() + ": h = n_h·d");
             }
             assertEquals(m.isMixtureOfExperts(), m.experts() > 1, m.id());
@@ -228,6 +230,37 @@ class CatalogTest {
         assertEquals(List.of(64, 5120, 64, 8, 128, 25600, 151936, 40960),
                 List.of(qwen3.layers(), qwen3.hiddenSize(), qwen3.attentionHeads(), qwen3.kvHeads(),
                         qwen3.headDim(), qwen3.intermediateSize(), qwen3.vocabSize(), qwen3.maxContext()));
+    }
+
+    @Test
+    void modelsImportedFromConfigJsonMatchTheParameterCountsTheirMakersPublish() throws Exception {
+        // The imported entries' publishedParams are computed from config.json; the makers' own figures
+        // (rounded as printed, so the tolerance is one unit of the last digit printed) check the shapes.
+        Catalog c = builtIn();
+        Map<String, double[]> published = Map.of(
+                "qwen3-14b", new double[] {14.8e9, 0.1e9},        // Qwen/Qwen3-14B model card: 14.8B
+                "qwen2.5-7b", new double[] {7.61e9, 0.01e9},      // Qwen/Qwen2.5-7B-Instruct model card: 7.61B
+                "mistral-nemo-12b", new double[] {12e9, 1e9},     // Mistral AI, Mistral NeMo announcement: 12B
+                "codellama-34b", new double[] {34e9, 1e9},        // Code Llama paper: 34B
+                "mixtral-8x22b", new double[] {141e9, 1e9});      // Mistral AI, Mixtral 8x22B announcement: 141B
+        published.forEach((id, figure) -> {
+            ModelSpec m = c.model(id).orElseThrow();
+            assertEquals(figure[0], m.publishedParams(), figure[1], id);
+            assertEquals(figure[0], architectureParams(m), figure[1], id);
+        });
+
+        // Mistral NeMo sets head_dim=128 with 32 heads: its attention is 4096 wide on a 5120 hidden size.
+        ModelSpec nemo = c.model("mistral-nemo-12b").orElseThrow();
+        assertEquals(List.of(40, 5120, 32, 8, 128, 14336, 131072, 131072),
+                List.of(nemo.layers(), nemo.hiddenSize(), nemo.attentionHeads(), nemo.kvHeads(), nemo.headDim(),
+                        nemo.intermediateSize(), nemo.vocabSize(), nemo.maxContext()));
+
+        // Mixtral 8x22B: 8 experts of which 2 per token, 39B parameters active (the announcement).
+        ModelSpec mixtral = c.model("mixtral-8x22b").orElseThrow();
+        assertEquals(List.of(8, 2), List.of(mixtral.experts(), mixtral.activeExperts()));
+        double perExpert = 3.0 * mixtral.hiddenSize() * mixtral.intermediateSize() * mixtral.layers();
+        assertEquals(39e9, architectureParams(mixtral) - (mixtral.experts() - mixtral.activeExperts()) * perExpert,
+                1e9);
     }
 
     @Test
