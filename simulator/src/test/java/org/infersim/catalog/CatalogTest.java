@@ -90,7 +90,7 @@ class CatalogTest {
         GpuSpec a100 = c.gpu("a100-80gb").orElseThrow();
         assertEquals(2.039e12, a100.memoryBandwidth(), 1e3);
         assertEquals(312e12, a100.bf16Flops(), 1e3);
-        assertEquals(80e9, a100.memoryBytes());
+        assertEquals(81920L << 20, a100.memoryBytes(), "nvidia-smi's 81920MiB: 80 GiB, not the datasheet's 80·10⁹ bytes");
         assertEquals(0, a100.fp8Flops());
         assertEquals(312e12, a100.peakFlops(true), 1e3, "no FP8 tensor cores: FP8 runs at the BF16 rate");
 
@@ -102,10 +102,10 @@ class CatalogTest {
         assertEquals(450e9, h100.interconnectBandwidth(), 1, "NVLink 900 GB/s bidirectional = 450 per direction");
         assertEquals(64e9, h100.pcieBandwidth(), 1);
 
-        assertEquals(141e9, c.gpu("h200").orElseThrow().memoryBytes());
+        assertEquals(143771L << 20, c.gpu("h200").orElseThrow().memoryBytes());
         assertEquals(2.25e15, c.gpu("b200").orElseThrow().bf16Flops(), 1e3);
         assertEquals(1000, c.gpu("b200").orElseThrow().tdpWatts());
-        assertEquals(192e9, c.gpu("mi300x").orElseThrow().memoryBytes());
+        assertEquals(196592L << 20, c.gpu("mi300x").orElseThrow().memoryBytes());
         assertEquals(1_500_000L, 3 * h100.efficiency().iterationOverheadNs());
         assertEquals(2L << 30, h100.efficiency().reservedBytes());
 
@@ -117,6 +117,21 @@ class CatalogTest {
             assertTrue(g.interconnectBandwidth() <= 1e12 && g.pcieBandwidth() <= g.interconnectBandwidth(), g.id());
             assertTrue(g.pricePerHour() > 0.1 && g.pricePerHour() < 20, g.id());
         }
+    }
+
+    @Test
+    void memoryIsWhatTheDeviceReportsWhichIsMoreThanTheDatasheetsDecimalFigure() throws Exception {
+        // Datasheet capacities in decimal GB; every part exposes more than that to software
+        // (nvidia-smi prints binary MiB), so a catalog figure at or under them is a datasheet copy.
+        Map<String, Double> datasheet = Map.of("a10g", 24e9, "l4", 24e9, "l40s", 48e9, "a100-40gb", 40e9,
+                "a100-80gb", 80e9, "h100-pcie", 80e9, "h100-sxm", 80e9, "h200", 141e9, "b200", 180e9,
+                "mi300x", 192e9);
+        Catalog c = builtIn();
+        datasheet.forEach((id, decimal) -> {
+            GpuSpec g = c.gpu(id).orElseThrow();
+            assertTrue(g.memoryBytes() > decimal && g.memoryBytes() < decimal * 1.08, id + ": " + g.memoryBytes());
+            assertTrue(g.sources().get("memory").contains("MiB"), id + " quotes the reported figure");
+        });
     }
 
     @Test
@@ -372,7 +387,7 @@ class CatalogTest {
         assertEquals(SHIPPED_MODELS.size() + 1, c.models().size());
 
         // The built-in catalog is untouched.
-        assertEquals(80e9, builtIn().gpu("h100-sxm").orElseThrow().memoryBytes());
+        assertEquals(81559L << 20, builtIn().gpu("h100-sxm").orElseThrow().memoryBytes());
         assertTrue(builtIn().model("tiny-moe").isEmpty());
     }
 
