@@ -24,7 +24,8 @@ class CatalogTest {
             "h100-sxm", "h200", "b200", "mi300x");
     static final List<String> SHIPPED_MODELS = List.of("llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b",
             "llama-3.2-1b", "llama-3.2-3b", "llama-2-7b", "llama-2-70b", "mistral-7b", "mixtral-8x7b", "qwen2.5-72b",
-            "yi-34b", "llama-3.3-70b", "qwen3-32b");
+            "yi-34b", "llama-3.3-70b", "qwen3-32b", "codellama-34b", "qwen3-14b", "qwen2.5-7b", "mistral-nemo-12b",
+            "mixtral-8x22b");
 
     static final List<String> GPU_NUMBERS = List.of("memory", "memoryBandwidth", "bf16", "fp8", "tdp",
             "interconnectBandwidth", "pcieBandwidth", "mfu", "mbu", "iterationOverhead", "allReduceLatency", "reserved",
@@ -89,7 +90,7 @@ class CatalogTest {
         GpuSpec a100 = c.gpu("a100-80gb").orElseThrow();
         assertEquals(2.039e12, a100.memoryBandwidth(), 1e3);
         assertEquals(312e12, a100.bf16Flops(), 1e3);
-        assertEquals(80e9, a100.memoryBytes());
+        assertEquals(81920L << 20, a100.memoryBytes(), "nvidia-smi's 81920MiB: 80 GiB, not the datasheet's 80·10⁹ bytes");
         assertEquals(0, a100.fp8Flops());
         assertEquals(312e12, a100.peakFlops(true), 1e3, "no FP8 tensor cores: FP8 runs at the BF16 rate");
 
@@ -101,10 +102,10 @@ class CatalogTest {
         assertEquals(450e9, h100.interconnectBandwidth(), 1, "NVLink 900 GB/s bidirectional = 450 per direction");
         assertEquals(64e9, h100.pcieBandwidth(), 1);
 
-        assertEquals(141e9, c.gpu("h200").orElseThrow().memoryBytes());
+        assertEquals(143771L << 20, c.gpu("h200").orElseThrow().memoryBytes());
         assertEquals(2.25e15, c.gpu("b200").orElseThrow().bf16Flops(), 1e3);
         assertEquals(1000, c.gpu("b200").orElseThrow().tdpWatts());
-        assertEquals(192e9, c.gpu("mi300x").orElseThrow().memoryBytes());
+        assertEquals(196592L << 20, c.gpu("mi300x").orElseThrow().memoryBytes());
         assertEquals(2_740_000L, h100.efficiency().iterationOverheadNs(), "2.74ms, exactly");
         assertEquals(13_600L, h100.efficiency().sequenceOverheadNs(), "13.6us, exactly");
         assertEquals(2L << 30, h100.efficiency().reservedBytes());
@@ -117,6 +118,21 @@ class CatalogTest {
             assertTrue(g.interconnectBandwidth() <= 1e12 && g.pcieBandwidth() <= g.interconnectBandwidth(), g.id());
             assertTrue(g.pricePerHour() > 0.1 && g.pricePerHour() < 20, g.id());
         }
+    }
+
+    @Test
+    void memoryIsWhatTheDeviceReportsWhichIsMoreThanTheDatasheetsDecimalFigure() throws Exception {
+        // Datasheet capacities in decimal GB; every part exposes more than that to software
+        // (nvidia-smi prints binary MiB), so a catalog figure at or under them is a datasheet copy.
+        Map<String, Double> datasheet = Map.of("a10g", 24e9, "l4", 24e9, "l40s", 48e9, "a100-40gb", 40e9,
+                "a100-80gb", 80e9, "h100-pcie", 80e9, "h100-sxm", 80e9, "h200", 141e9, "b200", 180e9,
+                "mi300x", 192e9);
+        Catalog c = builtIn();
+        datasheet.forEach((id, decimal) -> {
+            GpuSpec g = c.gpu(id).orElseThrow();
+            assertTrue(g.memoryBytes() > decimal && g.memoryBytes() < decimal * 1.08, id + ": " + g.memoryBytes());
+            assertTrue(g.sources().get("memory").contains("MiB"), id + " quotes the reported figure");
+        });
     }
 
     @Test
@@ -225,7 +241,8 @@ class CatalogTest {
 
         for (ModelSpec m : c.models()) {
             assertEquals(0, m.attentionHeads() % m.kvHeads(), m.id());
-            if (!m.id().equals("qwen3-32b")) {
+            // headDim is hidden_size / num_attention_heads unless config.json sets head_dim (Qwen3, Mistral NeMo).
+            if (!m.sources().get("headDim").contains("head_dim=")) {
                 assertEquals(m.hiddenSize(), m.attentionHeads() * m.headDim(), m.id() + ": h = n_h·d");
             }
             assertEquals(m.isMixtureOfExperts(), m.experts() > 1, m.id());
@@ -237,6 +254,37 @@ class CatalogTest {
         assertEquals(List.of(64, 5120, 64, 8, 128, 25600, 151936, 40960),
                 List.of(qwen3.layers(), qwen3.hiddenSize(), qwen3.attentionHeads(), qwen3.kvHeads(),
                         qwen3.headDim(), qwen3.intermediateSize(), qwen3.vocabSize(), qwen3.maxContext()));
+    }
+
+    @Test
+    void modelsImportedFromConfigJsonMatchTheParameterCountsTheirMakersPublish() throws Exception {
+        // The imported entries' publishedParams are computed from config.json; the makers' own figures
+        // (rounded as printed, so the tolerance is one unit of the last digit printed) check the shapes.
+        Catalog c = builtIn();
+        Map<String, double[]> published = Map.of(
+                "qwen3-14b", new double[] {14.8e9, 0.1e9},        // Qwen/Qwen3-14B model card: 14.8B
+                "qwen2.5-7b", new double[] {7.61e9, 0.01e9},      // Qwen/Qwen2.5-7B-Instruct model card: 7.61B
+                "mistral-nemo-12b", new double[] {12e9, 1e9},     // Mistral AI, Mistral NeMo announcement: 12B
+                "codellama-34b", new double[] {34e9, 1e9},        // Code Llama paper: 34B
+                "mixtral-8x22b", new double[] {141e9, 1e9});      // Mistral AI, Mixtral 8x22B announcement: 141B
+        published.forEach((id, figure) -> {
+            ModelSpec m = c.model(id).orElseThrow();
+            assertEquals(figure[0], m.publishedParams(), figure[1], id);
+            assertEquals(figure[0], architectureParams(m), figure[1], id);
+        });
+
+        // Mistral NeMo sets head_dim=128 with 32 heads: its attention is 4096 wide on a 5120 hidden size.
+        ModelSpec nemo = c.model("mistral-nemo-12b").orElseThrow();
+        assertEquals(List.of(40, 5120, 32, 8, 128, 14336, 131072, 131072),
+                List.of(nemo.layers(), nemo.hiddenSize(), nemo.attentionHeads(), nemo.kvHeads(), nemo.headDim(),
+                        nemo.intermediateSize(), nemo.vocabSize(), nemo.maxContext()));
+
+        // Mixtral 8x22B: 8 experts of which 2 per token, 39B parameters active (the announcement).
+        ModelSpec mixtral = c.model("mixtral-8x22b").orElseThrow();
+        assertEquals(List.of(8, 2), List.of(mixtral.experts(), mixtral.activeExperts()));
+        double perExpert = 3.0 * mixtral.hiddenSize() * mixtral.intermediateSize() * mixtral.layers();
+        assertEquals(39e9, architectureParams(mixtral) - (mixtral.experts() - mixtral.activeExperts()) * perExpert,
+                1e9);
     }
 
     @Test
@@ -348,7 +396,7 @@ class CatalogTest {
         assertEquals(SHIPPED_MODELS.size() + 1, c.models().size());
 
         // The built-in catalog is untouched.
-        assertEquals(80e9, builtIn().gpu("h100-sxm").orElseThrow().memoryBytes());
+        assertEquals(81559L << 20, builtIn().gpu("h100-sxm").orElseThrow().memoryBytes());
         assertTrue(builtIn().model("tiny-moe").isEmpty());
     }
 

@@ -211,7 +211,7 @@ class GpuSharingTest {
         assertEquals(1, e.problems().size());
         String p = e.problems().get(0).toString();
         assertTrue(p.startsWith("<test>:8: deployments[0].gpuShare.fraction: llama-3.1-8b at bf16 does not fit in 0.1"
-                + " of h100-sxm (8.0 GB): weights need 16.1 GB per GPU"), p);
+                + " of h100-sxm (8.6 GB): weights need 16.1 GB per GPU"), p);
         assertTrue(p.endsWith("use a larger fraction or a smaller precision"), p);
 
         InvalidInputException mig = assertThrows(InvalidInputException.class, () -> Scenarios.load("""

@@ -167,7 +167,7 @@ class CommandLineTest {
         Outcome o = infersim("run", bad.toString(), "--output", tmp.resolve("out").toString());
         assertEquals(2, o.status());
         assertTrue(o.err().contains(bad + ":8: deployments[0].gpuShare.fraction: llama-3.1-8b at bf16 does not fit in"
-                + " 0.2 of h100-sxm (16.0 GB)"), o.err());
+                + " 0.2 of h100-sxm (17.1 GB)"), o.err());
         assertFalse(o.err().contains("Exception"), o.err());
     }
 

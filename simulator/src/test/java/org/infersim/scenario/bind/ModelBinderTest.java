@@ -62,7 +62,7 @@ class ModelBinderTest {
         Problem p = problem(scenario("meta-llama/Llama-3.1-8B-Instrct"));
         assertEquals("deployments[0].model", p.path());
         assertTrue(p.message().startsWith("unknown model 'meta-llama/Llama-3.1-8B-Instrct'; did you mean"
-                + " 'meta-llama/Llama-3.1-8B-Instruct'? Known: llama-2-70b, llama-2-7b, llama-3.1-405b,"), p.message());
+                + " 'meta-llama/Llama-3.1-8B-Instruct'? Known: codellama-34b, llama-2-70b, llama-2-7b,"), p.message());
     }
 
     @Test

@@ -35,9 +35,17 @@ class ShippedBatchesTest {
         assertEquals(2 * 2 * 3 * 4, variants.size());
         BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), Scenarios.validation(), spec.fixed(), spec.slo(), out);
         List<BatchRow> rows = runner.run(BatchPlan.runs(variants, spec.replications(), seed), 2, BatchListener.NONE);
-        List<BatchRow> failed = rows.stream().filter(r -> !r.ok()).toList();
-        assertEquals(4, failed.size(), "BF16 at tensor parallel 2 does not fit an 80 GB H100, at each of the four loads");
-        assertTrue(failed.stream().allMatch(r -> r.message().contains("does not fit on 2 × h100-sxm")));
+        assertTrue(rows.stream().allMatch(BatchRow::ok), "every variant fits its GPUs");
+        // BF16 at tensor parallel 2 fits the 81559 MiB an H100 reports, but leaves a KV cache of a
+        // few thousand tokens per GPU: it runs, and meets the SLO at none of the four loads.
+        List<BatchRow> bf16Tp2OnH100 = rows.stream().filter(r -> {
+            var v = r.run().variant().values();
+            return v.get("cluster.pools[0].gpu").asText().equals("h100-sxm")
+                    && v.get("deployments[0].precision").asText().equals("bf16")
+                    && v.get("deployments[0].tensorParallel").asInt() == 2;
+        }).toList();
+        assertEquals(4, bf16Tp2OnH100.size());
+        assertTrue(bf16Tp2OnH100.stream().noneMatch(r -> Boolean.TRUE.equals(r.figures().meetsSlo())));
         BatchAnalysis analysis = new BatchAnalysis(rows, spec.loadPath(), spec.slo());
         assertEquals(4, analysis.cheapest().size());
         assertNotNull(analysis.cheapest().get(0).best(), "one 8-GPU node serves 2/s within the SLO");
