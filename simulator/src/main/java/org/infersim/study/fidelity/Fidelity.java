@@ -38,13 +38,24 @@ public final class Fidelity {
             var loaded = validation.parse(run.scenario(durationS), "<fidelity: " + run.label() + ">", Path.of("."));
             StreamSummary all = new ClusterRun(loaded, null).run(Progress.NONE).summary().overall();
             run.measured().forEach((metric, value) -> {
-                Double simulated = simulated(all, metric);
+                Double simulated = simulated(run, all, metric);
                 if (simulated != null) {
                     out.add(new Figure(run, metric, value, simulated));
                 }
             });
         }
         return out;
+    }
+
+    /**
+     * The simulated figure a measured metric of {@code run} is compared with; null when the run
+     * produced none. Throughput is completed requests per second of the measured window.
+     */
+    static Double simulated(MeasuredRun run, StreamSummary s, String metric) {
+        if (metric.equals("request_throughput")) {
+            return run.replay() == null ? s.throughputRps() : run.replay().throughputRps(s);
+        }
+        return simulated(s, metric);
     }
 
     /** The simulated figure a measured metric is compared with; null when the run produced none. */

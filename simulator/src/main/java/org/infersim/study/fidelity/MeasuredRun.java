@@ -7,17 +7,28 @@ import java.util.regex.Pattern;
 
 /**
  * One measured run of the calibration set that infersim can replay: its conditions and the figures
- * measured. Two kinds: a vLLM serving stage driven by inference-perf at a constant rate over G × U
- * fixed prompts sent in turn, and vLLM's {@code benchmark_latency}, one batch of requests at a
- * time.
+ * measured. Three kinds: a vLLM serving stage driven by inference-perf at a constant rate over G × U
+ * fixed prompts sent in turn, vLLM's {@code benchmark_latency}, one batch of requests at a
+ * time, and a user's serving benchmark (vLLM's {@code vllm bench serve} or inference-perf), replayed
+ * as it was sent.
  *
  * @param measured metric ({@code ttft_mean}, {@code e2e_mean}, ...) to value, in ms
+ *                 ({@code request_throughput} in requests per second)
+ * @param replay   how a {@link Kind#SERVING_BENCHMARK} run is replayed; null for the other kinds
  */
 public record MeasuredRun(String label, Kind kind, String gpu, String model, String precision, int tensorParallel,
                           int promptTokens, int outputTokens, double ratePerSec, int prompts, int batch,
-                          Map<String, Double> measured) {
+                          Map<String, Double> measured, Replay replay) {
 
-    public enum Kind { SERVING_STAGE, LATENCY_BATCH }
+    public enum Kind { SERVING_STAGE, LATENCY_BATCH, SERVING_BENCHMARK }
+
+    /** A run replayed by its kind alone (all but {@link Kind#SERVING_BENCHMARK}, which its replay describes). */
+    public MeasuredRun(String label, Kind kind, String gpu, String model, String precision, int tensorParallel,
+                       int promptTokens, int outputTokens, double ratePerSec, int prompts, int batch,
+                       Map<String, Double> measured) {
+        this(label, kind, gpu, model, precision, tensorParallel, promptTokens, outputTokens, ratePerSec, prompts, batch,
+                measured, null);
+    }
 
     private static final Pattern GROUPS = Pattern.compile("(\\d+)x(\\d+) system prompts");
     private static final Pattern BATCH = Pattern.compile("batch=(\\d+)");
@@ -39,9 +50,13 @@ public record MeasuredRun(String label, Kind kind, String gpu, String model, Str
      * {@code prompts} distinct prompts of its measured mean length, each of which the prefix cache
      * holds after its first use (inference-perf sends the same G × U prompts in turn), then a token
      * of its own; a latency batch is a closed loop of {@code batch} users with no think time, so
-     * that batch after batch runs alone, as {@code benchmark_latency} runs it.
+     * that batch after batch runs alone, as {@code benchmark_latency} runs it. A serving benchmark
+     * runs as its {@link Replay} says, for the time that takes rather than {@code durationS}.
      */
     public String scenario(double durationS) {
+        if (kind == Kind.SERVING_BENCHMARK) {
+            return scenario(replay.durationS(), 0, replay.engine().yaml(), replay.workload(promptTokens, outputTokens));
+        }
         String engine = kind == Kind.SERVING_STAGE
                 // As the measured runs were configured (see the calibration set's README).
                 ? "    engine: {maxNumSeqs: 128, maxNumBatchedTokens: 2048, maxModelLen: 4096, gpuMemoryUtilization: 0.9}\n"
@@ -58,6 +73,10 @@ public record MeasuredRun(String label, Kind kind, String gpu, String model, Str
                             promptTokens: %d
                             outputTokens: %d
                         """, batch, promptTokens, outputTokens);
+        return scenario(durationS, durationS / 20, engine, workload);
+    }
+
+    private String scenario(double durationS, double warmupS, String engine, String workload) {
         return String.format(Locale.ROOT, """
                 name: %s
                 seed: 1
@@ -73,7 +92,7 @@ public record MeasuredRun(String label, Kind kind, String gpu, String model, Str
                     replicas: 1
                 %sworkloads:
                   - name: measured
-                %s""", label.replaceAll("[^A-Za-z0-9.]+", "-"), durationS, durationS / 20, gpu, tensorParallel, model, precision, tensorParallel, engine,
+                %s""", label.replaceAll("[^A-Za-z0-9.]+", "-"), durationS, warmupS, gpu, tensorParallel, model, precision, tensorParallel, engine,
                 workload);
     }
 }
