@@ -56,10 +56,11 @@ public record Replay(Arrival arrival, double ratePerSec, double burstiness, int 
      * arrived at 0 that is when the slowest one finished.
      */
     double throughputRps(StreamSummary s) {
+        Double lastMs = s.e2eMs().max();
         return switch (arrival) {
             case CONSTANT, POISSON, GAMMA -> s.arrived() == 0 ? 0 : ratePerSec * s.completed() / s.arrived();
             case CLOSED -> s.throughputRps();
-            case AT_ONCE -> s.e2eMs().max() == null || s.e2eMs().max() <= 0 ? 0 : s.completed() / (s.e2eMs().max() / 1000);
+            case AT_ONCE -> lastMs == null || lastMs <= 0 ? 0 : s.completed() / (lastMs / 1000);
         };
     }
 
