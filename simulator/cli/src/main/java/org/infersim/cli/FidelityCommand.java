@@ -1,8 +1,6 @@
 package org.infersim.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,16 +8,19 @@ import java.util.concurrent.Callable;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Quantities;
 import org.infersim.study.fidelity.CalibrationSet;
+import org.infersim.study.fidelity.Conditions;
 import org.infersim.study.fidelity.Fidelity;
+import org.infersim.study.fidelity.MeasurementFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Replays a calibration set's measured runs and prints measured against simulated figures. */
-@Command(name = "fidelity", description = "Replays measured serving runs (the shipped calibration set, or --data FILE "
-        + "in its layout) as they were measured and prints each measured figure beside the simulated one, with the "
-        + "mean and median absolute error per metric.")
+@Command(name = "fidelity", description = "Replays measured serving runs (the shipped calibration set, or --data FILE: "
+        + "a vLLM benchmark result JSON, an inference-perf lifecycle metrics JSON, or a CSV in the set's layout) as "
+        + "they were measured and prints each measured figure beside the simulated one, with the mean and median "
+        + "absolute error per metric.")
 final class FidelityCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -27,12 +28,18 @@ final class FidelityCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogs;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "A calibration CSV in the layout of "
-            + "gpu-models/calibration/measured-serving.csv (default: the shipped set).")
-    Path data;
+    @Option(names = "--data", paramLabel = "FILE", arity = "1..*", description = "Measurements: the JSON that "
+            + "vllm bench serve --save-result writes (or benchmark_serving.py), an inference-perf "
+            + "stage_N_lifecycle_metrics.json (with the config.yaml beside it), or a CSV in the layout of "
+            + "gpu-models/calibration/measured-serving.csv (default: the shipped set). A JSON result needs --gpu.")
+    List<Path> data;
+
+    @Mixin
+    MeasurementOptions measurement;
 
     @Option(names = "--duration", defaultValue = "600s",
-            description = "Simulated time of each serving stage (default ${DEFAULT-VALUE}, as the stages were measured).")
+            description = "Simulated time of each serving stage of a CSV (default ${DEFAULT-VALUE}, as the shipped "
+                    + "stages were measured); a JSON result is replayed for as long as it was measured.")
     String duration;
 
     @Override
@@ -46,9 +53,13 @@ final class FidelityCommand implements Callable<Integer> {
         }
         CalibrationSet set;
         try {
-            set = data == null ? CalibrationSet.shipped() : read(data);
-        } catch (IOException e) {
+            Conditions conditions = measurement.conditions();
+            set = data == null ? CalibrationSet.shipped() : MeasurementFile.read(data, conditions);
+        } catch (IOException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
+            return Main.BAD_INPUT;
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> System.err.println(p));
             return Main.BAD_INPUT;
         }
         List<Fidelity.Figure> figures;
@@ -79,14 +90,5 @@ final class FidelityCommand implements Callable<Integer> {
             System.out.println("Not replayed: " + skipped + ".");
         }
         return 0;
-    }
-
-    private static CalibrationSet read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": no such file");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return CalibrationSet.read(in, file.toString());
-        }
     }
 }

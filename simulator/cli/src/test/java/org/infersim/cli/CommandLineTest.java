@@ -98,6 +98,31 @@ class CommandLineTest {
     }
 
     @Test
+    void fidelityReplaysAVllmBenchResultOnTheGpuItIsGivenAndRefusesItWithoutOne() throws Exception {
+        Path result = tmp.resolve("vllm-2qps.json");
+        Files.writeString(result, """
+                {"date": "20250611-142233", "endpoint_type": "openai", "backend": "openai", "label": null,
+                 "model_id": "meta-llama/Llama-3.1-8B-Instruct", "tokenizer_id": "meta-llama/Llama-3.1-8B-Instruct",
+                 "num_prompts": 40, "request_rate": 2.0, "burstiness": 1.0, "max_concurrency": null,
+                 "duration": 20.9, "completed": 40, "failed": 0, "total_input_tokens": 20480, "total_output_tokens": 5120,
+                 "request_throughput": 1.914, "request_goodput": null, "output_throughput": 245.0,
+                 "total_token_throughput": 1225.0, "mean_ttft_ms": 31.2, "median_ttft_ms": 29.8, "std_ttft_ms": 6.1,
+                 "p99_ttft_ms": 52.4, "mean_tpot_ms": 7.05, "median_tpot_ms": 7.02, "std_tpot_ms": 0.21,
+                 "p99_tpot_ms": 7.61, "mean_itl_ms": 7.01, "median_itl_ms": 6.95, "std_itl_ms": 0.9, "p99_itl_ms": 9.8}
+                """);
+        Outcome o = infersim("fidelity", "--data", result.toString(), "--gpu", "h100-sxm", "--max-num-seqs", "64");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("meta-llama/Llama-3.1-8B-Instruct tp1 on h100-sxm, 512/128 tokens, 2/s poisson"),
+                o.out());
+        assertTrue(o.out().contains("request_throughput"), o.out());
+
+        Outcome refused = infersim("fidelity", "--data", result.toString());
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("vllm-2qps.json:1: the GPU it ran on is not in the file: give it with --gpu"),
+                refused.err());
+    }
+
+    @Test
     void aBadScenarioGetsFileLineAndPathAndExitStatusTwo() throws Exception {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, """

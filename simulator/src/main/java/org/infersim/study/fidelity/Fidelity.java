@@ -112,7 +112,7 @@ public final class Fidelity {
                     loaded.policies());
             StreamSummary all = new ClusterRun(scenario, null).run(Progress.NONE).summary().overall();
             run.measured().forEach((metric, value) -> {
-                Double simulated = simulated(all, metric);
+                Double simulated = simulated(run, all, metric);
                 if (simulated != null) {
                     out.add(new Figure(run, metric, value, simulated));
                 }
@@ -129,6 +129,17 @@ public final class Fidelity {
             var model = new RooflineStepTime(new ServedModel(gpu, footprint, run.tensorParallel(), 1, 1, 16));
             return model.linearLayerNs(run.batch()) / 1e6;
         }
+    }
+
+    /**
+     * The simulated figure a measured metric of {@code run} is compared with; null when the run
+     * produced none. Throughput is completed requests per second of the measured window.
+     */
+    static Double simulated(MeasuredRun run, StreamSummary s, String metric) {
+        if (metric.equals("request_throughput")) {
+            return run.replay() == null ? s.throughputRps() : run.replay().throughputRps(s);
+        }
+        return simulated(s, metric);
     }
 
     /** The simulated figure a measured metric is compared with; null when the run produced none. */

@@ -7,23 +7,50 @@ import java.util.regex.Pattern;
 
 /**
  * One measured run of the calibration set that infersim can replay: its conditions and the figures
- * measured. Two kinds: a vLLM serving stage driven by inference-perf at a constant rate over G × U
- * fixed prompts sent in turn, and vLLM's {@code benchmark_latency}, one batch of requests at a
- * time.
+ * measured. Three kinds: a vLLM serving stage driven by inference-perf at a constant rate over G × U
+ * fixed prompts sent in turn, vLLM's {@code benchmark_latency}, one batch of requests at a
+ * time, and a user's serving benchmark (vLLM's {@code vllm bench serve} or inference-perf), replayed
+ * as it was sent.
  *
  * @param batch           requests per batch of a latency run; tokens per step of a linear-layer profile
  * @param cpuOffloadBytes weights per GPU the engine kept in host memory ({@code --cpu-offload-gb})
  * @param measured        metric ({@code ttft_mean}, {@code e2e_mean}, ...) to value, in ms
+ *                        ({@code request_throughput} in requests per second)
+ * @param replay          how a {@link Kind#SERVING_BENCHMARK} run is replayed; null for the other kinds
  */
 public record MeasuredRun(String label, Kind kind, String gpu, String model, String precision, int tensorParallel,
                           int promptTokens, int outputTokens, double ratePerSec, int prompts, int batch,
-                          long cpuOffloadBytes, Map<String, Double> measured) {
+                          long cpuOffloadBytes, Map<String, Double> measured, Replay replay) {
 
     /**
      * A serving stage (HTTP server, constant rate); an offline latency batch (vLLM's {@code LLM}
-     * class: no front end); one decoder layer's linear kernels profiled alone at a number of tokens.
+     * class: no front end); one decoder layer's linear kernels profiled alone at a number of tokens;
+     * a user's serving benchmark, replayed as its {@link Replay} says.
      */
-    public enum Kind { SERVING_STAGE, LATENCY_BATCH, LINEAR_LAYER }
+    public enum Kind { SERVING_STAGE, LATENCY_BATCH, LINEAR_LAYER, SERVING_BENCHMARK }
+
+    /** A run replayed by its kind alone (all but {@link Kind#SERVING_BENCHMARK}, which its replay describes). */
+    public MeasuredRun(String label, Kind kind, String gpu, String model, String precision, int tensorParallel,
+                       int promptTokens, int outputTokens, double ratePerSec, int prompts, int batch,
+                       long cpuOffloadBytes, Map<String, Double> measured) {
+        this(label, kind, gpu, model, precision, tensorParallel, promptTokens, outputTokens, ratePerSec, prompts, batch,
+                cpuOffloadBytes, measured, null);
+    }
+
+    /** A serving benchmark (or a run of another kind) with all its weights on the GPUs. */
+    public MeasuredRun(String label, Kind kind, String gpu, String model, String precision, int tensorParallel,
+                       int promptTokens, int outputTokens, double ratePerSec, int prompts, int batch,
+                       Map<String, Double> measured, Replay replay) {
+        this(label, kind, gpu, model, precision, tensorParallel, promptTokens, outputTokens, ratePerSec, prompts, batch,
+                0, measured, replay);
+    }
+
+    public MeasuredRun(String label, Kind kind, String gpu, String model, String precision, int tensorParallel,
+                       int promptTokens, int outputTokens, double ratePerSec, int prompts, int batch,
+                       Map<String, Double> measured) {
+        this(label, kind, gpu, model, precision, tensorParallel, promptTokens, outputTokens, ratePerSec, prompts, batch,
+                0, measured, null);
+    }
 
     private static final Pattern GROUPS = Pattern.compile("(\\d+)x(\\d+) system prompts");
     private static final Pattern BATCH = Pattern.compile("batch=(\\d+)");
@@ -45,9 +72,13 @@ public record MeasuredRun(String label, Kind kind, String gpu, String model, Str
      * {@code prompts} distinct prompts of its measured mean length, each of which the prefix cache
      * holds after its first use (inference-perf sends the same G × U prompts in turn), then a token
      * of its own; a latency batch is a closed loop of {@code batch} users with no think time, so
-     * that batch after batch runs alone, as {@code benchmark_latency} runs it.
+     * that batch after batch runs alone, as {@code benchmark_latency} runs it. A serving benchmark
+     * runs as its {@link Replay} says, for the time that takes rather than {@code durationS}.
      */
     public String scenario(double durationS) {
+        if (kind == Kind.SERVING_BENCHMARK) {
+            return scenario(replay.durationS(), 0, replay.engine().yaml(), replay.workload(promptTokens, outputTokens));
+        }
         String offload = cpuOffloadBytes > 0 ? ", cpuOffload: " + cpuOffloadBytes + "B" : "";
         String engine = kind == Kind.SERVING_STAGE
                 // As the measured runs were configured (see the calibration set's README).
@@ -73,6 +104,10 @@ public record MeasuredRun(String label, Kind kind, String gpu, String model, Str
                             promptTokens: 1
                             outputTokens: 1
                         """;
+        return scenario(durationS, durationS / 20, engine, workload);
+    }
+
+    private String scenario(double durationS, double warmupS, String engine, String workload) {
         return String.format(Locale.ROOT, """
                 name: %s
                 seed: 1
@@ -88,7 +123,7 @@ public record MeasuredRun(String label, Kind kind, String gpu, String model, Str
                     replicas: 1
                 %sworkloads:
                   - name: measured
-                %s""", label.replaceAll("[^A-Za-z0-9.]+", "-"), durationS, durationS / 20, gpu, tensorParallel, model, precision, tensorParallel, engine,
+                %s""", label.replaceAll("[^A-Za-z0-9.]+", "-"), durationS, warmupS, gpu, tensorParallel, model, precision, tensorParallel, engine,
                 workload);
     }
 }
