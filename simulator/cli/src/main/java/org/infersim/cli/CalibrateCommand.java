@@ -1,7 +1,6 @@
 package org.infersim.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.infersim.study.fidelity.CalibrationSet;
 import org.infersim.study.fidelity.EfficiencyParameter;
 import org.infersim.study.fidelity.Fidelity;
 import org.infersim.study.fidelity.MeasuredRun;
+import org.infersim.study.fidelity.MeasurementFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,8 +36,8 @@ import picocli.CommandLine.ParentCommand;
         + " factors and overheads, within physical bounds) by replaying the measured runs, prints the error before and"
         + " after per metric, on the runs fitted to and on those held out, and writes the fitted GPU entries to"
         + " OUT/gpus.yaml, which --catalog OUT then uses.",
-        "Measurements: CSV files in the layout of gpu-models/calibration/measured-serving.csv (default: the shipped"
-                + " set)."})
+        "Measurements: vLLM benchmark result JSON, inference-perf lifecycle metrics JSON, or CSV in the layout of"
+                + " gpu-models/calibration/measured-serving.csv (default: the shipped set)."})
 final class CalibrateCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -45,15 +45,21 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogs;
 
-    @Parameters(paramLabel = "DATA", arity = "0..*", description = "measured runs (default: the shipped calibration set)")
+    @Parameters(paramLabel = "DATA", arity = "0..*", description = "Measured runs: the JSON that vllm bench serve"
+            + " --save-result writes, an inference-perf stage_N_lifecycle_metrics.json, or a CSV in the layout of"
+            + " gpu-models/calibration/measured-serving.csv (default: the shipped calibration set). A JSON result"
+            + " needs --gpu.")
     List<Path> data = new ArrayList<>();
+
+    @Mixin
+    MeasurementOptions measurement;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Directory for the fitted gpus.yaml (created if needed; an existing gpus.yaml there is replaced).")
     Path out;
 
-    @Option(names = "--gpu", paramLabel = "ID", description = "Fit only this GPU type (repeatable; default: every GPU"
-            + " in the measurements).")
+    @Option(names = "--fit-gpu", paramLabel = "ID", description = "Fit only this GPU type's constants (repeatable;"
+            + " default: every GPU in the measurements).")
     List<String> gpus = new ArrayList<>();
 
     @Option(names = "--fit", paramLabel = "LIST", split = ",", description = "Constants fitted for each GPU apart, of: "
@@ -94,14 +100,12 @@ final class CalibrateCommand implements Callable<Integer> {
         List<EfficiencyParameter> sharedParams = parameters("--shared", shared, problems);
         List<MeasuredRun> runs = new ArrayList<>();
         try {
-            if (data.isEmpty()) {
-                runs.addAll(CalibrationSet.shipped().runs());
-            }
-            for (Path file : data) {
-                runs.addAll(read(file).runs());
-            }
-        } catch (IOException e) {
+            runs.addAll((data.isEmpty() ? CalibrationSet.shipped()
+                    : MeasurementFile.read(data, measurement.conditions())).runs());
+        } catch (IOException | IllegalArgumentException e) {
             problems.add(e.getMessage());
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> problems.add(p.toString()));
         }
         if (!problems.isEmpty()) {
             problems.forEach(System.err::println);
@@ -166,7 +170,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         List<GpuSpec> out = new ArrayList<>();
         for (String id : ids) {
-            catalog.gpu(id).ifPresentOrElse(out::add, () -> problems.add("--gpu: no GPU type " + id + " in the catalog"));
+            catalog.gpu(id).ifPresentOrElse(out::add, () -> problems.add("--fit-gpu: no GPU type " + id + " in the catalog"));
         }
         return out;
     }
@@ -255,14 +259,5 @@ final class CalibrateCommand implements Callable<Integer> {
 
     private static String ids(List<GpuSpec> gpus) {
         return String.join(", ", gpus.stream().map(GpuSpec::id).toList());
-    }
-
-    private static CalibrationSet read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": no such file");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return CalibrationSet.read(in, file.toString());
-        }
     }
 }

@@ -97,7 +97,7 @@ public final class Calibration {
             perGpu.add(EfficiencyParameter.MBU);
             shared.add(EfficiencyParameter.ITERATION_OVERHEAD);
             models.add(r.model());
-            if (r.kind() == MeasuredRun.Kind.SERVING_STAGE) {
+            if (r.kind() == MeasuredRun.Kind.SERVING_STAGE || r.kind() == MeasuredRun.Kind.SERVING_BENCHMARK) {
                 perGpu.add(EfficiencyParameter.MFU);
                 shared.add(EfficiencyParameter.REQUEST_OVERHEAD);
                 rates.add(r.ratePerSec());
