@@ -185,4 +185,27 @@ class MeasuredStepTimeTest {
             assertEquals(first, m.stepTimeNs(s), "the model keeps nothing of one step for the next");
         }
     }
+
+    @Test
+    void aStepAllocatesNothing() throws Exception {
+        StepTimeModel m = table(GRID, llama2OnH100());
+        IterationShape mixed = prompt(700);
+        mixed.decodeTokens = 40;
+        mixed.decodeContextTokens = 40 * 3500;
+        mixed.swappedBlocks = 3;
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long sum = 0;
+        for (int i = 0; i < 1000; i++) {
+            sum += m.stepTimeNs(mixed);
+        }
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 100_000; i++) {
+            sum += m.stepTimeNs(mixed);
+        }
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertTrue(sum > 0);
+        assertTrue(allocated < 1024, allocated + " bytes over 100,000 steps; a step is on the hot path");
+    }
 }
