@@ -81,10 +81,12 @@ public final class MeasuredStepTime implements StepTimeModel {
                 if (grid.isEmpty() || !whole) {
                     uncovered++;
                 }
-                String missing = !whole ? "rows measured on a share of a GPU (a table measures whole GPUs)"
-                        : grid.isEmpty() ? "rows" : !grid.hasPrefill() ? "prefill rows"
+                String missing = grid.isEmpty() ? "rows" : !grid.hasPrefill() ? "prefill rows"
                         : !grid.hasDecode() ? "decode rows" : null;
-                if (noFallback && missing != null) {
+                if (noFallback && !whole) {
+                    problems.add(table.file() + " cannot time " + describe(served) + " on a share of a GPU (a table"
+                            + " measures whole GPUs), and its fallback is none; leave fallback at roofline");
+                } else if (noFallback && missing != null) {
                     problems.add(table.file() + " has no " + missing + " for " + describe(served)
                             + ", and its fallback is none; add them, or leave fallback at roofline");
                 }
