@@ -1,6 +1,8 @@
 package org.infersim.plugin;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
 import org.infersim.input.Quantities;
 
 /**
@@ -9,9 +11,11 @@ import org.infersim.input.Quantities;
  * (with units) and reports bad values with file, line and path, for built-in and registered
  * policies alike.
  *
- * @param meaning what it is, without the default: "averaging window"
+ * @param defaultValue what it reads as when left out; null for a setting a scenario must write
+ * @param meaning      what it is, without the default: "averaging window"
+ * @param words        the words a {@link Kind#WORD} setting accepts (empty for the other kinds)
  */
-public record Setting<T>(String key, Kind kind, T defaultValue, String meaning) {
+public record Setting<T>(String key, Kind kind, T defaultValue, String meaning, List<String> words) {
     /** How a setting is written in a scenario and what type the policy gets. */
     public enum Kind {
         /** Written with a unit ({@code 60s}), above 0; given to the policy in nanoseconds ({@code Long}). */
@@ -19,7 +23,14 @@ public record Setting<T>(String key, Kind kind, T defaultValue, String meaning) 
         /** Written as {@code 70%} or {@code 0.7}, above 0; given as a fraction ({@code Double}; may exceed 1, as 200%). */
         FRACTION(Double.class),
         /** A plain number above 0 ({@code Double}). */
-        NUMBER(Double.class);
+        NUMBER(Double.class),
+        /**
+         * A file that must exist, written relative to the scenario's folder; given resolved
+         * ({@code Path}), so that a policy reads what the scenario's author meant wherever it runs from.
+         */
+        FILE(Path.class),
+        /** One of the setting's {@link Setting#words() words} ({@code String}). */
+        WORD(String.class);
 
         private final Class<?> type;
 
@@ -33,9 +44,19 @@ public record Setting<T>(String key, Kind kind, T defaultValue, String meaning) 
     }
 
     public Setting {
-        if (!kind.type().isInstance(defaultValue)) {
+        words = List.copyOf(words);
+        if (defaultValue != null && !kind.type().isInstance(defaultValue)) {
             throw new IllegalArgumentException(key + ": a " + kind + " setting's default is a " + kind.type().getSimpleName());
         }
+        if (kind == Kind.WORD ? words.isEmpty() || defaultValue != null && !words.contains(defaultValue)
+                : !words.isEmpty()) {
+            throw new IllegalArgumentException(key + ": a WORD setting lists its words, its default among them;"
+                    + " the other kinds list none");
+        }
+    }
+
+    public Setting(String key, Kind kind, T defaultValue, String meaning) {
+        this(key, kind, defaultValue, meaning, List.of());
     }
 
     public static Setting<Long> duration(String key, long defaultNs, String meaning) {
@@ -50,9 +71,24 @@ public record Setting<T>(String key, Kind kind, T defaultValue, String meaning) 
         return new Setting<>(key, Kind.NUMBER, defaultValue, meaning);
     }
 
+    /** A file a scenario must name: its path relative to the scenario's folder. */
+    public static Setting<Path> file(String key, String meaning) {
+        return new Setting<>(key, Kind.FILE, null, meaning);
+    }
+
+    /** One of {@code words}, {@code defaultWord} when left out. */
+    public static Setting<String> word(String key, String defaultWord, List<String> words, String meaning) {
+        return new Setting<>(key, Kind.WORD, defaultWord, meaning, words);
+    }
+
+    /** Whether a scenario must write it (it has no default). */
+    public boolean required() {
+        return defaultValue == null;
+    }
+
     /** What it means with its default, as written in a scenario: "averaging window (60s)". */
     public String description() {
-        return meaning + " (" + format(defaultValue) + ")";
+        return meaning + " (" + (required() ? "required" : format(defaultValue)) + ")";
     }
 
     /** A value of this setting as a scenario would write it: 60s, 70%, 1000. */
@@ -61,6 +97,7 @@ public record Setting<T>(String key, Kind kind, T defaultValue, String meaning) 
             case DURATION -> Quantities.formatDuration((Long) value);
             case FRACTION -> plain((Double) value * 100) + "%";
             case NUMBER -> plain((Double) value);
+            case FILE, WORD -> value.toString();
         };
     }
 

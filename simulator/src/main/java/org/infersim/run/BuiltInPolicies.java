@@ -9,6 +9,7 @@ import org.infersim.autoscale.ScheduledPolicy;
 import org.infersim.autoscale.StaticPolicy;
 import org.infersim.model.cluster.placement.BestFit;
 import org.infersim.model.cluster.placement.FirstFit;
+import org.infersim.model.performance.MeasuredStepTime;
 import org.infersim.model.performance.RooflineStepTime;
 import org.infersim.model.serving.batching.FcfsScheduling;
 import org.infersim.model.serving.batching.PriorityScheduling;
@@ -37,7 +38,7 @@ public final class BuiltInPolicies {
                 new RecomputePreemption.Provider(), new SwapPreemption.Provider(),
                 new KpaPolicy.Provider(), new HpaPolicy.Provider(), new RunaiPolicy.Provider(),
                 new PredictivePolicy.Provider(), new ScheduledPolicy.Provider(), new StaticPolicy.Provider(),
-                new RooflineStepTime.Provider());
+                new RooflineStepTime.Provider(), new MeasuredStepTime.Provider());
     }
 
     /** The built-in policies and those registered on the class path: a process does this once. */

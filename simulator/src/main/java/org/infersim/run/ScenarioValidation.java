@@ -5,6 +5,7 @@ import java.util.List;
 import org.infersim.catalog.Catalog;
 import org.infersim.input.InvalidInputException;
 import org.infersim.model.deployment.MemoryFitCheck;
+import org.infersim.model.deployment.StepTimeCheck;
 import org.infersim.plugin.Policies;
 import org.infersim.scenario.LoadedScenario;
 import org.infersim.scenario.ScenarioCheck;
@@ -25,7 +26,7 @@ public final class ScenarioValidation {
     public ScenarioValidation(Policies policies, List<Path> extraCatalogDirs) {
         this.policies = policies;
         this.extraCatalogDirs = List.copyOf(extraCatalogDirs);
-        this.checks = List.of(new MemoryFitCheck(policies));
+        this.checks = List.of(new MemoryFitCheck(policies), new StepTimeCheck(policies));
     }
 
     public LoadedScenario load(Path file) throws InvalidInputException {

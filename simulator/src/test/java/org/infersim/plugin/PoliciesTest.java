@@ -57,4 +57,16 @@ class PoliciesTest {
     void aDefaultOfTheWrongTypeForItsKindIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Setting<>("n", Setting.Kind.NUMBER, 3, "an int"));
     }
+
+    @Test
+    void aFileSettingIsRequiredAndAWordSettingListsItsWordsWithItsDefaultAmongThem() {
+        Setting<java.nio.file.Path> file = Setting.file("file", "CSV of measured step times");
+        assertEquals(true, file.required());
+        assertEquals("CSV of measured step times (required)", file.description());
+        Setting<String> fallback = Setting.word("fallback", "roofline", List.of("roofline", "none"), "what answers");
+        assertEquals("what answers (roofline)", fallback.description());
+        assertEquals("none", new Settings(Map.of("fallback", "none")).get(fallback));
+        assertThrows(IllegalArgumentException.class, () -> Setting.word("w", "other", List.of("a", "b"), "a word"));
+        assertThrows(IllegalArgumentException.class, () -> new Setting<>("w", Setting.Kind.WORD, "a", "no words"));
+    }
 }

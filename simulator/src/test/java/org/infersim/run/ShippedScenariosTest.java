@@ -44,6 +44,20 @@ class ShippedScenariosTest {
     }
 
     @Test
+    void measuredStepTimesTimeOneReplicaByItsTableAndTheOtherByTheRoofline() throws Exception {
+        RunSummary s = run("measured-step-times.yaml");
+        StreamSummary table = s.streams().get(0);
+        StreamSummary roofline = s.streams().get(1);
+        // The example table was made so that ~9 sequences decoding at ~690 tokens take vLLM's
+        // measured 9.26 ms mean TPOT at this load; chunks of prefill between decodes add a little.
+        assertEquals(9.26, table.tpotMs().mean(), 9.26 * 0.15, "mean TPOT by the table");
+        assertTrue(roofline.tpotMs().mean() < 0.8 * table.tpotMs().mean(), "the roofline's steps are shorter");
+        // A ~590-token prompt is prefilled in one step of ~590 tokens: between the 256- and the
+        // 2,048-token rows (11.8 and 43.0 ms), nearer the first.
+        assertTrue(table.ttftMs().p50() > 11.8 && table.ttftMs().p50() < 43.0, "TTFT " + table.ttftMs().p50());
+    }
+
+    @Test
     void trainingPreemptedShowsTheEvictionTheLossAndTheWait() throws Exception {
         RunSummary s = run("training-preempted.yaml");
         JobSummary a = s.jobs().get(0);

@@ -112,8 +112,13 @@ public record DeploymentPlan(
 
     /** A new step-time model for one replica of this plan. */
     public StepTimeModel stepTimeModel() {
-        return stepTime.create(deployment.stepTime().settings(), new ServedModel(gpu, footprint,
-                tensorParallel(), computeShare, bandwidthShare, settings.blockSize(), memory.offloadBytesPerGpu()));
+        return stepTime.create(deployment.stepTime().settings(), servedModel());
+    }
+
+    /** The model as a replica of this plan serves it, which its step-time model is made for. */
+    public ServedModel servedModel() {
+        return new ServedModel(gpu, footprint, tensorParallel(), computeShare, bandwidthShare, settings.blockSize(),
+                memory.offloadBytesPerGpu());
     }
 
     /** Where it runs, in words: "on 1 × h100-sxm", "in 0.25 of h100-sxm (20.0 GB)", "in MIG 1g.20gb of h100-sxm (20.0 GB)". */

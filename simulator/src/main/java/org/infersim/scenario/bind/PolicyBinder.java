@@ -44,7 +44,17 @@ final class PolicyBinder {
         }
         if (!(f.node(key) instanceof YamlNode.Mapping map)) {
             String name = f.choice(key, family.what(), Fields.choices(policies.names(family)));
-            return name == null ? null : PolicyChoice.of(name);
+            if (name == null) {
+                return null;
+            }
+            List<String> required = policies.find(family, name).orElseThrow().settings().stream()
+                    .filter(Setting::required).map(Setting::key).toList();
+            if (!required.isEmpty()) {
+                f.problem(key, family.what() + " " + name + " needs " + String.join(", ", required) + ": write {policy: "
+                        + name + ", " + required.get(0) + ": ...}");
+                return null;
+            }
+            return PolicyChoice.of(name);
         }
         String path = f.at(key);
         PolicyProvider provider = namedPolicy(map, path, family);
@@ -98,12 +108,19 @@ final class PolicyBinder {
         return known;
     }
 
-    /** The settings written for a policy, each parsed by its kind (with units) and above 0; null after a problem. */
+    /**
+     * The settings written for a policy, each parsed by its kind (numbers with units and above 0,
+     * files resolved against this file's folder and found); null after a problem.
+     */
     Settings settings(Fields a, PolicyProvider provider) {
         Map<String, Object> values = new LinkedHashMap<>();
         boolean ok = true;
         for (Setting<?> setting : provider.settings()) {
             if (!a.has(setting.key())) {
+                if (setting.required()) {
+                    a.missing(setting.key(), setting.meaning());
+                    ok = false;
+                }
                 continue;
             }
             Object v = switch (setting.kind()) {
@@ -116,6 +133,8 @@ final class PolicyBinder {
                     yield ns;
                 }
                 case FRACTION -> a.share(setting.key());
+                case FILE -> a.existingFile(setting.key(), "file", "the path of a file, relative to this file");
+                case WORD -> a.choice(setting.key(), setting.key(), Fields.choices(setting.words()));
                 case NUMBER -> {
                     Double n = a.number(setting.key(), true);
                     if (n != null && n <= 0) {

@@ -606,7 +606,7 @@ class ScenarioLoaderTest {
     void aDeploymentNamesItsStepTimeModelLikeItsOtherPolicies() throws Exception {
         assertEquals(PolicyChoice.of("roofline"), parse(scenario("", WORKLOAD)).deployments().get(0).stepTime());
         assertEquals(List.of("scenarios/x.yaml:11: deployments[0].stepTime: unknown step-time model 'measured';"
-                + " expected one of roofline"), problems(scenario("stepTime: measured", WORKLOAD)));
+                + " expected one of roofline, table"), problems(scenario("stepTime: measured", WORKLOAD)));
     }
 
     @Test
