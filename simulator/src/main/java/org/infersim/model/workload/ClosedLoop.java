@@ -60,6 +60,8 @@ final class ClosedLoop {
         private final DurationSampler think;
         private State state = State.IDLE;
         private boolean active;
+        /** When the population last left this user out; never while it is in. */
+        private long stoppedAtNs = Long.MAX_VALUE;
 
         User(int index) {
             var rng = random.stream("workload/" + stream.name() + "/users/" + index);
@@ -68,6 +70,11 @@ final class ClosedLoop {
         }
 
         void setActive(boolean active, long now) {
+            if (this.active && !active) {
+                stoppedAtNs = now;
+            } else if (active) {
+                stoppedAtNs = Long.MAX_VALUE;
+            }
             this.active = active;
             if (active && state == State.IDLE) {
                 state = State.THINKING;
@@ -77,7 +84,9 @@ final class ClosedLoop {
         }
 
         private void send() {
-            if (!active) {
+            // The engines see the request a front end after the user sent it: what counts is
+            // whether the user was still there when it sent.
+            if (stream.sentNs() >= stoppedAtNs) {
                 state = State.IDLE;
                 return;
             }

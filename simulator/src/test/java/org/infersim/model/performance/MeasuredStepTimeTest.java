@@ -53,6 +53,7 @@ class MeasuredStepTimeTest {
 
     static IterationShape prompt(long tokens) {
         IterationShape s = new IterationShape();
+        s.prefillSequences = 1;
         s.prefillTokens = tokens;
         s.prefillAttentionPairs = tokens * (tokens / 2.0);
         return s;
