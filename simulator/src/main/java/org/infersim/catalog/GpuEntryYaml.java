@@ -32,7 +32,7 @@ public final class GpuEntryYaml {
         fields.put("interconnect", ModelEntryYaml.quoted(g.interconnect()));
         fields.put("interconnectBandwidth", scaled(g.interconnectBandwidth(), 9) + "GB/s");
         fields.put("pcieBandwidth", scaled(g.pcieBandwidth(), 9) + "GB/s");
-        fields.put("efficiency", efficiency(g.efficiency()));
+        fields.put("efficiency", efficiency(g));
         fields.put("price", "$" + scaled(g.pricePerHour(), 0) + "/h");
         fields.put("priceDate", ModelEntryYaml.quoted(g.priceDate()));
         GpuSpec.BatchDefaults b = g.batchDefaults();
@@ -54,13 +54,34 @@ public final class GpuEntryYaml {
         return out.toString();
     }
 
-    /** The efficiency mapping, every constant written (durations in ns, exact). */
-    static String efficiency(Efficiency e) {
-        return "{mfu: " + plain(e.mfu()) + ", mfuFp8: " + plain(e.mfuFp8()) + ", mfuHalfTokens: "
-                + Math.round(e.mfuHalfTokens()) + ", mbu: " + plain(e.mbu()) + ", overlap: " + plain(e.overlap())
-                + ", layerOverhead: " + e.layerOverheadNs() + "ns, iterationOverhead: " + e.iterationOverheadNs()
-                + "ns, sequenceOverhead: " + e.sequenceOverheadNs() + "ns, requestOverhead: " + e.requestOverheadNs()
-                + "ns, allReduceLatency: " + e.allReduceLatencyNs() + "ns, reserved: " + e.reservedBytes() + "B}";
+    /**
+     * The efficiency mapping (durations in ns, exact). The terms beyond the plain roofline are
+     * written where they are sourced or not what their absence means (an unsourced one would not
+     * read back); {@code mfuFp8} only on a GPU with FP8 tensor cores.
+     */
+    static String efficiency(GpuSpec g) {
+        Efficiency e = g.efficiency();
+        Map<String, String> terms = new LinkedHashMap<>();
+        terms.put("mfu", plain(e.mfu()));
+        optional(terms, g, "mfuFp8", plain(e.mfuFp8()), g.fp8Flops() > 0 && e.mfuFp8() != e.mfu());
+        optional(terms, g, "mfuHalfTokens", Long.toString(Math.round(e.mfuHalfTokens())), e.mfuHalfTokens() != 0);
+        terms.put("mbu", plain(e.mbu()));
+        optional(terms, g, "overlap", plain(e.overlap()), e.overlap() != 0);
+        optional(terms, g, "layerOverhead", e.layerOverheadNs() + "ns", e.layerOverheadNs() != 0);
+        terms.put("iterationOverhead", e.iterationOverheadNs() + "ns");
+        optional(terms, g, "sequenceOverhead", e.sequenceOverheadNs() + "ns", e.sequenceOverheadNs() != 0);
+        optional(terms, g, "requestOverhead", e.requestOverheadNs() + "ns", e.requestOverheadNs() != 0);
+        terms.put("allReduceLatency", e.allReduceLatencyNs() + "ns");
+        terms.put("reserved", e.reservedBytes() + "B");
+        StringBuilder out = new StringBuilder("{");
+        terms.forEach((k, v) -> out.append(out.length() == 1 ? "" : ", ").append(k).append(": ").append(v));
+        return out.append('}').toString();
+    }
+
+    private static void optional(Map<String, String> terms, GpuSpec g, String key, String value, boolean differs) {
+        if ((differs || g.sources().containsKey(key)) && !(key.equals("mfuFp8") && g.fp8Flops() == 0)) {
+            terms.put(key, value);
+        }
     }
 
     private static String scaled(double value, int decimalExponent) {

@@ -401,6 +401,35 @@ class CatalogTest {
     }
 
     @Test
+    void aGpuWithOnlyThePlainRooflineFactorsAddsNoneOfTheFittedTerms(@TempDir Path dir) throws Exception {
+        // USER_GPU gives mfu, mbu, iterationOverhead, allReduceLatency and reserved only, as
+        // catalogs written before the fitted terms did: their step times must not change.
+        Files.writeString(dir.resolve("gpus.yaml"), USER_GPU);
+        Efficiency e = Catalog.load(List.of(dir)).gpu("h100-sxm").orElseThrow().efficiency();
+        assertEquals(e.mfu(), e.mfuFp8(), "FP8 products at BF16's share of their peak");
+        assertEquals(0, e.mfuHalfTokens());
+        assertEquals(0, e.overlap());
+        assertEquals(0, e.layerOverheadNs() + e.sequenceOverheadNs() + e.requestOverheadNs());
+    }
+
+    @Test
+    void aGpuWrittenBackAsAnEntryReadsAsTheSameGpu(@TempDir Path dir) throws Exception {
+        for (GpuSpec g : builtIn().gpus()) {
+            Files.writeString(dir.resolve("gpus.yaml"), GpuEntryYaml.file(List.of(g)));
+            assertEquals(g, Catalog.load(List.of(dir)).gpu(g.id()).orElseThrow(), g.id());
+        }
+    }
+
+    @Test
+    void anOverlapOutsideZeroToOneIsAProblem(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("gpus.yaml"), USER_GPU.replace("mbu: 78%,", "mbu: 78%, overlap: 1.5,")
+                .replace("      mbu: our calibration", "      mbu: our calibration\n      overlap: our calibration"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Catalog.load(List.of(dir)));
+        assertTrue(e.getMessage().contains("gpus[0].efficiency.overlap: expected a share in [0, 1], got 1.5"),
+                e.getMessage());
+    }
+
+    @Test
     void laterDirectoriesWin(@TempDir Path dir) throws Exception {
         Path a = Files.createDirectory(dir.resolve("a"));
         Path b = Files.createDirectory(dir.resolve("b"));

@@ -78,7 +78,7 @@ public enum EfficiencyParameter {
         return switch (unit) {
             case SHARE -> plain(value);
             case TOKENS -> Long.toString(Math.round(value));
-            case NANOS -> duration(Math.round(value));
+            case NANOS -> duration(Math.round(Double.parseDouble(plain(value))));
         };
     }
 
