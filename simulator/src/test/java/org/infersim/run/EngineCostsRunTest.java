@@ -14,24 +14,9 @@ import org.junit.jupiter.api.Test;
 /** What the engine costs beyond the GPU's work: its front end per request, and weights kept in host memory. */
 class EngineCostsRunTest {
 
+    /** One Llama-3.1-8B replica on one H100 at 2 requests/s, with these engine settings. */
     private static String scenario(String engine) {
-        return """
-                name: engine-costs
-                seed: 3
-                duration: 3m
-                warmup: 30s
-                cluster:
-                  pools: [{name: p, gpu: h100-sxm, count: 1}]
-                deployments:
-                  - name: d
-                    model: llama-3.1-8b
-                    engine: {%s}
-                workloads:
-                  - name: w
-                    arrival: {type: constant, rate: 4/s}
-                    promptTokens: 600
-                    outputTokens: 150
-                """.formatted(engine);
+        return Scenarios.singleReplica(2, engine, 3);
     }
 
     @Test
