@@ -11,6 +11,8 @@ import picocli.CommandLine;
 /** {@code infersim}: the command line. Exit status 0 on success, 2 on bad input, 1 on an internal error. */
 @Command(name = "infersim",
         mixinStandardHelpOptions = true,
+        // Every subcommand answers --help too, as users type it.
+        scope = CommandLine.ScopeType.INHERIT,
         version = "infersim 0.1.0",
         description = "Discrete-event simulator of GPU inference clusters serving large language models.",
         subcommands = {RunCommand.class, BatchCommand.class, CompareCommand.class, SizeCommand.class, ValidateCommand.class, ReportCommand.class, CatalogCommand.class, BenchCommand.class, FidelityCommand.class, CalibrateCommand.class,
