@@ -29,8 +29,9 @@ final class CatalogCommand implements Callable<Integer> {
         System.out.printf("  %-12s %8s %10s %10s %10s %7s %10s %9s%n",
                 "id", "memory", "bandwidth", "BF16", "FP8", "TDP", "link", "$/GPU-h");
         for (GpuSpec g : catalog.gpus()) {
-            System.out.printf("  %-12s %6.0fGB %7.2fTB/s %7.0fTF %7s %6.0fW %7.0fGB/s %9.2f%n",
-                    g.id(), g.memoryBytes() / 1e9, g.memoryBandwidth() / 1e12, g.bf16Flops() / 1e12,
+            // Memory as the device reports it (nvidia-smi's MiB), in GiB.
+            System.out.printf("  %-12s %5.1fGiB %7.2fTB/s %7.0fTF %7s %6.0fW %7.0fGB/s %9.2f%n",
+                    g.id(), g.memoryBytes() / (double) (1L << 30), g.memoryBandwidth() / 1e12, g.bf16Flops() / 1e12,
                     g.fp8Flops() > 0 ? String.format("%.0fTF", g.fp8Flops() / 1e12) : "-",
                     g.tdpWatts(), g.interconnectBandwidth() / 1e9, g.pricePerHour());
         }
