@@ -106,8 +106,8 @@ class CatalogTest {
         assertEquals(2.25e15, c.gpu("b200").orElseThrow().bf16Flops(), 1e3);
         assertEquals(1000, c.gpu("b200").orElseThrow().tdpWatts());
         assertEquals(196592L << 20, c.gpu("mi300x").orElseThrow().memoryBytes());
-        assertEquals(2_740_000L, h100.efficiency().iterationOverheadNs(), "2.74ms, exactly");
-        assertEquals(13_600L, h100.efficiency().sequenceOverheadNs(), "13.6us, exactly");
+        assertEquals(2_550_000L, h100.efficiency().iterationOverheadNs(), "2.55ms, exactly");
+        assertEquals(21_500L, h100.efficiency().sequenceOverheadNs(), "21.5us, exactly");
         assertEquals(2L << 30, h100.efficiency().reservedBytes());
 
         for (GpuSpec g : c.gpus()) {

@@ -76,8 +76,13 @@ final class CalibrateCommand implements Callable<Integer> {
             + " error is reported apart.")
     List<String> holdOut = new ArrayList<>();
 
-    @Option(names = "--duration", defaultValue = "120s", description = "Simulated time of each serving stage replayed"
-            + " (default ${DEFAULT-VALUE}).")
+    @Option(names = "--tails", description = "Fit the tail figures (p90, p99) too. By default they are reported but"
+            + " not fitted: the replay sends prompts of the measured mean length, so its tails are narrower than the"
+            + " measured ones whatever the constants.")
+    boolean tails;
+
+    @Option(names = "--duration", defaultValue = "600s", description = "Simulated time of each serving stage replayed"
+            + " (default ${DEFAULT-VALUE}, as long as inference-perf's stages run).")
     String duration;
 
     @Option(names = "--max-evaluations", defaultValue = "300", description = "Most replays of the runs fitted to"
@@ -92,6 +97,9 @@ final class CalibrateCommand implements Callable<Integer> {
             durationNs = Quantities.parseDurationNs(duration);
         } catch (IllegalArgumentException e) {
             problems.add("--duration: " + e.getMessage());
+        }
+        if (holdOut.stream().anyMatch(String::isBlank)) {
+            problems.add("--hold-out: expected part of a run's label, such as '20/s' or 'on h200', got a blank");
         }
         if (maxEvaluations < 10) {
             problems.add("--max-evaluations: expected at least 10, got " + maxEvaluations);
@@ -130,7 +138,7 @@ final class CalibrateCommand implements Callable<Integer> {
             if (training.isEmpty()) {
                 problems.add("no measured run is left to fit to" + (holdOut.isEmpty() ? "" : " after --hold-out"));
             }
-            if (perGpu.isEmpty() && sharedParams.isEmpty()) {
+            if (problems.isEmpty() && perGpu.isEmpty() && sharedParams.isEmpty()) {
                 problems.add("nothing to fit: give --fit or --shared");
             }
             if (!problems.isEmpty()) {
@@ -139,7 +147,8 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             double seconds = durationNs / 1e9;
             Fidelity.Replay train = Fidelity.Replay.of(training, validation, seconds);
-            Calibration.Result result = new Calibration(train, fitted, perGpu, sharedParams).fit(maxEvaluations);
+            Calibration calibration = new Calibration(train, fitted, perGpu, sharedParams);
+            Calibration.Result result = (tails ? calibration.withTails() : calibration).fit(maxEvaluations);
             List<Fidelity.Figure> heldBefore = List.of();
             List<Fidelity.Figure> heldAfter = List.of();
             if (!heldOut.isEmpty()) {
@@ -168,9 +177,11 @@ final class CalibrateCommand implements Callable<Integer> {
         } else {
             ids.addAll(gpus);
         }
+        String from = gpus.isEmpty() ? "the measured runs name GPU type " : "--fit-gpu: no GPU type ";
         List<GpuSpec> out = new ArrayList<>();
         for (String id : ids) {
-            catalog.gpu(id).ifPresentOrElse(out::add, () -> problems.add("--fit-gpu: no GPU type " + id + " in the catalog"));
+            catalog.gpu(id).ifPresentOrElse(out::add, () -> problems.add(from + id + ", which is not in the catalog"
+                    + " (see infersim catalog; --catalog DIR adds your own)"));
         }
         return out;
     }
@@ -210,8 +221,9 @@ final class CalibrateCommand implements Callable<Integer> {
     private static void errors(String which, List<Fidelity.Figure> before, List<Fidelity.Figure> after) {
         Map<String, Fidelity.ErrorSummary> b = new LinkedHashMap<>();
         Fidelity.summarize(before).forEach(s -> b.put(s.metric(), s));
+        // Before and after replay the same runs, so they compare the same metrics.
         for (Fidelity.ErrorSummary a : Fidelity.summarize(after)) {
-            Fidelity.ErrorSummary s = b.get(a.metric());
+            Fidelity.ErrorSummary s = b.getOrDefault(a.metric(), a);
             System.out.printf(Locale.ROOT, "%-22s %-9s %4d %7.0f%% → %3.0f%% %7.0f%% → %3.0f%%%n", a.metric(), which,
                     a.n(), s.meanAbsolute() * 100, a.meanAbsolute() * 100, s.medianAbsolute() * 100,
                     a.medianAbsolute() * 100);

@@ -42,6 +42,14 @@ final class FidelityCommand implements Callable<Integer> {
                     + "stages were measured); a JSON result is replayed for as long as it was measured.")
     String duration;
 
+    /** Four significant digits: a 0.156 ms layer and a 4,158 ms request alike. */
+    private static String figure(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
     @Override
     public Integer call() throws IOException {
         long durationNs;
@@ -69,11 +77,13 @@ final class FidelityCommand implements Callable<Integer> {
             e.problems().forEach(p -> System.err.println(p));
             return Main.BAD_INPUT;
         }
-        System.out.printf(Locale.ROOT, "%-62s %-22s %10s %10s %7s%n", "measured run", "metric", "measured", "simulated",
-                "error");
+        int width = Math.max(12, figures.stream().mapToInt(f -> f.run().label().length()).max().orElse(0));
+        System.out.printf(Locale.ROOT, "%-" + width + "s  %-22s %10s %10s %7s%n", "measured run", "metric", "measured",
+                "simulated", "error");
         for (Fidelity.Figure f : figures) {
-            System.out.printf(Locale.ROOT, "%-62s %-22s %10.2f %10.2f %+6.0f%%%n", f.run().label(), f.metric(),
-                    f.measured(), f.simulated(), f.error() * 100);
+            System.out.printf(Locale.ROOT, "%-" + width + "s  %-22s %10s %10s %7s%n", f.run().label(), f.metric(),
+                    figure(f.measured()), figure(f.simulated()),
+                    Double.isNaN(f.simulated()) ? "none" : String.format(Locale.ROOT, "%+.0f%%", f.error() * 100));
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "%-22s %4s %14s %16s%n", "metric", "n", "mean |error|", "median |error|");

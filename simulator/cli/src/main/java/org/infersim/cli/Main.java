@@ -33,7 +33,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, compare, size, report, validate, catalog, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, batch, compare, size, report, validate, catalog, bench, fidelity, calibrate)");
     }
 
     public static void main(String[] args) {

@@ -37,7 +37,6 @@ public record ReplicaPlacement(String deployment, int deploymentIndex, int prior
         return plans.get(pools.indexOf(pool));
     }
 
-    /** The longest request the deployment takes: a request must fit whichever pool its replica landed on. */
     /**
      * The engine's front-end time per request (see {@link ResolvedEngine#requestOverheadNs()}); a
      * deployment over several GPU types takes the longest, since the router cannot know in advance.
@@ -46,6 +45,7 @@ public record ReplicaPlacement(String deployment, int deploymentIndex, int prior
         return plans.stream().mapToLong(p -> p.settings().requestOverheadNs()).max().orElseThrow();
     }
 
+    /** The longest request the deployment takes: a request must fit whichever pool its replica landed on. */
     public int maxModelLen() {
         return plans.stream().mapToInt(p -> p.settings().maxModelLen()).min().orElseThrow();
     }

@@ -10,7 +10,7 @@ import org.infersim.catalog.GpuSpec;
  *
  * @param memoryPerGpuBytes memory this replica may address on each GPU (a whole GPU, or its share)
  * @param weightBytesPerGpu weights / tp, less what is offloaded to host memory
- * @param offloadBytesPerGpu weights each GPU keeps in host memory (vLLM's {@code --cpu-offload-gb}, at most all of them)
+ * @param offloadBytesPerGpu weights each GPU keeps in host memory (vLLM's {@code --cpu-offload-gb}, at most its decoder layers)
  * @param activationBytesPerGpu activation peak of the largest step (max_num_batched_tokens) plus sampler logits
  * @param reservedBytesPerGpu CUDA context, graphs, allocator slack (from the catalog)
  * @param kvBytesPerGpu what is left for KV blocks on each GPU (may be negative: the model does not fit)
@@ -40,7 +40,10 @@ public record MemoryPlan(
                                 int maxNumSeqs, long cpuOffloadBytesPerGpu) {
         double usable = memoryPerGpuBytes * gpuMemoryUtilization;
         double allWeights = footprint.weightBytes() / tp;
-        double offload = Math.min(allWeights, cpuOffloadBytesPerGpu);
+        // vLLM offloads decoder layers only (make_layers wraps each in maybe_offload_to_cpu):
+        // however much is asked, the embeddings and the head stay on the GPU.
+        double layers = footprint.model().layers() * footprint.layerWeightBytes(footprint.model().experts()) / tp;
+        double offload = Math.min(layers, cpuOffloadBytesPerGpu);
         double weights = allWeights - offload;
         var m = footprint.model();
         // vLLM profiles one forward pass of max_num_batched_tokens: the widest live tensors are the

@@ -72,8 +72,8 @@ public final class RooflineStepTime implements StepTimeModel {
         this.layerOverheadNs = eff.layerOverheadNs();
         this.iterationOverheadNs = eff.iterationOverheadNs();
         this.sequenceOverheadNs = eff.sequenceOverheadNs();
-        // vLLM offloads parameters in order from the embedding on, but the embedding is only looked
-        // up: what crosses PCIe each step is offloaded decoder-layer weights, read like the rest.
+        // vLLM offloads decoder layers (make_layers wraps each in maybe_offload_to_cpu), whose
+        // weights every step reads: those in host memory cross PCIe, read where the GPU reads them.
         double layersPerGpu = layers * footprint.layerWeightBytes(footprint.model().experts()) / tp;
         this.offloadShare = layersPerGpu <= 0 ? 0 : Math.min(1, served.offloadBytesPerGpu() / layersPerGpu);
         this.blockSize = served.blockSize();

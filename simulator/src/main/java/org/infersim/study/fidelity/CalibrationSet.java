@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.infersim.input.CsvLine;
+import org.infersim.scenario.NumericFormat;
 
 /**
  * The measured runs of a calibration CSV (the shipped {@code gpu-models/calibration/measured-serving.csv}
@@ -63,12 +64,19 @@ public record CalibrationSet(List<MeasuredRun> runs, Map<String, Integer> notRep
             for (int i = 0; i < header.size(); i++) {
                 row.put(header.get(i), cells.get(i));
             }
-            Builder b = builder(row);
+            Builder b;
+            double value;
+            try {
+                b = builder(row);
+                value = b == null ? 0 : number(row, "value");
+            } catch (IllegalArgumentException e) {
+                throw new IOException(name + ":" + lineNo + ": " + e.getMessage());
+            }
             if (b == null) {
                 skipped.merge(row.get("metric"), 1, Integer::sum);
                 continue;
             }
-            runs.computeIfAbsent(b.key(), k -> b).measured.put(row.get("metric"), Double.parseDouble(row.get("value")));
+            runs.computeIfAbsent(b.key(), k -> b).measured.put(row.get("metric"), value);
         }
         List<MeasuredRun> out = new ArrayList<>();
         runs.values().forEach(b -> out.add(b.build()));
@@ -90,15 +98,21 @@ public record CalibrationSet(List<MeasuredRun> runs, Map<String, Integer> notRep
         if (!"ms".equals(row.get("unit")) || row.get("gpu_id").isEmpty() || row.get("model_id").isEmpty()) {
             return null;
         }
-        String precision = row.get("precision").toLowerCase(Locale.ROOT).startsWith("fp16") ? "fp16" : "bf16";
+        String precision = precision(row.get("precision"));
         if (condition.contains("req/s (constant)") && metric.matches("(ttft|tpot|e2e)_(mean|p99)")) {
             int prompts = MeasuredRun.prompts(row.get("workload"));
             return prompts < 0 ? null : new Builder(MeasuredRun.Kind.SERVING_STAGE, row, precision,
-                    Double.parseDouble(condition.split(" ")[0]), prompts, 0);
+                    parse(condition.split(" ")[0], "rate_or_concurrency", "a rate such as '5 req/s (constant)'"),
+                    prompts, 0);
         }
         if (metric.equals("per_layer_linear_time") && condition.startsWith("num_tokens=")) {
-            int tokens = Integer.parseInt(condition.substring("num_tokens=".length()).strip());
-            return new Builder(MeasuredRun.Kind.LINEAR_LAYER, row, precision, 0, 0, tokens);
+            double tokens = parse(condition.substring("num_tokens=".length()).strip(), "rate_or_concurrency",
+                    "num_tokens=N, a whole number of tokens of at least 1");
+            if (tokens < 1 || tokens != Math.rint(tokens)) {
+                throw new IllegalArgumentException("rate_or_concurrency: expected num_tokens=N, a whole number of tokens"
+                        + " of at least 1, got '" + condition + "'");
+            }
+            return new Builder(MeasuredRun.Kind.LINEAR_LAYER, row, precision, 0, 0, (int) tokens);
         }
         if (metric.equals("e2e_latency_mean_batch")) {
             int batch = MeasuredRun.batch(condition);
@@ -112,7 +126,36 @@ public record CalibrationSet(List<MeasuredRun> runs, Map<String, Integer> notRep
      * per GPU kept in host memory; empty or absent for none.
      */
     static long cpuOffloadBytes(String gib) {
-        return gib == null || gib.isBlank() ? 0 : (long) (Double.parseDouble(gib.strip()) * (1L << 30));
+        if (gib == null || gib.isBlank()) {
+            return 0;
+        }
+        double v = parse(gib.strip(), "cpu_offload_gb", "GiB of weights per GPU, such as 4");
+        if (v < 0) {
+            throw new IllegalArgumentException("cpu_offload_gb: expected GiB of weights per GPU of at least 0, got " + gib);
+        }
+        return (long) (v * (1L << 30));
+    }
+
+    /** The weights' format of a precision cell ("FP16", "BF16 (default dtype)", "fp8"), as scenarios name it. */
+    static String precision(String cell) {
+        String first = cell.strip().split("[\\s(]", 2)[0].toUpperCase(Locale.ROOT);
+        try {
+            return NumericFormat.valueOf(first).label();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("precision: expected bf16, fp16, fp8, int8 or int4, got '" + cell + "'");
+        }
+    }
+
+    private static double number(Map<String, String> row, String column) {
+        return parse(row.get(column), column, "a number");
+    }
+
+    private static double parse(String text, String column, String expected) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + ": expected " + expected + ", got '" + text + "'");
+        }
     }
 
     private static final class Builder {
@@ -135,14 +178,24 @@ public record CalibrationSet(List<MeasuredRun> runs, Map<String, Integer> notRep
             this.gpu = row.get("gpu_id");
             this.model = row.get("model_id");
             this.precision = precision;
-            this.tp = Integer.parseInt(row.get("tp"));
-            this.prompt = kind == MeasuredRun.Kind.LINEAR_LAYER ? 0 : Integer.parseInt(row.get("prompt_tokens"));
-            this.output = kind == MeasuredRun.Kind.LINEAR_LAYER ? 0 : Integer.parseInt(row.get("output_tokens"));
+            this.tp = count(row, "tp", 1);
+            this.prompt = kind == MeasuredRun.Kind.LINEAR_LAYER ? 0 : count(row, "prompt_tokens", 1);
+            this.output = kind == MeasuredRun.Kind.LINEAR_LAYER ? 0 : count(row, "output_tokens", 1);
             this.cpuOffloadBytes = cpuOffloadBytes(row.getOrDefault("cpu_offload_gb", ""));
             this.rate = rate;
             this.prompts = prompts;
             this.batch = batch;
             this.workload = row.get("workload");
+        }
+
+        /** A whole number of at least {@code min} in {@code column}. */
+        private static int count(Map<String, String> row, String column, int min) {
+            double v = parse(row.get(column), column, "a whole number of at least " + min);
+            if (v < min || v != Math.rint(v) || v > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(column + ": expected a whole number of at least " + min + ", got '"
+                        + row.get(column) + "'");
+            }
+            return (int) v;
         }
 
         String key() {

@@ -55,6 +55,22 @@ public enum EfficiencyParameter {
         return Arrays.stream(values()).filter(p -> p.key.equalsIgnoreCase(key.strip())).findFirst();
     }
 
+    /**
+     * Where {@code value} lies between the bounds, as the optimizer's coordinate in [0, 1]:
+     * linear for shares; for durations and token counts, whose useful values sit near the lower
+     * bound and span decades, the square root of the linear position.
+     */
+    public double toUnit(double value) {
+        double linear = Math.max(0, Math.min(1, (value - lower) / (upper - lower)));
+        return unit == Unit.SHARE ? linear : Math.sqrt(linear);
+    }
+
+    /** The value at the optimizer's coordinate {@code x} (the inverse of {@link #toUnit}). */
+    public double fromUnit(double x) {
+        double linear = unit == Unit.SHARE ? x : x * x;
+        return lower + linear * (upper - lower);
+    }
+
     public double get(Efficiency e) {
         return values(e)[ordinal()];
     }

@@ -77,9 +77,14 @@ public final class Fidelity {
                 }
                 // One layer is profiled alone, whether or not the whole model would fit the GPU.
                 scenarios.add(null);
-                if (catalog.gpu(run.gpu()).isEmpty() || catalog.model(run.model()).isEmpty()) {
+                var model = catalog.model(run.model());
+                if (catalog.gpu(run.gpu()).isEmpty() || model.isEmpty()) {
                     problems.add(new Problem("<fidelity: " + run.label() + ">", 0, "",
                             "no GPU " + run.gpu() + " or no model " + run.model() + " in the catalog"));
+                } else if (model.get().attentionHeads() % run.tensorParallel() != 0) {
+                    problems.add(new Problem("<fidelity: " + run.label() + ">", 0, "", "tp " + run.tensorParallel()
+                            + " does not divide the " + model.get().attentionHeads() + " attention heads of "
+                            + run.model()));
                 }
             }
             if (!problems.isEmpty()) {
@@ -112,9 +117,10 @@ public final class Fidelity {
                     loaded.policies());
             StreamSummary all = new ClusterRun(scenario, null).run(Progress.NONE).summary().overall();
             run.measured().forEach((metric, value) -> {
-                Double simulated = simulated(run, all, metric);
-                if (simulated != null) {
-                    out.add(new Figure(run, metric, value, simulated));
+                if (COMPARED.contains(metric)) {
+                    // A figure the replay did not produce (nothing completed) is a miss, not a gap.
+                    Double simulated = simulated(run, all, metric);
+                    out.add(new Figure(run, metric, value, simulated == null ? Double.NaN : simulated));
                 }
             });
             return out;
@@ -154,11 +160,19 @@ public final class Fidelity {
         };
     }
 
-    /** Mean and median absolute error per metric, in the order the metrics first appear. */
+    /** The measured metrics a replay is compared on. */
+    static final java.util.Set<String> COMPARED = java.util.Set.of("ttft_mean", "ttft_p99", "tpot_mean", "e2e_mean",
+            "e2e_latency_mean_batch", "e2e_p99", "request_throughput");
+
+    /**
+     * Mean and median absolute error per metric, in the order the metrics first appear; a figure
+     * the replay did not produce counts as a 100% error.
+     */
     public static List<ErrorSummary> summarize(List<Figure> figures) {
         Map<String, List<Double>> byMetric = new LinkedHashMap<>();
         for (Figure f : figures) {
-            byMetric.computeIfAbsent(f.metric(), k -> new ArrayList<>()).add(Math.abs(f.error()));
+            double error = Double.isNaN(f.simulated()) ? 1 : Math.abs(f.error());
+            byMetric.computeIfAbsent(f.metric(), k -> new ArrayList<>()).add(error);
         }
         List<ErrorSummary> out = new ArrayList<>();
         byMetric.forEach((metric, errors) -> {

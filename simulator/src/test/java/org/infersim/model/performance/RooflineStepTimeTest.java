@@ -88,7 +88,8 @@ class RooflineStepTimeTest {
                 for (int tp : new int[] {1, 2, 8}) {
                     for (Precision p : new Precision[] {Precision.BF16,
                         new Precision(NumericFormat.FP8, NumericFormat.FP8)}) {
-                        RooflineStepTime m = model(g, new ModelFootprint(model(modelId), p), tp);
+                        ModelFootprint f = new ModelFootprint(model(modelId), p);
+                        RooflineStepTime m = model(g, f, tp);
                         for (int[] shape : new int[][] {{1, 0, 0}, {0, 1, 4000}, {8192, 0, 0}, {512, 256, 900_000},
                             {0, 1024, 4_000_000}}) {
                             IterationShape s = new IterationShape();
@@ -98,8 +99,14 @@ class RooflineStepTimeTest {
                             s.decodeTokens = shape[1];
                             s.decodeContextTokens = shape[2];
                             long ns = m.stepTimeNs(s);
-                            double floor = Math.max(s.bytes / (tp * g.memoryBandwidth()),
-                                    s.flops / (tp * g.peakFlops(true)));
+                            // Counted here, not by the model: every layer's weights for the experts
+                            // the tokens reach, the KV the decodes read, and the matrix products.
+                            long tokens = s.tokens();
+                            double bytes = f.model().layers() * f.layerWeightBytes(f.expertsTouched((int) tokens))
+                                    + shape[2] * f.kvBytesPerToken();
+                            double flops = 2.0 * f.matmulParamsPerToken() * tokens;
+                            double peak = g.peakFlops(p.weights().usesFp8Compute());
+                            double floor = Math.max(bytes / (tp * g.memoryBandwidth()), flops / (tp * peak));
                             assertTrue(ns >= floor * 1e9, gpuId + " " + modelId + " tp" + tp + ": " + ns + " ns");
                         }
                     }

@@ -81,6 +81,18 @@ class CalibrationTest {
     }
 
     @Test
+    void aFitNeverEndsFurtherFromTheMeasurementsThanItStarted() throws Exception {
+        // The shipped linear-layer profiles, fitted with a budget too small to get anywhere.
+        List<MeasuredRun> layers = CalibrationSet.shipped().runs().stream()
+                .filter(r -> r.kind() == MeasuredRun.Kind.LINEAR_LAYER && r.gpu().equals("h100-sxm")).toList();
+        GpuSpec h100 = Catalog.builtIn().gpu("h100-sxm").orElseThrow();
+        Calibration.Result fit = new Calibration(Fidelity.Replay.of(layers, Scenarios.validation(), 60), List.of(h100),
+                List.of(EfficiencyParameter.values()).subList(0, 5), List.of()).fit(12);
+        assertTrue(Calibration.loss(fit.after()) <= Calibration.loss(fit.before()),
+                Calibration.loss(fit.after()) + " after, " + Calibration.loss(fit.before()) + " before");
+    }
+
+    @Test
     void whatMeasurementsInformIsWhatIsFittedByDefault() {
         MeasuredRun layer = new MeasuredRun("l", MeasuredRun.Kind.LINEAR_LAYER, "h100-sxm", "llama-2-7b", "fp16", 1, 0, 0,
                 0, 0, 256, Map.of("per_layer_linear_time", 1.0));
