@@ -30,7 +30,7 @@ class EngineCostsRunTest {
         assertEquals(none.completed(), twenty.completed(), "the clients' sends, counted in the same window");
         // Unless the scenario says otherwise, the GPU's catalog figure applies.
         StreamSummary catalog = Scenarios.summary(scenario("")).overall();
-        double frontEnd = Catalog.builtIn().gpu("h100-sxm").orElseThrow().efficiency().requestOverheadNs() / 1e6;
+        double frontEnd = Scenarios.frontEndMs("h100-sxm");
         assertEquals(none.ttftMs().mean() + frontEnd, catalog.ttftMs().mean(), 0.05);
     }
 

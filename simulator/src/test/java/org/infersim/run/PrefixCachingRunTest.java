@@ -57,7 +57,7 @@ class PrefixCachingRunTest {
         RunSummary on = Scenarios.summary(scenario(true, 4));
         RunSummary off = Scenarios.summary(scenario(false, 4));
         // The engine's front end takes its time either way; the cache cuts what the GPU does.
-        double frontEnd = org.infersim.catalog.Catalog.builtIn().gpu("h100-sxm").orElseThrow().efficiency().requestOverheadNs() / 1e6;
+        double frontEnd = Scenarios.frontEndMs("h100-sxm");
         double ttftOn = on.overall().ttftMs().mean() - frontEnd;
         double ttftOff = off.overall().ttftMs().mean() - frontEnd;
         assertTrue(ttftOn < 0.5 * ttftOff, "prefilling 208 tokens instead of 1,200: " + ttftOn + " vs " + ttftOff + " ms");

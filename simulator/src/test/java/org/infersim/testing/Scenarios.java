@@ -40,6 +40,11 @@ public final class Scenarios {
         return run(yaml).summary();
     }
 
+    /** The engine front end's time per request on a GPU type, in ms, from the built-in catalog. */
+    public static double frontEndMs(String gpu) throws Exception {
+        return org.infersim.catalog.Catalog.builtIn().gpu(gpu).orElseThrow().efficiency().requestOverheadNs() / 1e6;
+    }
+
     /** One Llama-3.1-8B replica on one H100 with Poisson chat traffic at the given rate. */
     public static String singleReplica(double ratePerSec, String extraEngine, long seed) {
         return """

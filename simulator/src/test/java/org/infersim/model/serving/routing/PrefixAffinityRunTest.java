@@ -82,7 +82,9 @@ class PrefixAffinityRunTest {
         long spreadSaved = spread.overall().prefillTokensSaved();
         assertTrue(saved > 170_000 && spreadSaved < 110_000,
                 "affinity " + saved + ", least-outstanding " + spreadSaved);
-        assertTrue(affinity.overall().ttftMs().mean() < 0.75 * spread.overall().ttftMs().mean(),
+        // The engines' front end takes its time whatever the router; the prefill saved is the rest.
+        double frontEnd = Scenarios.frontEndMs("h100-sxm");
+        assertTrue(affinity.overall().ttftMs().mean() - frontEnd < 0.75 * (spread.overall().ttftMs().mean() - frontEnd),
                 "the prefill not done is time to first token saved");
     }
 
