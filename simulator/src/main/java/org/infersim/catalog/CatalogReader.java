@@ -28,7 +28,7 @@ final class CatalogReader {
             "batchDefaults", "sources", "notes");
     static final List<String> EFFICIENCY_KEYS = List.of("mfu", "mfuFp8", "mfuHalfTokens", "mbu", "overlap",
             "layerOverhead", "iterationOverhead", "sequenceOverhead", "requestOverhead", "allReduceLatency",
-            "reserved");
+            "linkEfficiency", "reserved");
     static final List<String> BATCH_DEFAULTS_KEYS = List.of("maxNumSeqs", "maxNumBatchedTokens");
     static final List<String> MIG_KEYS = List.of("name", "compute", "memorySlices", "memory", "maxInstances");
     static final List<String> MODEL_KEYS = List.of("id", "name", "layers", "hiddenSize", "attentionHeads", "kvHeads",
@@ -133,7 +133,7 @@ final class CatalogReader {
     }
 
     private Efficiency efficiency(CatalogEntry gpu) {
-        YamlNode node = gpu.node("efficiency", true, "a mapping with mfu, mbu, iterationOverhead, allReduceLatency, reserved (and optionally mfuFp8, mfuHalfTokens, overlap, layerOverhead, sequenceOverhead, requestOverhead)");
+        YamlNode node = gpu.node("efficiency", true, "a mapping with mfu, mbu, iterationOverhead, allReduceLatency, reserved (and optionally mfuFp8, mfuHalfTokens, overlap, layerOverhead, sequenceOverhead, requestOverhead, linkEfficiency)");
         if (node == null) {
             return null;
         }
@@ -157,11 +157,13 @@ final class CatalogReader {
         Long layer = e.optionalNumber("layerOverhead", CatalogReader::durationNs, DURATION_HINT, 0L);
         Long perSequence = e.optionalNumber("sequenceOverhead", CatalogReader::durationNs, DURATION_HINT, 0L);
         Long perRequest = e.optionalNumber("requestOverhead", CatalogReader::durationNs, DURATION_HINT, 0L);
+        Double link = e.optionalNumber("linkEfficiency", CatalogReader::factor, Quantities.SHARE_HINT, 1.0);
         e.fraction("mfu", mfu);
         e.fraction("mbu", mbu);
         if (map.entries().containsKey("mfuFp8")) {
             e.fraction("mfuFp8", mfuFp8);
         }
+        e.fraction("linkEfficiency", link);
         if (overlap != null && !(overlap >= 0 && overlap <= 1)) {
             e.problem("overlap", "expected a share in [0, 1], got " + overlap);
         }
@@ -171,7 +173,7 @@ final class CatalogReader {
             return null;
         }
         return new Efficiency(mfu, mfuFp8 == null ? mfu : mfuFp8, halfTokens, mbu, overlap, layer, overhead,
-                perSequence, perRequest, allReduce, reserved);
+                perSequence, perRequest, allReduce, link, reserved);
     }
 
     private List<MigProfile> mig(CatalogEntry gpu, Long gpuMemory) {

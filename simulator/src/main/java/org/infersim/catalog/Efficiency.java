@@ -20,6 +20,8 @@ package org.infersim.catalog;
  * @param requestOverheadNs   time a request spends in the engine's front end that no step sees
  *                            (HTTP, tokenization, streaming the first token back)
  * @param allReduceLatencyNs  fixed latency of one tensor-parallel all-reduce
+ * @param linkEfficiency      fraction of the GPU-to-GPU links' line rate an all-reduce moves data at
+ *                            (NCCL's protocol overhead)
  * @param reservedBytes       memory per GPU the runtime keeps for itself (CUDA context, graphs, allocator)
  */
 public record Efficiency(
@@ -33,11 +35,12 @@ public record Efficiency(
         long sequenceOverheadNs,
         long requestOverheadNs,
         long allReduceLatencyNs,
+        double linkEfficiency,
         long reservedBytes) {
 
     /** The plain roofline of a catalog that gives only these five (the catalog layout before issue 11). */
     public static Efficiency roofline(double mfu, double mbu, long iterationOverheadNs, long allReduceLatencyNs,
                                       long reservedBytes) {
-        return new Efficiency(mfu, mfu, 0, mbu, 0, 0, iterationOverheadNs, 0, 0, allReduceLatencyNs, reservedBytes);
+        return new Efficiency(mfu, mfu, 0, mbu, 0, 0, iterationOverheadNs, 0, 0, allReduceLatencyNs, 1, reservedBytes);
     }
 }

@@ -72,6 +72,7 @@ public final class GpuEntryYaml {
         optional(terms, g, "sequenceOverhead", e.sequenceOverheadNs() + "ns", e.sequenceOverheadNs() != 0);
         optional(terms, g, "requestOverhead", e.requestOverheadNs() + "ns", e.requestOverheadNs() != 0);
         terms.put("allReduceLatency", e.allReduceLatencyNs() + "ns");
+        optional(terms, g, "linkEfficiency", plain(e.linkEfficiency()), e.linkEfficiency() != 1);
         terms.put("reserved", e.reservedBytes() + "B");
         StringBuilder out = new StringBuilder("{");
         terms.forEach((k, v) -> out.append(out.length() == 1 ? "" : ", ").append(k).append(": ").append(v));

@@ -64,7 +64,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--fit", paramLabel = "LIST", split = ",", description = "Constants fitted for each GPU apart, of: "
             + "mfu, mfuFp8, mfuHalfTokens, mbu, overlap, layerOverhead, iterationOverhead, sequenceOverhead, "
-            + "requestOverhead, allReduceLatency (default: those the measurements inform).")
+            + "requestOverhead, allReduceLatency, linkEfficiency (default: those the measurements inform).")
     List<String> fit;
 
     @Option(names = "--shared", paramLabel = "LIST", split = ",", description = "Constants fitted as one value for all "
@@ -191,7 +191,7 @@ final class CalibrateCommand implements Callable<Integer> {
         for (String n : names == null ? List.<String>of() : names) {
             EfficiencyParameter.ofKey(n).ifPresentOrElse(out::add, () -> problems.add(option + ": unknown constant '" + n
                     + "'; expected one of mfu, mfuFp8, mfuHalfTokens, mbu, overlap, layerOverhead, iterationOverhead,"
-                    + " sequenceOverhead, requestOverhead, allReduceLatency"));
+                    + " sequenceOverhead, requestOverhead, allReduceLatency, linkEfficiency"));
         }
         return out;
     }

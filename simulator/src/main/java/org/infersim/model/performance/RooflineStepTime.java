@@ -66,7 +66,7 @@ public final class RooflineStepTime implements StepTimeModel {
         this.halfTokens = eff.mfuHalfTokens();
         this.effectiveBandwidth = tp * served.bandwidthShare() * gpu.memoryBandwidth() * eff.mbu();
         this.overlap = eff.overlap();
-        this.linkBandwidth = gpu.interconnectBandwidth();
+        this.linkBandwidth = gpu.interconnectBandwidth() * eff.linkEfficiency();
         this.pcieBandwidth = gpu.pcieBandwidth();
         this.allReduceLatencyNs = eff.allReduceLatencyNs();
         this.layerOverheadNs = eff.layerOverheadNs();

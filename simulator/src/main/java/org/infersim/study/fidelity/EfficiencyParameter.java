@@ -21,7 +21,8 @@ public enum EfficiencyParameter {
     ITERATION_OVERHEAD("iterationOverhead", 0, 20e6, Unit.NANOS),
     SEQUENCE_OVERHEAD("sequenceOverhead", 0, 500e3, Unit.NANOS),
     REQUEST_OVERHEAD("requestOverhead", 0, 200e6, Unit.NANOS),
-    ALL_REDUCE_LATENCY("allReduceLatency", 0, 200e3, Unit.NANOS);
+    ALL_REDUCE_LATENCY("allReduceLatency", 0, 200e3, Unit.NANOS),
+    LINK_EFFICIENCY("linkEfficiency", 0.3, 1.0, Unit.SHARE);
 
     enum Unit { SHARE, TOKENS, NANOS }
 
@@ -80,13 +81,14 @@ public enum EfficiencyParameter {
         double[] v = values(e);
         v[ordinal()] = Double.parseDouble(plain(Math.max(lower, Math.min(upper, value))));
         return new Efficiency(v[0], v[1], v[2], v[3], v[4], Math.round(v[5]), Math.round(v[6]), Math.round(v[7]),
-                Math.round(v[8]), Math.round(v[9]), e.reservedBytes());
+                Math.round(v[8]), Math.round(v[9]), v[10], e.reservedBytes());
     }
 
     /** Every parameter's value, in the order of the constants. */
     private static double[] values(Efficiency e) {
         return new double[] {e.mfu(), e.mfuFp8(), e.mfuHalfTokens(), e.mbu(), e.overlap(), e.layerOverheadNs(),
-            e.iterationOverheadNs(), e.sequenceOverheadNs(), e.requestOverheadNs(), e.allReduceLatencyNs()};
+            e.iterationOverheadNs(), e.sequenceOverheadNs(), e.requestOverheadNs(), e.allReduceLatencyNs(),
+            e.linkEfficiency()};
     }
 
     /** The value as a catalog writes it: {@code 0.812}, {@code 24}, {@code 2.35ms}, {@code 18.2us}. */
