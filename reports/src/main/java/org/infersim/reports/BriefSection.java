@@ -37,8 +37,11 @@ final class BriefSection extends RunSection {
                         Figures.dollars(summary.cost().total()) + " for the whole run"),
                 new HtmlPage.KeyFigure("Cost per million output tokens",
                         Figures.dollars(summary.cost().perMillionOutputTokens()), "after warm-up"),
-                new HtmlPage.KeyFigure("GPU busy", Figures.percent(fleetBusy()),
-                        "peak KV-cache occupancy " + Figures.percent(peakKv()))));
+                // A continuous-batching engine steps whenever it holds a request, so the share of time
+                // it steps says little at light load; what the GPUs moved and held does.
+                new HtmlPage.KeyFigure("GPU memory bandwidth used", Figures.percent(fleetWeighted(PoolSummary::bandwidthFraction)),
+                        "compute " + Figures.percent(fleetWeighted(PoolSummary::flopsFraction)) + " of peak · peak KV cache "
+                                + Figures.percent(peakKv()) + " · engines stepping " + Figures.percent(fleetBusy()))));
         if (all.prefillTokensSaved() > 0) {
             figures.add(new HtmlPage.KeyFigure("Prefix-cache hits", Figures.percent(nan(all.prefixCacheHitRate())),
                     "of prompt tokens: " + Figures.significant(all.prefillTokensSaved() / 1e6, 3) + " M not prefilled"));
@@ -87,10 +90,15 @@ final class BriefSection extends RunSection {
     }
 
     private double fleetBusy() {
+        return fleetWeighted(PoolSummary::busyFraction);
+    }
+
+    /** A pool figure averaged over the fleet's GPUs. */
+    private double fleetWeighted(java.util.function.ToDoubleFunction<PoolSummary> figure) {
         double weighted = 0;
         long gpus = 0;
         for (PoolSummary p : summary.pools()) {
-            weighted += p.busyFraction() * p.gpus();
+            weighted += figure.applyAsDouble(p) * p.gpus();
             gpus += p.gpus();
         }
         return gpus == 0 ? Double.NaN : weighted / gpus;

@@ -40,7 +40,7 @@ final class RunsSection extends BatchSection {
                 .explain(first + 6, "output tokens per second").explain(first + 14, "SLO attainment")
                 .explain(first + 15, "goodput, requests per second within the SLO")
                 .explain(first + 16, "requests rejected").explain(first + 17, "KV-cache preemptions")
-                .explain(first + 18, "GPU busy fraction").explain(first + 19, "peak KV-cache occupancy")
+                .explain(first + 18, "share of time the engines were stepping").explain(first + 19, "peak KV-cache occupancy")
                 .explain(first + 21, "on the Pareto front of cost against p95 TTFT");
         for (BatchResults.Run r : batch.runs()) {
             List<HtmlTable.Cell> cells = new ArrayList<>();

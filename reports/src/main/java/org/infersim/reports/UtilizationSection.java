@@ -10,7 +10,7 @@ import org.infersim.results.TimeSeriesCsv.Column;
 
 /**
  * "Replicas and utilization": replicas in each state, the nodes of the pools that grow and
- * shrink, GPU busy and KV-cache occupancy, and preemptions, over time.
+ * shrink, engines stepping and KV-cache occupancy, and preemptions, over time.
  */
 final class UtilizationSection extends RunSection {
     UtilizationSection(RunPage p) {
@@ -48,23 +48,24 @@ final class UtilizationSection extends RunSection {
         }
         nodesOverTime();
         if (series.has(BUSY_FRACTION) || series.has(KV_OCCUPANCY)) {
-            XyChart chart = timeChart("GPU busy and KV-cache occupancy", "percent").yFromZero().yMax(100);
+            XyChart chart = timeChart("Engines stepping and KV-cache occupancy", "percent").yFromZero().yMax(100);
             for (int d = 0; d < deployments.size(); d++) {
                 String dep = deployments.get(d);
                 double[] t = time.of(series.times(dep));
                 if (series.has(BUSY_FRACTION)) {
-                    chart.line(label(dep, "GPU busy"), t, percent(series.values(dep, BUSY_FRACTION)), d);
+                    chart.line(label(dep, "engines stepping"), t, percent(series.values(dep, BUSY_FRACTION)), d);
                 }
                 if (series.has(KV_OCCUPANCY)) {
                     chart.dashedLine(label(dep, "KV cache used"), t, percent(series.values(dep, KV_OCCUPANCY)), d);
                 }
             }
-            page.chart(chart, "Share of each interval the deployment's GPUs spent running iterations (solid), and "
-                    + "share of its KV-cache blocks in use at the end of the interval (dashed). Busy near 100% "
-                    + "with a growing queue means more GPUs are needed; a KV cache near 100% causes preemptions. "
-                    + warmupSentence(), HtmlPage.Size.HALF);
+            page.chart(chart, "Share of each interval the deployment's engines spent running iterations (solid), and "
+                    + "share of its KV-cache blocks in use at the end of the interval (dashed). A continuous-batching "
+                    + "engine steps whenever it holds a request, so busy is near 100% at light load too: the queue, "
+                    + "the KV cache and the latencies say whether more GPUs are needed; a KV cache near 100% causes "
+                    + "preemptions. " + warmupSentence(), HtmlPage.Size.HALF);
         } else {
-            missing("GPU busy and KV-cache occupancy", BUSY_FRACTION, KV_OCCUPANCY);
+            missing("Engines stepping and KV-cache occupancy", BUSY_FRACTION, KV_OCCUPANCY);
         }
         if (series.has(PREEMPTIONS)) {
             XyChart chart = timeChart("Preemptions per interval", "preemptions").yFromZero().integerY().steps();

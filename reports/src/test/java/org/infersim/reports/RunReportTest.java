@@ -28,7 +28,7 @@ class RunReportTest {
             "Queued and running requests",
             "Output tokens per second",
             "Replicas over time",
-            "GPU busy and KV-cache occupancy",
+            "Engines stepping and KV-cache occupancy",
             "Preemptions per interval",
             "Cost so far",
             "Cost per million output tokens over time");
@@ -37,6 +37,17 @@ class RunReportTest {
     Path tmp;
 
     private final HtmlReportRenderer renderer = new HtmlReportRenderer();
+
+    @Test
+    void theHeadlineSaysHowMuchOfTheGpusWasUsedNotThatTheEnginesWereStepping() throws Exception {
+        // A continuous-batching engine steps whenever it holds a request: at light load it is
+        // "busy" nearly all the time while its GPUs move a fraction of their bandwidth.
+        Path run = Fixtures.copy("run-quickstart", tmp);
+        String html = Files.readString(renderer.renderRun(run));
+        assertTrue(html.contains("GPU memory bandwidth used"), "the headline figure");
+        assertTrue(html.contains("engines stepping"), "the stepping share, said as what it is");
+        assertTrue(!html.contains("GPU busy"), "no figure calls stepping GPU busy");
+    }
 
     @Test
     void aRunReportIsOneHtmlFileInTheResultsFolderWithEveryChartAsInlineSvg() throws Exception {
