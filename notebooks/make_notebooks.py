@@ -16,9 +16,8 @@ import subprocess, sys
 from pathlib import Path
 
 import pandas as pd
-import matplotlib
-matplotlib.use("Agg")  # headless in CI; inline in Jupyter
 import matplotlib.pyplot as plt
+%matplotlib inline
 
 # The repository root, whether the notebook runs from notebooks/ or from the root.
 ROOT = next(p for p in [Path.cwd(), *Path.cwd().parents] if (p / "infersim").exists() and (p / "scenarios").is_dir())
@@ -50,8 +49,8 @@ def planner():
             'print(f"{len(runs)} runs, {int((runs.status == \'failed\').sum())} failed")\n'
             'runs[runs.status == "failed"][["run", "message"]].head()'),
         new_markdown_cell(
-            "Failed runs are configurations that cannot run at all (BF16 weights at tensor parallel 2 do not fit an "
-            "80 GB H100); their reason is in `message`. Below, one line per configuration: the load on the x axis."),
+            "Failed runs are configurations that cannot run at all; their reason is in `message`. Below, one line per "
+            "configuration: the load on the x axis."),
         new_code_cell(
             'ok = runs[runs.status == "ok"].copy()\n'
             'ok["load_rps"] = ok["workloads[0].arrival.rate"].str.replace("/s", "").astype(float)\n'

@@ -1,6 +1,7 @@
 package org.infersim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -42,6 +43,9 @@ class NotebooksIT {
                 p.destroyForcibly();
             }
             assertEquals(0, finished ? p.exitValue() : -1, nb + " failed; see " + log + ":\n" + tail(log));
+            // Their charts are what a reader opens them for: each notebook shows at least one inline.
+            String executed = Files.readString(out.resolve(nb.getFileName()));
+            assertTrue(executed.contains("\"image/png\""), nb + " shows no chart");
         }));
     }
 
