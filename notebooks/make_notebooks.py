@@ -123,7 +123,9 @@ def compare_policies():
             "`compare.csv` has one row per policy and figure (`kind = mean`) and one per pair of policies and figure "
             "(`kind = difference`, the first policy minus the second), each with `n` (replications used), `mean`, "
             "`half_width` and the interval `low`..`high`; differences also say whether they are `significant` (the "
-            "interval excludes 0) and which policy is `better`. Each policy's means:"),
+            "interval excludes 0), whether a significant one is `negligible` (under 2% of the compared policy's mean, "
+            "and under 1 ms for a latency: real, but too small to act on) and which policy is `better` (none when "
+            "negligible). Each policy's means:"),
         new_code_cell(
             'figures = {f["key"]: f for f in cmp["figures"]}\n'
             'def shown(r):\n'
@@ -157,7 +159,7 @@ def compare_policies():
         new_markdown_cell("The paired differences, and which policy wins on each figure (computed from them):"),
         new_code_cell(
             'diffs = table[(table.kind == "difference") & (table.n > 0)]\n'
-            'diffs[["figure", "policy", "versus", "n", "mean", "low", "high", "significant", "better"]]'),
+            'diffs[["figure", "policy", "versus", "n", "mean", "low", "high", "significant", "negligible", "better"]]'),
         new_code_cell(
             'def verdict(key):\n'
             '    f = figures[key]\n'
@@ -165,12 +167,14 @@ def compare_policies():
             '    ran = [p for p in cmp["policies"] if p["figures"][key]["n"] > 0]\n'
             '    best = min(ran, key=lambda p: sign * p["figures"][key]["mean"])\n'
             '    scale, unit = (100, " percentage points") if f["unit"] == "fraction" else (1, " " + f["unit"])\n'
-            '    wins, ties = [], []\n'
+            '    wins, ties, small = [], [], []\n'
             '    for d in cmp["differences"]:\n'
             '        if d["figure"] != key or best["policy"] not in (d["policy"], d["versus"]) or d["n"] == 0:\n'
             '            continue\n'
             '        other = d["versus"] if d["policy"] == best["policy"] else d["policy"]\n'
-            '        if d["significant"]:\n'
+            '        if d["significant"] and d.get("negligible"):\n'
+            '            small.append(other)\n'
+            '        elif d["significant"]:\n'
             '            by = abs(d["mean"]) * scale\n'
             '            lo, hi = sorted(abs(x) * scale for x in (d["low"], d["high"]))\n'
             '            wins.append(f"{other} by {by:.3g}{unit} (95% CI {lo:.3g} to {hi:.3g})")\n'
@@ -183,7 +187,8 @@ def compare_policies():
             '    if not wins:\n'
             '        return f"{f[\'label\']}: no policy is significantly better than the others."\n'
             '    text = f"{f[\'label\']}: {best[\'policy\']} is {word}, better than " + " and than ".join(wins)\n'
-            '    return text + (f"; not significantly different from {\', \'.join(ties)}." if ties else ".")\n\n'
+            '    text += f"; not significantly different from {\', \'.join(ties)}" if ties else ""\n'
+            '    return text + (f"; ahead of {\', \'.join(small)} by a negligible margin." if small else ".")\n\n'
             'verdicts = [verdict(k) for k in figures]\n'
             'for v in verdicts:\n'
             '    print(v)\n'

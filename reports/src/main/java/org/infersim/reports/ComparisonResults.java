@@ -47,9 +47,12 @@ record ComparisonResults(List<String> paths, int replications, double level, Lis
     record Policy(String name, List<String> runs, Map<String, String> failed, Map<String, Interval> figures,
                   Map<String, List<Double>> values) {}
 
-    /** {@code policy − versus}; better is null unless the interval excludes zero. */
+    /**
+     * {@code policy − versus}; better is null unless the interval excludes zero and the difference
+     * is not negligible (significant but too small to act on; false in files written before that).
+     */
     record Difference(String figure, String policy, String versus, Interval interval, Boolean significant,
-                      String better) {}
+                      String better, boolean negligible) {}
 
     /**
      * One run's replicas and load over time, deployments summed.
@@ -98,7 +101,7 @@ record ComparisonResults(List<String> paths, int replications, double level, Lis
             JsonNode s = d.get("significant");
             differences.add(new Difference(d.path("figure").asText(), d.path("policy").asText(),
                     d.path("versus").asText(), interval(d), s == null || s.isNull() ? null : s.asBoolean(),
-                    d.hasNonNull("better") ? d.get("better").asText() : null));
+                    d.hasNonNull("better") ? d.get("better").asText() : null, d.path("negligible").asBoolean(false)));
         }
         Map<String, Trace> traces = new LinkedHashMap<>();
         for (Policy p : policies) {

@@ -90,10 +90,15 @@ final class ComparisonSection {
         String direction = f.higherIsBetter() ? "higher" : "lower";
         List<String> wins = new ArrayList<>();
         List<String> ties = new ArrayList<>();
+        List<String> negligible = new ArrayList<>();
         for (ComparisonResults.Policy other : ranked.subList(1, ranked.size())) {
             ComparisonResults.Difference d = between(f, best.name(), other.name());
             if (d == null || d.interval().n() < 2 || !Boolean.TRUE.equals(d.significant())) {
                 ties.add(other.name());
+                continue;
+            }
+            if (d.negligible()) {
+                negligible.add(other.name());
                 continue;
             }
             // The stored difference is earlier − later in the order given; turn it into best − other.
@@ -111,8 +116,12 @@ final class ComparisonSection {
         if (wins.isEmpty()) {
             s.append("no policy is significantly better; ").append(best.name()).append(" has the ").append(superlative)
                     .append(" mean, ").append(meanWithUnit(f, bi));
-            if (ranked.size() > 1) {
+            if (!ties.isEmpty()) {
                 s.append(", within the noise of ").append(String.join(" and ", ties));
+            }
+            if (!negligible.isEmpty()) {
+                s.append(ties.isEmpty() ? ", " : "; ").append("ahead of ").append(String.join(" and ", negligible))
+                        .append(" by a negligible margin");
             }
             return s.append('.').toString();
         }
@@ -120,6 +129,9 @@ final class ComparisonSection {
                 .append(": ").append(direction).append(" than ").append(String.join(" and than ", wins));
         if (!ties.isEmpty()) {
             s.append("; not significantly different from ").append(String.join(" or ", ties));
+        }
+        if (!negligible.isEmpty()) {
+            s.append("; ahead of ").append(String.join(" and ", negligible)).append(" by a negligible margin");
         }
         return s.append('.').toString();
     }
@@ -195,7 +207,8 @@ final class ComparisonSection {
         page.heading("Paired differences");
         page.paragraph("For each pair, the first policy's figure minus the second's, replication by replication "
                 + "(same seed, same arrivals), averaged, with the " + level + " Student's t interval of those "
-                + "differences. A difference is significant when its interval excludes zero; highlighted rows are.");
+                + "differences. A difference is significant when its interval excludes zero; highlighted rows are. "
+                + "A significant difference too small to act on is negligible, and names no better policy.");
         HtmlTable t = new HtmlTable("Figure", "Difference", "Mean", level + " interval", "Pairs", "Significant",
                 "Better").explain(4, "replications where both policies ran");
         for (ComparisonResults.Figure f : c.figures()) {
@@ -211,8 +224,9 @@ final class ComparisonSection {
                 }
                 ComparisonResults.Interval i = d.interval();
                 boolean significant = Boolean.TRUE.equals(d.significant());
-                String verdict = d.significant() == null ? "no interval" : significant ? "yes" : "no";
-                t.row(significant ? "highlight" : "", List.of(HtmlTable.text(f.axisLabel()),
+                String verdict = d.significant() == null ? "no interval" : significant
+                        ? (d.negligible() ? "yes, negligible" : "yes") : "no";
+                t.row(significant && !d.negligible() ? "highlight" : "", List.of(HtmlTable.text(f.axisLabel()),
                         HtmlTable.text(d.policy() + " − " + d.versus()),
                         HtmlTable.number(i.mean(), i.mean() == null ? Figures.NONE : signed(f, i)),
                         HtmlTable.text(i.low() == null || i.halfWidth() == null ? Figures.NONE

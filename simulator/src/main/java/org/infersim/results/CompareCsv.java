@@ -15,8 +15,9 @@ public final class CompareCsv {
     public static final String DIFFERENCE = "difference";
 
     /**
-     * The columns, in file order. {@code versus}, {@code significant} and {@code better} are
-     * empty on a policy's row; numbers are empty where undefined.
+     * The columns, in file order. {@code versus}, {@code significant}, {@code better} and
+     * {@code negligible} are empty on a policy's row; numbers are empty where undefined. A
+     * significant difference too small to act on is {@code negligible}, and names no better policy.
      */
     public enum Column implements CsvColumn {
         FIGURE,
@@ -29,7 +30,8 @@ public final class CompareCsv {
         LOW,
         HIGH,
         SIGNIFICANT,
-        BETTER
+        BETTER,
+        NEGLIGIBLE
     }
 
     private CompareCsv() {}

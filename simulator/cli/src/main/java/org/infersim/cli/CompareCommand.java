@@ -9,11 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
+import org.infersim.input.Quantities;
 import org.infersim.reports.HtmlReportRenderer;
 import org.infersim.run.ScenarioValidation;
 import org.infersim.scenario.LoadedScenario;
 import org.infersim.study.compare.ComparisonPlan;
 import org.infersim.study.compare.ComparisonRunner;
+import org.infersim.study.compare.Negligible;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,10 +43,28 @@ final class CompareCommand extends StudyCommand {
                     + "For example --path deployments[0].router compares routers.")
     List<String> paths = new ArrayList<>();
 
+    @Option(names = "--negligible", paramLabel = "SHARE", defaultValue = "2%",
+            description = "A significant difference smaller than this share of the compared policy's mean is reported "
+                    + "as negligible, with no policy better (default: ${DEFAULT-VALUE}).")
+    String negligibleShare;
+
+    @Option(names = "--negligible-latency", paramLabel = "DURATION", defaultValue = "1ms",
+            description = "...and, for a latency, smaller than this too (default: ${DEFAULT-VALUE}).")
+    String negligibleLatency;
+
     @Override
     public Integer call() throws Exception {
         int workers = parallel.workers("compare");
         if (workers < 0) {
+            return Main.BAD_INPUT;
+        }
+        Negligible negligible;
+        try {
+            negligible = new Negligible(Quantities.parseShare(negligibleShare),
+                    Quantities.parseDurationNs(negligibleLatency) / 1e6);
+        } catch (IllegalArgumentException e) {
+            System.err.println("infersim compare: --negligible/--negligible-latency: " + e.getMessage()
+                    + " (a share such as 2% and a duration such as 1ms)");
             return Main.BAD_INPUT;
         }
         ScenarioValidation validation = validation();
@@ -67,12 +87,17 @@ final class CompareCommand extends StudyCommand {
         if (dir == null) {
             return Main.BAD_INPUT;
         }
-        return run(plan, dir, workers, results.report, results.quiet, validation);
+        return run(plan, dir, workers, results.report, results.quiet, validation, negligible);
     }
 
     /** Runs a plan and prints its table: shared with {@code infersim batch} for a batch file's compare section. */
     static int run(ComparisonPlan plan, Path dir, int workers, boolean report, boolean quiet,
                    ScenarioValidation validation) throws IOException, InvalidInputException {
+        return run(plan, dir, workers, report, quiet, validation, Negligible.DEFAULT);
+    }
+
+    static int run(ComparisonPlan plan, Path dir, int workers, boolean report, boolean quiet,
+                   ScenarioValidation validation, Negligible negligible) throws IOException, InvalidInputException {
         int runs = plan.policies().size() * plan.replications();
         if (!quiet) {
             System.err.printf(Locale.ROOT, "%s: %d policies x %d replications = %d runs on %d threads; policy at %s%n",
@@ -80,7 +105,8 @@ final class CompareCommand extends StudyCommand {
                     plan.paths().isEmpty() ? "(set by the compare section)" : String.join(", ", plan.paths()));
         }
         long start = System.nanoTime();
-        ComparisonRunner.Outcome outcome = ComparisonRunner.run(plan, validation, dir, workers, new BatchProgressBar(quiet));
+        ComparisonRunner.Outcome outcome = ComparisonRunner.run(plan, validation, dir, workers, new BatchProgressBar(quiet),
+                negligible);
         double wallS = (System.nanoTime() - start) / 1e9;
         Path reportFile = report ? new HtmlReportRenderer().renderBatch(dir) : null;
         if (!quiet) {

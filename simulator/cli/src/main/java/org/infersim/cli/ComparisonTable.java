@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.infersim.study.compare.ComparedFigure;
 import org.infersim.study.compare.ConfidenceInterval;
+import org.infersim.study.compare.Negligible;
 import org.infersim.study.compare.PolicyComparison;
 
 /**
@@ -55,7 +56,8 @@ final class ComparisonTable {
         }
 
         out.append(String.format(Locale.ROOT, "%nPaired differences (first − second, replication by replication on the same "
-                + "seed), %s interval; * = significant (the interval excludes 0)%n", level));
+                + "seed), %s interval; * = significant (the interval excludes 0); negligible = significant but too "
+                + "small to act on%n", level));
         int pairWidth = 0;
         for (PolicyComparison.Difference d : c.differences()) {
             pairWidth = Math.max(pairWidth, d.policy().length() + d.versus().length() + 3);
@@ -75,6 +77,7 @@ final class ComparisonTable {
                 String pair = d.policy() + " − " + d.versus();
                 String verdict = ci.n() < 2 ? "too few paired replications for an interval"
                         : d.better() != null ? "* " + d.better() + " better"
+                        : d.negligible() ? "* negligible (under " + negligibleWords(f, c.negligible()) + ")"
                         : "  no significant difference";
                 out.append(String.format(Locale.ROOT, "  %-" + pairWidth + "s  %22s  [%s, %s]  %s%n", pair,
                         signedMeanAndHalfWidth(f, ci), plain(f, ci.low(), ci.halfWidth()),
@@ -143,6 +146,14 @@ final class ComparisonTable {
 
     private static double scale(ComparedFigure f) {
         return f.unit().equals("fraction") ? 100 : 1;
+    }
+
+    /** The threshold in words: "2% and 1 ms" for a latency, "2%" for the rest. */
+    private static String negligibleWords(ComparedFigure f, Negligible n) {
+        String share = java.math.BigDecimal.valueOf(n.relative() * 100).stripTrailingZeros().toPlainString() + "%";
+        return "ms".equals(f.unit())
+                ? share + " and " + java.math.BigDecimal.valueOf(n.latencyMs()).stripTrailingZeros().toPlainString() + " ms"
+                : share;
     }
 
     /**

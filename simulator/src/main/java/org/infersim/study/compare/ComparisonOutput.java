@@ -53,12 +53,12 @@ public final class ComparisonOutput {
         List<Row> rows = new ArrayList<>();
         for (ComparedFigure f : c.figures()) {
             for (PolicyComparison.PolicyResult p : c.policies()) {
-                rows.add(new Row(f, CompareCsv.MEAN, p.policy(), null, p.intervals().get(f), null, null));
+                rows.add(new Row(f, CompareCsv.MEAN, p.policy(), null, p.intervals().get(f), null, null, null));
             }
             for (PolicyComparison.Difference d : c.differences()) {
                 if (d.figure() == f) {
                     rows.add(new Row(f, CompareCsv.DIFFERENCE, d.policy(), d.versus(), d.interval(),
-                            d.interval().n() < 2 ? null : d.significant(), d.better()));
+                            d.interval().n() < 2 ? null : d.significant(), d.better(), d.negligible()));
                 }
             }
         }
@@ -67,7 +67,7 @@ public final class ComparisonOutput {
 
     /** One line of compare.csv; versus, significant and better are null where the cell is empty. */
     private record Row(ComparedFigure figure, String kind, String policy, String versus, ConfidenceInterval interval,
-                       Boolean significant, String better) {}
+                       Boolean significant, String better, Boolean negligible) {}
 
     private static String cell(Column c, Row r) {
         ConfidenceInterval ci = r.interval();
@@ -83,6 +83,7 @@ public final class ComparisonOutput {
             case HIGH -> Csv.number(ci.high());
             case SIGNIFICANT -> r.significant() == null ? "" : r.significant().toString();
             case BETTER -> r.better() == null ? "" : Csv.text(r.better());
+            case NEGLIGIBLE -> r.negligible() == null ? "" : r.negligible().toString();
         };
     }
 
@@ -94,6 +95,8 @@ public final class ComparisonOutput {
         plan.paths().forEach(paths::add);
         root.put("replications", plan.replications());
         root.put("confidenceLevel", c.level());
+        root.putObject("negligible").put("relative", c.negligible().relative())
+                .put("latencyMs", c.negligible().latencyMs());
         root.put("interval", "Student's t on the replications' values; differences paired by replication (same seed)");
 
         ArrayNode figures = root.putArray("figures");
@@ -139,6 +142,7 @@ public final class ComparisonOutput {
                 node.put("significant", d.significant());
             }
             node.put("better", d.better());
+            node.put("negligible", d.negligible());
         }
 
         ObjectNode crn = root.putObject("commonRandomNumbers");

@@ -30,6 +30,12 @@ public final class ComparisonRunner {
 
     public static Outcome run(ComparisonPlan plan, ScenarioValidation validation, Path outputDir, int threads,
                               BatchListener listener) throws IOException {
+        return run(plan, validation, outputDir, threads, listener, Negligible.DEFAULT);
+    }
+
+    /** As {@link #run(ComparisonPlan, ScenarioValidation, Path, int, BatchListener)}, with a threshold of one's own. */
+    public static Outcome run(ComparisonPlan plan, ScenarioValidation validation, Path outputDir, int threads,
+                              BatchListener listener, Negligible negligible) throws IOException {
         BatchRunner runner = new BatchRunner(plan.baseText(), plan.baseFile(), validation, plan.fixed(), plan.slo(),
                 outputDir);
         List<BatchRow> rows = runner.run(plan.runs(), threads, listener);
@@ -40,7 +46,7 @@ public final class ComparisonRunner {
                 samples.put(row.run().id(), sample(JSON.readTree(summary.toFile())));
             }
         }
-        PolicyComparison comparison = PolicyComparison.of(plan, rows, samples, ConfidenceInterval.LEVEL);
+        PolicyComparison comparison = PolicyComparison.of(plan, rows, samples, ConfidenceInterval.LEVEL, negligible);
         ComparisonOutput.write(outputDir, plan, rows, comparison);
         return new Outcome(rows, comparison);
     }

@@ -41,11 +41,13 @@ public final class PolicyComparison {
      * The difference {@code policy − versus} on one figure, averaged over the replications where
      * both ran.
      *
-     * @param better the policy that is significantly better on this figure, or null when the
-     *               interval contains zero
+     * @param better     the policy that is significantly and not negligibly better on this figure, or
+     *                   null when the interval contains zero or the difference is negligible
+     * @param negligible whether the difference is significant but smaller than the comparison's
+     *                   {@link Negligible} threshold
      */
     public record Difference(String policy, String versus, ComparedFigure figure, ConfidenceInterval interval,
-                             String better) {
+                             String better, boolean negligible) {
         public boolean significant() {
             return interval.excludesZero();
         }
@@ -63,12 +65,14 @@ public final class PolicyComparison {
     private final List<Difference> differences;
     private final List<Arrivals> arrivals;
     private final double level;
+    private final Negligible negligible;
 
     private final boolean arrivalsFollowAnswers;
 
     private PolicyComparison(List<ComparedFigure> figures, List<PolicyResult> policies, List<Difference> differences,
-                             List<Arrivals> arrivals, double level, boolean arrivalsFollowAnswers) {
+                             List<Arrivals> arrivals, double level, Negligible negligible, boolean arrivalsFollowAnswers) {
         this.arrivalsFollowAnswers = arrivalsFollowAnswers;
+        this.negligible = negligible;
         this.figures = figures;
         this.policies = policies;
         this.differences = differences;
@@ -81,7 +85,7 @@ public final class PolicyComparison {
      * @param samples run id to that run's figures, for the runs that succeeded
      */
     public static PolicyComparison of(ComparisonPlan plan, List<BatchRow> rows, Map<String, RunSample> samples,
-                                      double level) {
+                                      double level, Negligible negligible) {
         // A figure no run reports (cold starts from a simulator that does not count them) is left
         // out entirely rather than shown as zeros.
         List<ComparedFigure> figures = new ArrayList<>();
@@ -122,7 +126,7 @@ public final class PolicyComparison {
         for (ComparedFigure f : figures) {
             for (int i = 0; i < policies.size(); i++) {
                 for (int j = i + 1; j < policies.size(); j++) {
-                    differences.add(difference(policies.get(i), policies.get(j), f, level));
+                    differences.add(difference(policies.get(i), policies.get(j), f, level, negligible));
                 }
             }
         }
@@ -137,11 +141,12 @@ public final class PolicyComparison {
             arrivals.add(new Arrivals(r + 1, BatchPlan.seed(plan.baseSeed(), r), Collections.unmodifiableMap(arrived)));
         }
         return new PolicyComparison(List.copyOf(figures), List.copyOf(policies), List.copyOf(differences),
-                List.copyOf(arrivals), level, plan.arrivalsFollowAnswers());
+                List.copyOf(arrivals), level, negligible, plan.arrivalsFollowAnswers());
     }
 
     /** The paired difference a − b over the replications where both have the figure. */
-    static Difference difference(PolicyResult a, PolicyResult b, ComparedFigure f, double level) {
+    static Difference difference(PolicyResult a, PolicyResult b, ComparedFigure f, double level,
+                                 Negligible negligible) {
         List<Double> va = a.values().get(f);
         List<Double> vb = b.values().get(f);
         double[] d = new double[va.size()];
@@ -153,11 +158,13 @@ public final class PolicyComparison {
         }
         ConfidenceInterval ci = ConfidenceInterval.of(Arrays.copyOf(d, n), level);
         String better = null;
+        boolean small = false;
         if (ci.excludesZero()) {
+            small = negligible.covers(f, ci.mean(), b.intervals().get(f).mean());
             boolean aHigher = ci.mean() > 0;
-            better = aHigher == f.higherIsBetter() ? a.policy() : b.policy();
+            better = small ? null : aHigher == f.higherIsBetter() ? a.policy() : b.policy();
         }
-        return new Difference(a.policy(), b.policy(), f, ci, better);
+        return new Difference(a.policy(), b.policy(), f, ci, better, small);
     }
 
     private static double[] present(List<Double> values) {
@@ -194,5 +201,10 @@ public final class PolicyComparison {
 
     public double level() {
         return level;
+    }
+
+    /** Below what a significant difference is reported as negligible. */
+    public Negligible negligible() {
+        return negligible;
     }
 }

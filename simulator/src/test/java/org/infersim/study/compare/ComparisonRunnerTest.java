@@ -115,7 +115,7 @@ class ComparisonRunnerTest {
         ComparisonRunner.run(plan(List.of("round-robin", "least-outstanding", "least-kv"), 2), Scenarios.validation(), out, 2,
                 BatchListener.NONE);
         List<String> lines = Files.readAllLines(out.resolve("compare.csv"));
-        assertEquals("figure,kind,policy,versus,n,mean,half_width,low,high,significant,better", lines.get(0));
+        assertEquals("figure,kind,policy,versus,n,mean,half_width,low,high,significant,better,negligible", lines.get(0));
         // p95 TTFT, SLO attainment, GPU-hours, cost and cold starts (reported per deployment, even when none).
         List<String> figures = lines.stream().skip(1).map(l -> l.split(",")[0]).distinct().toList();
         assertEquals(List.of("ttft_p95_ms", "slo_attainment", "gpu_hours", "cost_usd", "cold_starts"), figures);
@@ -149,7 +149,7 @@ class ComparisonRunnerTest {
         JsonNode failed = json.path("policies").get(1).path("failed");
         assertEquals("fastest-r1", failed.get(0).path("run").asText());
         assertTrue(failed.get(0).path("message").asText().contains("unknown router"));
-        assertTrue(Files.readString(out.resolve("compare.csv")).contains("\nttft_p95_ms,mean,fastest,,0,,,,,,\n"));
+        assertTrue(Files.readString(out.resolve("compare.csv")).contains("\nttft_p95_ms,mean,fastest,,0,,,,,,,\n"));
         assertTrue(Files.readString(out.resolve("batch.csv")).contains("\nfastest-r1,2,1,31,failed,"));
     }
 

@@ -48,6 +48,28 @@ class PolicyComparisonTest {
     }
 
     @Test
+    void aSignificantDifferenceTooSmallToActOnIsNegligibleAndNamesNoBetterPolicy() throws Exception {
+        ComparisonPlan plan = plan(List.of("kpa", "hpa"), 5);
+        // 0.9 ms lower on a 72 ms p95 at every replication: significant, 1.25% and under 1 ms.
+        double[] hpa = {72.0, 72.4, 71.8, 72.2, 72.1};
+        Map<String, PolicyComparison.RunSample> samples = new LinkedHashMap<>();
+        for (int r = 0; r < 5; r++) {
+            samples.put("kpa-r" + (r + 1), sample(hpa[r] - 0.9 + 0.01 * r, 0.99, 100L));
+            samples.put("hpa-r" + (r + 1), sample(hpa[r], 0.99, 100L));
+        }
+        PolicyComparison.Difference d = PolicyComparison.of(plan, rows(plan, List.of()), samples, 0.95,
+                Negligible.DEFAULT).differences().get(0);
+        assertTrue(d.significant());
+        assertTrue(d.negligible());
+        assertNull(d.better(), "no policy is better by a margin nobody would act on");
+        // With a threshold of 1%, the same 0.9 ms is worth having.
+        PolicyComparison.Difference strict = PolicyComparison.of(plan, rows(plan, List.of()), samples, 0.95,
+                new Negligible(0.01, 1.0)).differences().get(0);
+        assertFalse(strict.negligible());
+        assertEquals("kpa", strict.better());
+    }
+
+    @Test
     void pairedDifferencesAreSignificantWhereTheTwoIntervalsOverlap() throws Exception {
         ComparisonPlan plan = plan(List.of("kpa", "hpa"), 5);
         double[] kpa = {10, 12, 14, 16, 18};
@@ -57,7 +79,7 @@ class PolicyComparisonTest {
             samples.put("kpa-r" + (r + 1), sample(kpa[r], 0.99, 100L + r));
             samples.put("hpa-r" + (r + 1), sample(hpa[r], 0.97, 100L + r));
         }
-        PolicyComparison c = PolicyComparison.of(plan, rows(plan, List.of()), samples, 0.95);
+        PolicyComparison c = PolicyComparison.of(plan, rows(plan, List.of()), samples, 0.95, Negligible.DEFAULT);
 
         assertEquals(List.of(ComparedFigure.TTFT_P95, ComparedFigure.SLO_ATTAINMENT), c.figures(),
                 "figures no run reports (GPU-hours, cost, cold starts here) are left out, not zeros");
@@ -98,7 +120,7 @@ class PolicyComparisonTest {
             samples.put("b-r" + r, sample(100.0 + r, null, 7L));
             samples.put("c-r" + r, sample(90.0 + 2 * r, null, 7L));
         }
-        PolicyComparison c = PolicyComparison.of(plan, rows(plan, List.of()), samples, 0.95);
+        PolicyComparison c = PolicyComparison.of(plan, rows(plan, List.of()), samples, 0.95, Negligible.DEFAULT);
         assertEquals(List.of("a−b", "a−c", "b−c"),
                 c.differences().stream().map(d -> d.policy() + "−" + d.versus()).toList());
         PolicyComparison.Difference ab = c.differences().get(0);
@@ -121,7 +143,7 @@ class PolicyComparisonTest {
         samples.put("kpa-r3", sample(30.0, null, 70L));
         samples.put("hpa-r1", sample(8.0, null, 50L));
         samples.put("hpa-r3", sample(26.0, null, 71L));
-        PolicyComparison c = PolicyComparison.of(plan, rows(plan, List.of("hpa-r2")), samples, 0.95);
+        PolicyComparison c = PolicyComparison.of(plan, rows(plan, List.of("hpa-r2")), samples, 0.95, Negligible.DEFAULT);
         PolicyComparison.PolicyResult hpa = c.policies().get(1);
         assertEquals(Map.of("hpa-r2", "it broke"), hpa.failures());
         assertEquals(java.util.Arrays.asList(8.0, null, 26.0), hpa.values().get(ComparedFigure.TTFT_P95));
