@@ -109,8 +109,4 @@ final class ReplicaSection extends RunSection {
     private static HtmlTable.Cell seconds(Double s) {
         return s == null ? HtmlTable.text("-") : HtmlTable.number(s, String.format(Locale.ROOT, "%.1f", s));
     }
-
-    private static HtmlTable.Cell pct(double fraction) {
-        return HtmlTable.number(fraction, Figures.percent(fraction));
-    }
 }

@@ -61,4 +61,9 @@ abstract class RunSection {
     String label(String deployment, String what) {
         return deployments.size() == 1 ? what : deployment + " " + what;
     }
+
+    /** A share as a table cell: sorted by its value, shown as a percentage. */
+    static HtmlTable.Cell pct(double fraction) {
+        return HtmlTable.number(fraction, Figures.percent(fraction));
+    }
 }

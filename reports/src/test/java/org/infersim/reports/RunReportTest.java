@@ -50,6 +50,18 @@ class RunReportTest {
     }
 
     @Test
+    void aRunWithTrainingJobsShowsWhatPreemptionCostEachJob() throws Exception {
+        // scenarios/training-preempted.yaml: a fine-tuning job evicted by the serving's scale-up.
+        String html = Files.readString(renderer.renderRun(Fixtures.copy("run-jobs", tmp)));
+        assertTrue(html.contains("<a href=\"#jobs\">Jobs</a>"), "listed in the contents");
+        assertTrue(html.contains(">finetune-a<") && html.contains(">train (50)<"), "each job with its class");
+        assertTrue(html.contains(">5.5 min<"), "the work it lost at its eviction");
+        assertTrue(html.contains("GPU-hours by priority class") && html.contains(">inference (125)<"));
+        String quickstart = Files.readString(renderer.renderRun(Fixtures.copy("run-quickstart", tmp)));
+        assertTrue(!quickstart.contains("id=\"jobs\""), "no jobs section in a run without jobs");
+    }
+
+    @Test
     void aRunReportIsOneHtmlFileInTheResultsFolderWithEveryChartAsInlineSvg() throws Exception {
         Path run = Fixtures.copy("run-quickstart", tmp);
         Path report = renderer.renderRun(run);
