@@ -56,8 +56,10 @@ final class BriefSection extends RunSection {
         }
         if (!brief.pools().isEmpty()) {
             Map<String, Double> prices = new LinkedHashMap<>();
+            Map<String, Long> gpus = new LinkedHashMap<>();
             summary.pools().forEach(p -> prices.put(p.name(), p.pricePerGpuHour()));
-            page.heading("GPU pools").table(brief.poolTable(prices));
+            summary.pools().forEach(p -> gpus.put(p.name(), (long) p.gpus()));
+            page.heading("GPU pools").table(brief.poolTable(prices, gpus));
         }
         if (!brief.deployments().isEmpty()) {
             page.heading("Deployments").table(brief.deploymentTable());

@@ -26,7 +26,7 @@ final class ScenarioBrief {
     record Slo(Double ttftMs, Double tpotMs) {}
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> POOL_KEYS = Set.of("name", "gpu", "count", "gpusPerNode", "price");
+    private static final Set<String> POOL_KEYS = Set.of("name", "gpu", "count", "nodes", "gpusPerNode", "price");
     private static final Set<String> DEPLOYMENT_KEYS = Set.of("name", "model", "pool", "precision", "tensorParallel",
             "replicas");
     private static final Set<String> WORKLOAD_KEYS = Set.of("name", "deployment", "arrival", "promptTokens",
@@ -102,16 +102,34 @@ final class ScenarioBrief {
      * The pools as written; where the scenario names no price, the price the run used (from the
      * summary, by pool name) is shown as the catalog's.
      */
-    HtmlTable poolTable(Map<String, Double> pricesUsed) {
+    /**
+     * @param pricesUsed each pool's price as the run used it
+     * @param gpusUsed   each pool's GPUs as the run counted them (for a pool given in nodes)
+     */
+    HtmlTable poolTable(Map<String, Double> pricesUsed, Map<String, Long> gpusUsed) {
         HtmlTable t = new HtmlTable("Pool", "GPU", "GPUs", "GPUs per node", "Price per GPU-hour", "Other settings").wrapping();
         for (JsonNode p : pools()) {
             Double used = pricesUsed.get(field(p, "name"));
             String catalog = used == null ? "catalog price" : Figures.dollars(used) + "/h (catalog price)";
             t.row(List.of(HtmlTable.text(field(p, "name")), HtmlTable.text(field(p, "gpu")),
-                    HtmlTable.text(field(p, "count")), HtmlTable.text(orDefault(p, "gpusPerNode")),
+                    HtmlTable.text(gpus(p, gpusUsed.get(field(p, "name")))), HtmlTable.text(orDefault(p, "gpusPerNode")),
                     HtmlTable.text(orElse(p, "price", catalog)), HtmlTable.text(others(p, POOL_KEYS))));
         }
         return t;
+    }
+
+    /** A pool's GPUs: its count, or what its nodes held (a dynamic pool's range of nodes). */
+    private String gpus(JsonNode pool, Long counted) {
+        if (pool.hasNonNull("count")) {
+            return field(pool, "count");
+        }
+        if ("dynamic".equals(field(pool, "provisioning"))) {
+            return "dynamic: " + orElse(pool, "minNodes", "0") + " to " + orElse(pool, "maxNodes", "?") + " nodes";
+        }
+        if (pool.hasNonNull("nodes")) {
+            return (counted == null ? "" : counted + " ") + "(" + field(pool, "nodes") + " nodes)";
+        }
+        return counted == null ? "" : Long.toString(counted);
     }
 
     HtmlTable deploymentTable() {

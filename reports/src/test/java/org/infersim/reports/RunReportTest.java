@@ -57,6 +57,7 @@ class RunReportTest {
         assertTrue(html.contains(">finetune-a<") && html.contains(">train (50)<"), "each job with its class");
         assertTrue(html.contains(">5.5 min<"), "the work it lost at its eviction");
         assertTrue(html.contains("GPU-hours by priority class") && html.contains(">inference (125)<"));
+        assertTrue(html.contains(">16 (2 nodes)<"), "a pool given in nodes shows its GPUs");
         String quickstart = Files.readString(renderer.renderRun(Fixtures.copy("run-quickstart", tmp)));
         assertTrue(!quickstart.contains("id=\"jobs\""), "no jobs section in a run without jobs");
     }
