@@ -210,7 +210,31 @@ final class XyChart {
             addRightAxis(plot);
         }
         String offChart = fitRanges(xAxis, yAxis);
+        if (xAxis instanceof NumberAxis n && xScale == Scale.LINEAR && xSymbols == null) {
+            n.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(niceStep(n.getRange().getLength() / MAX_X_TICKS),
+                    ChartStyle.format("#,##0.###")));
+        }
         return chart(plot, offChart);
+    }
+
+    /**
+     * At most this many steps along a linear x axis: JFreeChart sizes its ticks by font metrics the
+     * SVG it draws does not keep, so on a 3-hour run it labelled every 0.1 h and the labels ran together.
+     */
+    static final int MAX_X_TICKS = 8;
+
+    /** The smallest step of 1, 2, 2.5 or 5 times a power of ten that is at least {@code raw}. */
+    static double niceStep(double raw) {
+        if (!(raw > 0) || !Double.isFinite(raw)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * power >= raw * (1 - 1e-9)) {
+                return m * power;
+            }
+        }
+        return 10 * power;
     }
 
     /** The series' values; an undefined one (or one a log axis cannot show) is a gap. */

@@ -63,6 +63,18 @@ class RunReportTest {
     }
 
     @Test
+    void aThreeHourRunIsLabelledInHalfHoursNotTenthsThatRunTogether() throws Exception {
+        String html = Files.readString(renderer.renderRun(Fixtures.copy("run-jobs", tmp)));
+        String chart = html.substring(html.indexOf("<svg aria-label=\"Time to first token over time\""));
+        chart = chart.substring(0, chart.indexOf("</svg>"));
+        assertTrue(chart.contains(">0.5</text>") && chart.contains(">2.5</text>"), "half-hour ticks");
+        assertTrue(!chart.contains(">0.1</text>") && !chart.contains(">1.1</text>"), "no tenths");
+        assertEquals(0.5, XyChart.niceStep(3.0 / XyChart.MAX_X_TICKS));
+        assertEquals(25.0, XyChart.niceStep(21));
+        assertEquals(1.0, XyChart.niceStep(1));
+    }
+
+    @Test
     void aRunReportIsOneHtmlFileInTheResultsFolderWithEveryChartAsInlineSvg() throws Exception {
         Path run = Fixtures.copy("run-quickstart", tmp);
         Path report = renderer.renderRun(run);
