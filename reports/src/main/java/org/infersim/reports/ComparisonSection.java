@@ -246,8 +246,33 @@ final class ComparisonSection {
 
     // ---- replicas over time ---------------------------------------------------------------------
 
+    /** Whether a run's ready replicas stayed the same count from start to end, with none starting. */
+    private static boolean fixedFleet(ComparisonResults.Trace t) {
+        double[] ready = t.ready();
+        for (double r : ready) {
+            if (r != ready[0]) {
+                return false;
+            }
+        }
+        if (t.starting() != null) {
+            for (double s : t.starting()) {
+                if (s != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private void replicasOverTime() {
+        // Policies that never change the fleet (routers, schedulers on a fixed count) draw flat lines
+        // that say nothing: the chart is for policies that scale.
         if (c.traces().isEmpty()) {
+            return;
+        }
+        if (c.traces().values().stream().allMatch(ComparisonSection::fixedFleet)) {
+            page.paragraph("Every policy kept the same number of replicas from start to end, so replicas over time "
+                    + "are not charted.");
             return;
         }
         ComparisonResults.Trace first = c.traces().values().iterator().next();

@@ -83,11 +83,12 @@ class ComparisonReportTest {
     @Test
     void figuresNoPolicyChangesTakeOneLineAndOverlappingReplicaLinesAreSaid() throws Exception {
         String html = report("compare-routers");
-        assertEquals(3, Fixtures.count(html, "<figure class=\"chart\""), "p95 TTFT, replicas, Pareto");
+        assertEquals(2, Fixtures.count(html, "<figure class=\"chart\""), "p95 TTFT and Pareto; routers change no replicas");
         assertTrue(html.contains("SLO attainment, GPU-hours and Cost are the same under every policy at every "
                 + "replication, so they are not charted."));
         assertTrue(html.contains("<li>Cost: the same under every policy at every replication ($0.286).</li>"), html);
-        assertTrue(html.contains("Here every policy had the same replicas at every moment, so their lines lie on top"));
+        assertTrue(html.contains("Every policy kept the same number of replicas from start to end, so replicas over time "
+                + "are not charted."));
         assertTrue(html.contains("every policy did count the same arrivals at every replication"));
         assertFalse(html.contains("cold starts in progress"), "this simulator does not report replicas starting");
     }
