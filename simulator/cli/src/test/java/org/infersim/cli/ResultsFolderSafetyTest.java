@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,28 +24,11 @@ class ResultsFolderSafetyTest {
         return file;
     }
 
-    /** infersim in a process of its own, started in {@code dir}: the default results folder is relative to it. */
-    private static CommandLineTest.Outcome infersimIn(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "infersim finished");
-        CommandLineTest.Outcome o = new CommandLineTest.Outcome(p.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-        Files.delete(out);
-        Files.delete(err);
-        return o;
-    }
-
     @Test
     void aScenarioNamedDotDotWritesUnderResultsAndLeavesTheUsersSummaryAlone() throws Exception {
         Path file = shortScenario("..");
         Files.writeString(tmp.resolve("summary.json"), "{\"mine\": true}\n");
-        CommandLineTest.Outcome o = infersimIn(tmp, "run", file.toString(), "-q");
+        CommandLineTest.Outcome o = CommandLineTest.infersimInShell(tmp, "run " + file.getFileName() + " -q");
         assertEquals(0, o.status(), o.err());
         assertEquals("{\"mine\": true}\n", Files.readString(tmp.resolve("summary.json")));
         assertTrue(Files.isRegularFile(tmp.resolve("results/unnamed/summary.json")), "results under results/");
