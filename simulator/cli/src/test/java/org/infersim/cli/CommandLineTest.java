@@ -57,6 +57,14 @@ class CommandLineTest {
         }
     }
 
+    /** The quickstart scenario named {@code name}, cut to 20 s so that a test runs it in a moment: dir/short.yaml. */
+    static Path shortQuickstart(Path dir, String name) throws Exception {
+        Path file = dir.resolve("short.yaml");
+        Files.writeString(file, Files.readString(scenario("quickstart.yaml")).replace("name: quickstart", "name: " + name)
+                .replace("duration: 5m", "duration: 20s").replace("warmup: 30s", "warmup: 5s"));
+        return file;
+    }
+
     static Path scenario(String name) {
         return Path.of(System.getProperty("infersim.root", ".."), "scenarios", name);
     }
@@ -78,11 +86,9 @@ class CommandLineTest {
 
     @Test
     void runRecordsTheScenarioTextItReadEvenFromAPipe() throws Exception {
-        Path file = tmp.resolve("piped.yaml");
-        String text = Files.readString(scenario("quickstart.yaml")).replace("duration: 5m", "duration: 20s")
-                .replace("warmup: 30s", "warmup: 5s");
-        Files.writeString(file, text);
-        Outcome o = infersimInShell(tmp, "run <(cat piped.yaml) -q -o out");
+        Path file = shortQuickstart(tmp, "piped");
+        String text = Files.readString(file);
+        Outcome o = infersimInShell(tmp, "run <(cat short.yaml) -q -o out");
         assertEquals(0, o.status(), o.err());
         assertEquals(text, Files.readString(tmp.resolve("out/scenario.yaml")), "what was simulated, not an empty read");
     }

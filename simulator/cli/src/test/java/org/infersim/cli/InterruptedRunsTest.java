@@ -1,7 +1,6 @@
 package org.infersim.cli;
 
 import static org.infersim.cli.CommandLineTest.infersim;
-import static org.infersim.cli.CommandLineTest.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,10 +20,7 @@ class InterruptedRunsTest {
     Path tmp;
 
     private Path shortScenario() throws Exception {
-        Path file = tmp.resolve("q.yaml");
-        Files.writeString(file, Files.readString(scenario("quickstart.yaml"))
-                .replace("duration: 5m", "duration: 20s").replace("warmup: 30s", "warmup: 5s"));
-        return file;
+        return CommandLineTest.shortQuickstart(tmp, "q");
     }
 
     private static List<String> temporaryFiles(Path dir) throws Exception {

@@ -17,11 +17,7 @@ class ResultsFolderSafetyTest {
     Path tmp;
 
     private Path shortScenario(String name) throws Exception {
-        Path file = tmp.resolve("s.yaml");
-        Files.writeString(file, Files.readString(scenario("quickstart.yaml"))
-                .replace("name: quickstart", "name: " + name).replace("duration: 5m", "duration: 20s")
-                .replace("warmup: 30s", "warmup: 5s"));
-        return file;
+        return CommandLineTest.shortQuickstart(tmp, name);
     }
 
     @Test
