@@ -3,6 +3,8 @@ package org.infersim.results;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import org.infersim.metrics.TimeSeries;
 
@@ -24,6 +26,7 @@ public final class ResultsFolder {
 
     public static void write(Path dir, RunSummary summary, TimeSeries series, List<LatencyDistribution> latencies,
                              String scenarioText) throws IOException {
+        Instant started = Instant.now();
         Files.createDirectories(dir);
         AtomicFile.write(dir.resolve(SCENARIO), scenarioText);
         try (AtomicFile csv = new AtomicFile(dir.resolve(TIME_SERIES))) {
@@ -39,6 +42,9 @@ public final class ResultsFolder {
             csv.commit();
         }
         AtomicFile.write(dir.resolve(SUMMARY), SummaryJson.write(summary));
+        // A run killed while it logged requests leaves a temporary log that a run without
+        // --requests would never replace; this run's own log, if any, is committed by now.
+        AtomicFile.removeStale(dir.resolve(REQUESTS), FileTime.from(started));
     }
 
     /** True when the folder holds a finished run's results. */

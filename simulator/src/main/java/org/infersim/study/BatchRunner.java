@@ -118,9 +118,9 @@ public final class BatchRunner {
         Path dir = runsDir.resolve(spec.id());
         String text = scenarioText(spec);
         try {
-            if (ResultsFolder.isComplete(dir) && text.equals(Files.readString(dir.resolve(ResultsFolder.SCENARIO)))) {
-                return new BatchRow(spec, true, "", RunFigures.of(SummaryJson.read(dir.resolve(ResultsFolder.SUMMARY)), slo),
-                        true);
+            RunFigures earlier = earlierResult(dir, text);
+            if (earlier != null) {
+                return new BatchRow(spec, true, "", earlier, true);
             }
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(ResultsFolder.SUMMARY));
@@ -145,6 +145,24 @@ public final class BatchRunner {
         } catch (RuntimeException e) {
             // A defect in the simulator must not take the other runs down; it is recorded for the report.
             return failed(spec, dir, text, "internal error: " + e);
+        }
+    }
+
+    /**
+     * The figures of a complete earlier run of the same text in {@code dir}; null when there is
+     * none, or when its files cannot be read back (cut short or damaged): the run is done again.
+     */
+    private RunFigures earlierResult(Path dir, String text) {
+        if (!ResultsFolder.isComplete(dir)) {
+            return null;
+        }
+        try {
+            if (!text.equals(Files.readString(dir.resolve(ResultsFolder.SCENARIO)))) {
+                return null;
+            }
+            return RunFigures.of(SummaryJson.read(dir.resolve(ResultsFolder.SUMMARY)), slo);
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
         }
     }
 

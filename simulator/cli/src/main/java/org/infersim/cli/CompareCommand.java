@@ -1,12 +1,12 @@
 package org.infersim.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.infersim.input.InputFile;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
 import org.infersim.input.Quantities;
@@ -68,16 +68,20 @@ final class CompareCommand extends StudyCommand {
             return Main.BAD_INPUT;
         }
         ScenarioValidation validation = validation();
-        LoadedScenario base = read(() -> validation.load(file));
+        // Read once: the runs vary the text that was checked, whatever happens to the file meanwhile.
+        String text = read(() -> InputFile.readText(file, "a YAML scenario file"));
+        StudyFileKind study = text == null ? null : StudyFileKind.of(text, file.toString());
+        if (study != null) {
+            System.err.println(study.misused(file.toString(), "compare"));
+            return Main.BAD_INPUT;
+        }
+        Path baseDir = file.getParent() != null ? file.getParent() : Path.of("");
+        LoadedScenario base = text == null ? null : read(() -> validation.parse(text, file.toString(), baseDir));
         if (base == null) {
-            if (looksLikeBatchFile(file)) {
-                System.err.println("infersim compare: " + file + " looks like a batch file; compare takes a scenario "
-                        + "(a batch file with a compare: section runs with infersim batch)");
-            }
             return Main.BAD_INPUT;
         }
         String name = base.scenario().name() + "-compare";
-        ComparisonPlan plan = read(() -> ComparisonPlan.of(name, file, Files.readString(file), Map.of(), null, policies,
+        ComparisonPlan plan = read(() -> ComparisonPlan.of(name, file, text, Map.of(), null, policies,
                 paths, replications, base.scenario().seed(), base.policies(),
                 (input, message) -> new Problem("infersim compare", 0, "--" + input, message)));
         if (plan == null) {
@@ -118,13 +122,5 @@ final class CompareCommand extends StudyCommand {
                     + (reportFile != null ? ", report.html" : "") + ")");
         }
         return 0;
-    }
-
-    private static boolean looksLikeBatchFile(Path file) {
-        try {
-            return Files.readAllLines(file).stream().anyMatch(l -> l.startsWith("base:"));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 }

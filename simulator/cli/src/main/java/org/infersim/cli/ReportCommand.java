@@ -1,6 +1,7 @@
 package org.infersim.cli;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,6 +31,9 @@ final class ReportCommand implements Callable<Integer> {
             }
         } catch (InvalidInputException bad) {
             bad.problems().forEach(System.err::println);
+            return Main.BAD_INPUT;
+        } catch (FileSystemException unwritable) {
+            System.err.println("infersim report: cannot write the report: " + OutputFolder.reason(unwritable));
             return Main.BAD_INPUT;
         }
         System.out.println("Report: " + report);

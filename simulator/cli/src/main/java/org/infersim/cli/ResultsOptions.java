@@ -1,15 +1,18 @@
 package org.infersim.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The options of every command that writes a results folder: where, whether to add a report, how quietly. */
 final class ResultsOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "Results folder (default: a folder under results/ named for the input).")
+            description = "Results folder (default: a folder under results/ named for the input). It must be new, "
+                    + "empty or one infersim wrote before, unless --force is given.")
     Path output;
+
+    @Option(names = "--force", description = "Write into the results folder even if it holds files infersim did not "
+            + "write (those named like its results are replaced).")
+    boolean force;
 
     @Option(names = "--report", description = "Also write report.html, a self-contained HTML report.")
     boolean report;
@@ -17,14 +20,13 @@ final class ResultsOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress and no table.")
     boolean quiet;
 
-    /** The results folder, created; null after saying why it cannot be (it exists and is not a folder). */
-    Path folder(String command, String defaultName) throws IOException {
-        Path dir = output != null ? output : Path.of("results", defaultName);
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            System.err.println("infersim " + command + ": --output " + dir + ": exists and is not a directory");
-            return null;
+    /** The results folder, created; null after saying why it cannot be used (see {@link OutputFolder}). */
+    Path folder(String command, String defaultName) {
+        if (output != null) {
+            String given = output.toString();
+            return OutputFolder.claim(command, output, "--output " + (given.isEmpty() ? "''" : given), force);
         }
-        Files.createDirectories(dir);
-        return dir;
+        Path dir = Path.of("results", OutputFolder.folderName(defaultName));
+        return OutputFolder.claim(command, dir, "results folder " + dir, force);
     }
 }

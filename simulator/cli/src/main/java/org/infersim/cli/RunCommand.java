@@ -1,9 +1,9 @@
 package org.infersim.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.infersim.input.InputFile;
 import org.infersim.input.InvalidInputException;
 import org.infersim.reports.HtmlReportRenderer;
 import org.infersim.results.RequestLog;
@@ -36,9 +36,19 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The text is read once: what scenario.yaml records is what was simulated, even when the
+        // file is a pipe (run <(...)) or is edited while the run goes on.
+        String text;
         LoadedScenario loaded;
         try {
-            loaded = main.validation(catalogs.dirs).load(file);
+            text = InputFile.readText(file, "a YAML scenario file");
+            StudyFileKind study = StudyFileKind.of(text, file.toString());
+            if (study != null) {
+                System.err.println(study.misused(file.toString(), "run"));
+                return Main.BAD_INPUT;
+            }
+            Path baseDir = file.getParent() != null ? file.getParent() : Path.of("");
+            loaded = main.validation(catalogs.dirs).parse(text, file.toString(), baseDir);
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> System.err.println(p));
             return Main.BAD_INPUT;
@@ -61,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         progress.finish();
         double wallS = (System.nanoTime() - wallStart) / 1e9;
 
-        ResultsFolder.write(dir, result.summary(), result.timeSeries(), result.latencies(), Files.readString(file));
+        ResultsFolder.write(dir, result.summary(), result.timeSeries(), result.latencies(), text);
         Path reportFile = null;
         if (results.report) {
             reportFile = new HtmlReportRenderer().renderRun(dir);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,35 @@ class CommandLineTest {
         }
     }
 
+    /**
+     * infersim as a user types it in a shell started in {@code dir} (the default results folder
+     * is relative to it, and {@code arguments} may use the shell's own syntax such as {@code <(...)}).
+     */
+    static Outcome infersimInShell(Path dir, String arguments) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = "exec '" + java + "' -cp '" + System.getProperty("java.class.path") + "' "
+                + Main.class.getName() + " " + arguments;
+        Path out = Files.createTempFile("infersim", ".out");
+        Path err = Files.createTempFile("infersim", ".err");
+        try {
+            Process p = new ProcessBuilder("bash", "-c", command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "infersim finished");
+            return new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.delete(out);
+            Files.delete(err);
+        }
+    }
+
+    /** The quickstart scenario named {@code name}, cut to 20 s so that a test runs it in a moment: dir/short.yaml. */
+    static Path shortQuickstart(Path dir, String name) throws Exception {
+        Path file = dir.resolve("short.yaml");
+        Files.writeString(file, Files.readString(scenario("quickstart.yaml")).replace("name: quickstart", "name: " + name)
+                .replace("duration: 5m", "duration: 20s").replace("warmup: 30s", "warmup: 5s"));
+        return file;
+    }
+
     static Path scenario(String name) {
         return Path.of(System.getProperty("infersim.root", ".."), "scenarios", name);
     }
@@ -52,6 +82,32 @@ class CommandLineTest {
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left");
         }
+    }
+
+    @Test
+    void runRecordsTheScenarioTextItReadEvenFromAPipe() throws Exception {
+        Path file = shortQuickstart(tmp, "piped");
+        String text = Files.readString(file);
+        Outcome o = infersimInShell(tmp, "run <(cat short.yaml) -q -o out");
+        assertEquals(0, o.status(), o.err());
+        assertEquals(text, Files.readString(tmp.resolve("out/scenario.yaml")), "what was simulated, not an empty read");
+    }
+
+    @Test
+    void runAndCompareOnABatchOrSizeFileNameTheCommandItIsFor() {
+        String batch = scenario("rag-70b-sweep.batch.yaml").toString();
+        String size = scenario("rag-70b.size.yaml").toString();
+        Outcome run = infersim("run", batch);
+        assertEquals(2, run.status(), run.err());
+        assertEquals(batch + ": this is a batch file, not a scenario: use infersim batch " + batch + System.lineSeparator(),
+                run.err());
+        Outcome sized = infersim("run", size);
+        assertEquals(2, sized.status(), sized.err());
+        assertTrue(sized.err().contains("this is a size file, not a scenario: use infersim size " + size), sized.err());
+        Outcome compare = infersim("compare", batch, "--policies", "kpa,hpa");
+        assertEquals(2, compare.status(), compare.err());
+        assertTrue(compare.err().contains("use infersim batch " + batch + " (a batch file compares policies in its "
+                + "compare: section)"), compare.err());
     }
 
     @Test
