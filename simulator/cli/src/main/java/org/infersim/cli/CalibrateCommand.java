@@ -39,6 +39,9 @@ import picocli.CommandLine.ParentCommand;
         "Measurements: vLLM benchmark result JSON, inference-perf lifecycle metrics JSON, or CSV in the layout of"
                 + " gpu-models/calibration/measured-serving.csv (default: the shipped set)."})
 final class CalibrateCommand implements Callable<Integer> {
+    /** The first line of every gpus.yaml calibrate writes: what it may replace without --force. */
+    static final String WRITTEN_BY = "# Written by infersim calibrate";
+
     @ParentCommand
     Main main;
 
@@ -55,8 +58,12 @@ final class CalibrateCommand implements Callable<Integer> {
     MeasurementOptions measurement;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "Directory for the fitted gpus.yaml (created if needed; an existing gpus.yaml there is replaced).")
+            description = "Directory for the fitted gpus.yaml (created if needed). A gpus.yaml there is replaced only if "
+                    + "calibrate wrote it, or with --force.")
     Path out;
+
+    @Option(names = "--force", description = "Replace a gpus.yaml in --out that calibrate did not write.")
+    boolean force;
 
     @Option(names = "--fit-gpu", paramLabel = "ID", description = "Fit only this GPU type's constants (repeatable;"
             + " default: every GPU in the measurements).")
@@ -114,6 +121,11 @@ final class CalibrateCommand implements Callable<Integer> {
             problems.add(e.getMessage());
         } catch (InvalidInputException e) {
             e.problems().forEach(p -> problems.add(p.toString()));
+        }
+        Path existing = out.resolve("gpus.yaml");
+        if (!force && Files.isRegularFile(existing) && !Files.readString(existing).startsWith(WRITTEN_BY)) {
+            problems.add("--out " + out + ": it holds a gpus.yaml that calibrate did not write (a catalog of your own?);"
+                    + " give another folder, or add --force to replace it");
         }
         if (!problems.isEmpty()) {
             problems.forEach(System.err::println);
@@ -259,8 +271,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         Path file = out.resolve("gpus.yaml");
-        AtomicFile.write(file, "# Written by infersim calibrate; use with --catalog " + out + "\n"
-                + GpuEntryYaml.file(entries));
+        AtomicFile.write(file, WRITTEN_BY + "; use with --catalog " + out + "\n" + GpuEntryYaml.file(entries));
         System.out.println();
         System.out.println("wrote " + file + " (use it with --catalog " + out + ")");
     }

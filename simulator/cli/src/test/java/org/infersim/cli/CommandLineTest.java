@@ -151,6 +151,15 @@ class CommandLineTest {
         Outcome refused = infersim("calibrate", linear.toString(), "--fit", "speed", "--out", out.toString());
         assertEquals(2, refused.status());
         assertTrue(refused.err().contains("--fit: unknown constant 'speed'"), refused.err());
+
+        // A catalog of the user's own is not overwritten.
+        Path mine = tmp.resolve("my-catalog");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("gpus.yaml"), "gpus: []\n");
+        Outcome kept = infersim("calibrate", linear.toString(), "--fit", "mbu", "--out", mine.toString());
+        assertEquals(2, kept.status());
+        assertTrue(kept.err().contains("calibrate did not write"), kept.err());
+        assertEquals("gpus: []\n", Files.readString(mine.resolve("gpus.yaml")));
     }
 
     @Test
