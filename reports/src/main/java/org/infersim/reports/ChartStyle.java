@@ -67,6 +67,11 @@ final class ChartStyle {
 
     private ChartStyle() {}
 
+    /** How many colours the palette has before {@link #color} repeats them. */
+    static int colors() {
+        return PALETTE.length;
+    }
+
     /** The i-th colour of the palette, cycling when a chart has more series than colours. */
     static Color color(int i) {
         return PALETTE[Math.floorMod(i, PALETTE.length)];

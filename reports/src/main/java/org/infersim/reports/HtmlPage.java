@@ -79,15 +79,21 @@ final class HtmlPage {
     }
 
     HtmlPage chart(XyChart chart, String caption, Size size) {
-        return chart(chart.build(), caption, size);
+        // Two legend lines fit the drawing's height; each further one adds its own, not the plot's.
+        int extra = Math.max(0, chart.legendLines(size.width) - 2) * 19;
+        return chart(chart.build(), caption, size.width, size.height + extra);
     }
 
     HtmlPage chart(JFreeChart chart, String caption, Size size) {
+        return chart(chart, caption, size.width, size.height);
+    }
+
+    private HtmlPage chart(JFreeChart chart, String caption, int width, int height) {
         charts++;
         String id = "chart-" + charts;
         String label = chart.getTitle() != null ? chart.getTitle().getText() : id;
         body.append("<figure class=\"chart\" id=\"").append(id).append("\">")
-                .append(ChartSvg.render(chart, size.width, size.height, id, label))
+                .append(ChartSvg.render(chart, width, height, id, label))
                 .append("<figcaption>").append(escape(caption)).append("</figcaption></figure>\n");
         return this;
     }

@@ -88,7 +88,27 @@ final class XyChart {
 
     /** A line with a dot at each value: for series with few points or gaps. */
     XyChart lineWithPoints(String name, double[] x, double[] y, int color) {
-        return add(new Series(name, x, y, ChartStyle.color(color), true, false, true, dot(3.5)));
+        // Past the palette's colours, a series repeats a colour but not its look: dashed, with squares.
+        boolean again = color >= ChartStyle.colors();
+        return add(new Series(name, x, y, ChartStyle.color(color), true, again, true, again ? square(3.2) : dot(3.5)));
+    }
+
+    /**
+     * How many lines the legend takes at {@code width} (items flow left to right, each as wide as
+     * its name at about 6.5 units a character plus its swatch): what the chart's height must add
+     * so that a long legend does not squash the plot.
+     */
+    int legendLines(int width) {
+        int n = series.size() + rightSeries.size();
+        if (n <= 1) {
+            return 0;
+        }
+        int longest = 0;
+        for (Series s : series) {
+            longest = Math.max(longest, s.name().length());
+        }
+        int perLine = Math.max(1, (int) (width / (longest * 6.5 + 28)));
+        return (n + perLine - 1) / perLine;
     }
 
     /** Points only. */

@@ -75,6 +75,20 @@ class RunReportTest {
     }
 
     @Test
+    void aLongLegendMakesTheChartTallerInsteadOfSquashingThePlot() {
+        XyChart chart = new XyChart("twelve configurations", "load", "cost");
+        for (int i = 0; i < 12; i++) {
+            chart.lineWithPoints("gpu=h100-sxm, precision=bf16, tensorParallel=" + i + ", replicas=4",
+                    new double[] {1, 2}, new double[] {i, i + 1}, i);
+        }
+        assertEquals(12, chart.legendLines(HtmlPage.Size.HALF.width), "one name a line at half width");
+        HtmlPage page = new HtmlPage("t", "t");
+        page.chart(chart, "caption", HtmlPage.Size.HALF);
+        String html = page.render();
+        assertTrue(html.contains("viewBox=\"0 0 640 590\""), "400 plus ten more legend lines of 19");
+    }
+
+    @Test
     void aRunReportIsOneHtmlFileInTheResultsFolderWithEveryChartAsInlineSvg() throws Exception {
         Path run = Fixtures.copy("run-quickstart", tmp);
         Path report = renderer.renderRun(run);
