@@ -35,11 +35,18 @@ final class ParetoSection extends BatchSection {
         } else {
             addRuns(chart, "runs", runs, figure, ChartStyle.color(0));
         }
-        List<BatchResults.Run> front = new ArrayList<>(runs.stream().filter(r -> paretoRuns.contains(r.id())).toList());
-        front.sort((a, b) -> Double.compare(a.figure(TTFT_P95_MS), b.figure(TTFT_P95_MS)));
-        chart.add(new XyChart.Series("Pareto front", front.stream().mapToDouble(r -> r.figure(TTFT_P95_MS)).toArray(),
-                front.stream().mapToDouble(r -> r.figure(figure)).toArray(), ChartStyle.color(1), true, false, false,
-                null));
+        // A front is a choice among runs that serve the same load and meet the SLO: fronts across
+        // loads, or through overloaded runs, would offer a planner what cannot be had.
+        List<BatchResults.Run> eligible = batch.slo() == null ? runs
+                : runs.stream().filter(r -> Boolean.TRUE.equals(r.meetsSlo())).toList();
+        int color = 1;
+        for (var group : groupBy(eligible, r -> load == null ? "" : r.values().get(load.path())).entrySet()) {
+            List<BatchResults.Run> front = front(group.getValue(), figure);
+            chart.add(new XyChart.Series(group.getKey().isEmpty() ? "Pareto front" : "Pareto front at " + group.getKey(),
+                    front.stream().mapToDouble(r -> r.figure(TTFT_P95_MS)).toArray(),
+                    front.stream().mapToDouble(r -> r.figure(figure)).toArray(), ChartStyle.color(color++), true,
+                    false, false, null));
+        }
         List<double[]> best = new ArrayList<>();
         for (BatchResults.Cheapest c : batch.cheapest()) {
             BatchResults.Run r = run(c.run());
@@ -57,12 +64,30 @@ final class ParetoSection extends BatchSection {
         page.chart(chart, "Every run as a point: further left is faster (p95 time to first token), lower is cheaper ("
                 + (perToken ? "cost per million output tokens, which accounts for the load each run served"
                 : "cost per hour") + "). The Pareto front joins the runs that no other run beats on both at once; "
-                + "a planner picks along it. "
+                + "a planner picks along it. There is one front per load, drawn through the runs that meet the "
+                + "SLO (where there is one): runs at different loads or missing the SLO are not alternatives. "
                 + (batch.slo() != null ? "Runs left of the red dashed SLO line meet its TTFT target; green runs "
                 + "meet the whole SLO. " : "")
                 + (best.isEmpty() ? "" : "Diamonds mark the cheapest run meeting the SLO at each load.")
                 + (log ? " The x axis is logarithmic because the latencies span a wide range." : ""),
                 HtmlPage.Size.FULL);
+    }
+
+    /** The runs no other run of {@code runs} beats on both p95 TTFT and {@code cost}, by TTFT. */
+    static List<BatchResults.Run> front(List<BatchResults.Run> runs, Figure cost) {
+        List<BatchResults.Run> sorted = new ArrayList<>(runs);
+        sorted.sort((a, b) -> a.figure(TTFT_P95_MS) != b.figure(TTFT_P95_MS)
+                ? Double.compare(a.figure(TTFT_P95_MS), b.figure(TTFT_P95_MS))
+                : Double.compare(a.figure(cost), b.figure(cost)));
+        List<BatchResults.Run> front = new ArrayList<>();
+        double cheapest = Double.POSITIVE_INFINITY;
+        for (BatchResults.Run r : sorted) {
+            if (r.figure(cost) < cheapest) {
+                front.add(r);
+                cheapest = r.figure(cost);
+            }
+        }
+        return front;
     }
 
     private void addRuns(XyChart chart, String name, List<BatchResults.Run> runs, Figure figure, Color color) {

@@ -47,11 +47,13 @@ class BatchReportTest {
     void theParetoChartShowsTheFrontTheSloAndTheCheapestPerLoad() throws Exception {
         String html = Files.readString(renderer.renderBatch(Fixtures.copy("batch-sweep", tmp)));
         String pareto = RunReportTest.figures(html).get(BATCH_CHARTS.size() - 1);
-        for (String legend : List.of(">runs meeting the SLO<", ">runs missing the SLO<", ">Pareto front<",
-                ">cheapest meeting the SLO<", ">SLO 2 s<", ">5/s<", ">10/s<", ">20/s<")) {
+        for (String legend : List.of(">runs meeting the SLO<", ">runs missing the SLO<", ">Pareto front at 5/s<",
+                ">Pareto front at 10/s<", ">Pareto front at 20/s<", ">cheapest meeting the SLO<", ">SLO 2 s<", ">5/s<",
+                ">10/s<", ">20/s<")) {
             assertTrue(pareto.contains(legend), "the Pareto chart lacks " + legend);
         }
         assertFalse(pareto.contains(">40/s<"), "no run met the SLO at 40/s, so none is marked there");
+        assertFalse(pareto.contains(">Pareto front at 40/s<"), "nor has it a front: its runs are no alternatives");
     }
 
     @Test
