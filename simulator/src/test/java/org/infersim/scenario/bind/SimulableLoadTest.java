@@ -1,0 +1,77 @@
+package org.infersim.scenario.bind;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.infersim.input.InvalidInputException;
+import org.infersim.input.Problem;
+import org.infersim.run.BuiltInPolicies;
+import org.infersim.scenario.ArrivalSpec;
+import org.infersim.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+/** Values that read well but ask for more than a run can simulate are refused at validation, with what would work. */
+class SimulableLoadTest {
+    private static Scenario parse(String yaml) throws InvalidInputException {
+        return ScenarioLoader.parse(yaml, "scenarios/x.yaml", fixtures(), List.of(), BuiltInPolicies.load()).scenario();
+    }
+
+    private static Path fixtures() {
+        try {
+            return Path.of(SimulableLoadTest.class.getResource("/scenario").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> problems(String yaml) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse(yaml));
+        return e.problems().stream().map(Problem::toString).toList();
+    }
+
+    /** One deployment on one H100 with one workload arriving as given, over the given duration. */
+    static String scenario(String duration, String arrival, String extra) {
+        return """
+                name: t
+                duration: %s
+                %s
+                cluster:
+                  pools:
+                    - name: h100
+                      gpu: h100-sxm
+                      count: 1
+                deployments:
+                  - name: chat
+                    model: llama-3.1-8b
+                workloads:
+                  - name: w
+                    deployment: chat
+                    arrival: %s
+                    promptTokens: 100
+                    outputTokens: 10
+                """.formatted(duration, extra, arrival);
+    }
+
+    @Test
+    void aGammaCvUpToAThousandIsSimulated() throws Exception {
+        Scenario s = parse(scenario("5m", "{type: gamma, rate: 8/s, cv: 1000}", ""));
+        assertEquals(new ArrivalSpec.Gamma(8, 1000), s.workloads().get(0).arrival());
+    }
+
+    @Test
+    void aGammaCvWhoseBurstsNoRunCanHoldIsRefusedWithTheLargestThatWorks() {
+        for (List<String> cv : List.of(List.of("1e30", "1.00e+30"), List.of("1e300", "1.00e+300"),
+                List.of("1001", "1001"))) {
+            List<String> p = problems(scenario("5m", "{type: gamma, rate: 8/s, cv: " + cv.get(0) + "}", ""));
+            assertEquals(1, p.size(), p.toString());
+            String shown = cv.get(1);
+            assertEquals("scenarios/x.yaml:15: workloads[0].arrival.cv: a coefficient of variation of " + shown
+                    + " cannot be simulated: a gamma process sends its requests in bursts of up to about cv² back to"
+                    + " back, more than a run can hold above cv 1000 (bursts of about a million requests); expected"
+                    + " a cv in (0, 1000], or a trace or steps for bursts of a known size", p.get(0));
+        }
+    }
+}
