@@ -59,7 +59,11 @@ final class WorkloadBinder {
             return null;
         }
         Set<String> names = new LinkedHashSet<>();
-        return ctx.bindEach(items, "workloads", "a workload", WORKLOAD_KEYS, (w, i) -> workload(w, names));
+        List<Workload> workloads = ctx.bindEach(items, "workloads", "a workload", WORKLOAD_KEYS,
+                (w, i) -> workload(w, names));
+        boolean simulable = workloads == null || ctx.durationNs == null
+                || RequestVolume.check(workloads, ctx.durationNs, ctx.in);
+        return simulable ? workloads : null;
     }
 
     private Workload workload(Fields w, Set<String> names) {

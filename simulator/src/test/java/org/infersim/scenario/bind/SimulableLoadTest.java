@@ -74,4 +74,28 @@ class SimulableLoadTest {
                     + " a cv in (0, 1000], or a trace or steps for bursts of a known size", p.get(0));
         }
     }
+
+    @Test
+    void aMillionRequestsASecondForFiveMinutesIsRefusedWithARateAndADurationThatWork() {
+        assertEquals(List.of("scenarios/x.yaml:15: workloads[0].arrival: about 300,000,000 requests over 5m, more than"
+                + " the 200,000,000 one run can simulate (each is several events, and those waiting are held in"
+                + " memory); lower the rate to at most 666666/s, or the duration to at most 3.333m"),
+                problems(scenario("5m", "{type: poisson, rate: 1000000/s}", "")));
+    }
+
+    @Test
+    void theLimitCountsEveryOpenWorkloadOverTheDuration() throws Exception {
+        parse(scenario("5m", "{type: poisson, rate: 600000/s}", ""));
+        assertEquals(300_000_000, RequestVolume.expected(new ArrivalSpec.Steps(List.of(
+                new ArrivalSpec.Step(0, 0), new ArrivalSpec.Step(60_000_000_000L, 1_250_000))), 300_000_000_000L), 1);
+        // A day-long cycle over whole days sends its mean rate's worth.
+        assertEquals(86_400.0 * 2, RequestVolume.expected(new ArrivalSpec.Diurnal(1, 0.8,
+                ArrivalSpec.Diurnal.DEFAULT_PERIOD_NS, ArrivalSpec.Diurnal.DEFAULT_PEAK_AT_NS), 2 * 86_400_000_000_000L),
+                1e-6);
+        List<String> p = problems(scenario("1h", "{type: steps, steps: [{at: 0s, rate: 0/s}, {at: 30m, rate: 200000/s}]}",
+                ""));
+        assertEquals(List.of("scenarios/x.yaml:15: workloads[0].arrival: about 360,000,000 requests over 1h, more than"
+                + " the 200,000,000 one run can simulate (each is several events, and those waiting are held in"
+                + " memory); lower the load to 0.556 of this, or the duration to at most 33.333m"), p);
+    }
 }
