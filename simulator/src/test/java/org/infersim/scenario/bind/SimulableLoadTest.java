@@ -98,4 +98,26 @@ class SimulableLoadTest {
                 + " the 200,000,000 one run can simulate (each is several events, and those waiting are held in"
                 + " memory); lower the load to 0.556 of this, or the duration to at most 33.333m"), p);
     }
+
+    @Test
+    void aMetricsIntervalThatWouldTakeMoreThanAMillionSamplesIsRefusedWithTheShortestThatWorks() throws Exception {
+        assertEquals(List.of("scenarios/x.yaml:3: metricsInterval: a sample every 1ns over 5m is 300,000,000,000"
+                + " samples, more than the 1,000,000 a run keeps (each is a row per deployment and pool, held in"
+                + " memory); the shortest interval that works here is 300us"),
+                problems(scenario("5m", "{type: poisson, rate: 1/s}", "metricsInterval: 1ns")));
+        assertEquals(300_000, parse(scenario("5m", "{type: poisson, rate: 1/s}", "metricsInterval: 300us"))
+                .metricsIntervalNs());
+    }
+
+    @Test
+    void aYearLongRunSamplesEverySixMinutesByDefaultAndEveryTenSecondsWhenShort() throws Exception {
+        // A year in 10 s samples was 3.2 million rows (490 MB) at one request an hour.
+        Scenario year = parse(scenario("365d", "{type: poisson, rate: 1/h}", ""));
+        assertEquals(6 * 60_000_000_000L, year.metricsIntervalNs());
+        assertEquals(87_600, year.durationNs() / year.metricsIntervalNs());
+        assertEquals(Scenario.DEFAULT_METRICS_INTERVAL_NS, parse(scenario("11d", "{type: poisson, rate: 1/h}", ""))
+                .metricsIntervalNs());
+        assertEquals(60_000_000_000L, parse(scenario("365d", "{type: poisson, rate: 1/h}", "metricsInterval: 1m"))
+                .metricsIntervalNs(), "asked for, and within the limit");
+    }
 }
