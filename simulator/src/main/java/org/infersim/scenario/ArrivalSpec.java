@@ -10,7 +10,16 @@ public sealed interface ArrivalSpec {
     record Poisson(double ratePerSec) implements ArrivalSpec {}
 
     /** Gamma inter-arrival times with the given mean rate and coefficient of variation (1 = Poisson). */
-    record Gamma(double ratePerSec, double cv) implements ArrivalSpec {}
+    record Gamma(double ratePerSec, double cv) implements ArrivalSpec {
+        /**
+         * The burstiest gamma process a run can hold. A gamma of shape 1/cv² sends its requests in
+         * bursts of up to about cv² back to back (gaps far under a nanosecond), then falls silent for
+         * about cv²/rate: at 1000 a burst is about a million requests, which a run holds; at 10,000 it
+         * is a hundred million, which fills gigabytes, and at 1e30 every gap rounds to the clock's
+         * nanosecond, a billion requests a second (and from 1e154 on the shape itself is 0).
+         */
+        public static final double MAX_CV = 1000;
+    }
 
     /** A piecewise-constant rate: each step holds from its time until the next step's. */
     record Steps(List<Step> steps) implements ArrivalSpec {

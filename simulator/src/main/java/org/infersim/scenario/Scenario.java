@@ -34,10 +34,27 @@ public record Scenario(
     public static final long DEFAULT_SEED = 1;
     /** No warm-up: every request counts. */
     public static final long DEFAULT_WARMUP_NS = 0;
-    /** Time-series samples every 10 s. */
+    /** Time-series samples every 10 s (in runs of up to {@link #DEFAULT_MAX_SAMPLES} of them). */
     public static final long DEFAULT_METRICS_INTERVAL_NS = 10_000_000_000L;
+    /**
+     * The most samples a run takes by default: past 11.6 days, 10 s would be millions of rows (a year
+     * held 490 MB of them at one request an hour), more than a chart or a planner reads.
+     */
+    public static final long DEFAULT_MAX_SAMPLES = 100_000;
+    /** The most samples a run may ask for: each is a row per deployment and per pool, held until the end. */
+    public static final long MAX_SAMPLES = 1_000_000;
     /** The first node (or GPU) in pool order where it fits. */
     public static final PolicyChoice DEFAULT_PLACEMENT = PolicyChoice.of("first-fit");
+
+    /** Every 10 s, or in a run too long for that, every whole number of minutes that keeps to {@link #DEFAULT_MAX_SAMPLES}. */
+    public static long defaultMetricsIntervalNs(long durationNs) {
+        if (durationNs / DEFAULT_METRICS_INTERVAL_NS <= DEFAULT_MAX_SAMPLES) {
+            return DEFAULT_METRICS_INTERVAL_NS;
+        }
+        long minute = 60_000_000_000L;
+        long needed = (durationNs + DEFAULT_MAX_SAMPLES - 1) / DEFAULT_MAX_SAMPLES;
+        return (needed + minute - 1) / minute * minute;
+    }
 
     public Scenario {
         pools = List.copyOf(pools);

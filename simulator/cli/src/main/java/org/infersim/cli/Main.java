@@ -44,6 +44,9 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (outOfMemory(ex)) {
+                return ranOutOfMemory(commandLine.getErr());
+            }
             commandLine.getErr().println("infersim: internal error: " + ex);
             if (System.getenv("INFERSIM_DEBUG") != null) {
                 ex.printStackTrace(commandLine.getErr());
@@ -52,6 +55,35 @@ public final class Main implements Runnable {
             }
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Thrown on this thread it passes picocli's handler, which takes exceptions only; by now
+            // the run's objects are unreachable, so there is room to say what happened.
+            return ranOutOfMemory(cl.getErr());
+        }
+    }
+
+    /** Whether the failure is the heap running out, on this thread or on a worker of a batch. */
+    private static boolean outOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A run that needs more memory than the heap is asking too much of this machine, not a bug: it
+     * is bad input (exit 2), told with what would make it fit.
+     */
+    private static int ranOutOfMemory(java.io.PrintWriter err) {
+        long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        err.println("infersim: ran out of memory (a Java heap of " + heapMb + " MB): the run holds more requests"
+                + " or samples than fit; try a shorter duration, a lower rate, a longer metricsInterval, or a larger"
+                + " heap with -Xmx (java -Xmx16g -jar infersim.jar ..., or INFERSIM_JAVA_OPTS=-Xmx16g ./infersim ...)");
+        err.flush();
+        return BAD_INPUT;
     }
 }

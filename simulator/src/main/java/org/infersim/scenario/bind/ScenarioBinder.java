@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.infersim.catalog.Catalog;
 import org.infersim.catalog.ModelSpec;
 import org.infersim.input.Fields;
@@ -93,6 +94,18 @@ public final class ScenarioBinder {
         return modelsFromConfigs;
     }
 
+    /** The shortest interval that keeps a run of this duration to {@link Scenario#MAX_SAMPLES}, rounded up to its unit. */
+    private static long shortestInterval(long durationNs) {
+        long needed = (durationNs + Scenario.MAX_SAMPLES - 1) / Scenario.MAX_SAMPLES;
+        long unit = 1;
+        for (long u : new long[] {1_000L, 1_000_000L, 1_000_000_000L}) {
+            if (needed >= u) {
+                unit = u;
+            }
+        }
+        return (needed + unit - 1) / unit * unit;
+    }
+
     /** The bound scenario, or null when it could not be built (the problems say why). */
     Scenario bind(Catalog catalog, List<Path> catalogDirs, Path scenarioFile) {
         Fields f = in.fields(root, "", "a scenario", ROOT_KEYS);
@@ -113,6 +126,12 @@ public final class ScenarioBinder {
         }
         if (interval != null && interval <= 0) {
             f.problem("metricsInterval", "the metrics interval must be longer than 0");
+        } else if (interval != null && duration != null && duration > 0 && duration / interval > Scenario.MAX_SAMPLES) {
+            f.problem("metricsInterval", "a sample every " + Quantities.formatDuration(interval) + " over "
+                    + Quantities.formatDuration(duration) + " is " + String.format(Locale.ROOT, "%,d", duration / interval)
+                    + " samples, more than the " + String.format(Locale.ROOT, "%,d", Scenario.MAX_SAMPLES)
+                    + " a run keeps (each is a row per deployment and pool, held in memory); the shortest interval"
+                    + " that works here is " + Quantities.formatDuration(shortestInterval(duration)));
         }
 
         BindContext ctx = new BindContext(in, catalog, duration != null && duration > 0 ? duration : null, policies);
@@ -131,7 +150,7 @@ public final class ScenarioBinder {
         }
         return new Scenario(name, seed == null ? Scenario.DEFAULT_SEED : seed, duration,
                 warmup == null ? Scenario.DEFAULT_WARMUP_NS : warmup,
-                interval == null ? Scenario.DEFAULT_METRICS_INTERVAL_NS : interval, poolList, placement,
+                interval == null ? Scenario.defaultMetricsIntervalNs(duration) : interval, poolList, placement,
                 deploymentList, workloadList, jobList, catalogDirs, scenarioFile, in.source());
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -58,7 +59,11 @@ final class WorkloadBinder {
             return null;
         }
         Set<String> names = new LinkedHashSet<>();
-        return ctx.bindEach(items, "workloads", "a workload", WORKLOAD_KEYS, (w, i) -> workload(w, names));
+        List<Workload> workloads = ctx.bindEach(items, "workloads", "a workload", WORKLOAD_KEYS,
+                (w, i) -> workload(w, names));
+        boolean simulable = workloads == null || ctx.durationNs == null
+                || RequestVolume.check(workloads, ctx.durationNs, ctx.in);
+        return simulable ? workloads : null;
     }
 
     private Workload workload(Fields w, Set<String> names) {
@@ -143,6 +148,14 @@ final class WorkloadBinder {
                 if (cv != null && !(cv > 0)) {
                     a.problem("cv", "expected a coefficient of variation above 0 (1 is Poisson), got " + Fields.format(cv));
                     cv = null;
+                } else if (cv != null && cv > ArrivalSpec.Gamma.MAX_CV) {
+                    a.problem("cv", "a coefficient of variation of " + large(cv) + " cannot be simulated:"
+                            + " a gamma process sends its requests in bursts of up to about cv² back to back, more"
+                            + " than a run can hold above cv " + Fields.format(ArrivalSpec.Gamma.MAX_CV)
+                            + " (bursts of about a million requests); expected a cv in (0, "
+                            + Fields.format(ArrivalSpec.Gamma.MAX_CV) + "], or a trace or steps for bursts"
+                            + " of a known size");
+                    cv = null;
                 }
                 return rate == null || cv == null ? null : new ArrivalSpec.Gamma(rate, cv);
             }
@@ -161,6 +174,11 @@ final class WorkloadBinder {
             default:
                 throw new IllegalStateException(a.type());
         }
+    }
+
+    /** A number as written when short, in scientific notation when it would run to many digits (1e+300). */
+    private static String large(double v) {
+        return Math.abs(v) < 1e9 ? Fields.format(v) : String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static ArrivalSpec diurnal(Fields a) {
