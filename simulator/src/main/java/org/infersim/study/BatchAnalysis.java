@@ -18,10 +18,18 @@ public final class BatchAnalysis {
 
     /** A variant's mean figures over its successful replications. */
     public record VariantFigures(Variant variant, List<String> runIds, double costPerHourUsd, Double costPerMillionUsd,
-                                 Double ttftP95Ms, Double tpotP95Ms, Double sloAttainment, boolean meetsSlo) {}
+                                 Double ttftP95Ms, Double tpotP95Ms, Double sloAttainment, boolean meetsSlo,
+                                 int gpus) {}
 
-    /** The cheapest variant meeting the SLO at one load level (load null when the batch has no load axis). */
-    public record Cheapest(String load, VariantFigures best) {}
+    /**
+     * The cheapest variant meeting the SLO at one load level (load null when the batch has no load
+     * axis).
+     *
+     * @param tiedOnCost other variants meeting the SLO at the same cost per hour (a pool billed by
+     *                   the node costs the same however it is split): {@code best} is the one with
+     *                   the fewest GPUs, then the widest latency margin (lowest p95 TTFT, then TPOT)
+     */
+    public record Cheapest(String load, VariantFigures best, int tiedOnCost) {}
 
     private final List<VariantFigures> variants;
     private final List<VariantFigures> pareto;
@@ -43,7 +51,7 @@ public final class BatchAnalysis {
             variants.add(new VariantFigures(group.get(0).run().variant(), ok.stream().map(r -> r.run().id()).toList(),
                     mean(ok, f -> f.costPerHourUsd()), mean(ok, RunFigures::costPerMillionOutputTokensUsd),
                     mean(ok, RunFigures::ttftP95Ms), mean(ok, RunFigures::tpotP95Ms),
-                    mean(ok, RunFigures::sloAttainment), meets));
+                    mean(ok, RunFigures::sloAttainment), meets, ok.get(0).figures().gpus()));
         }
         Map<String, List<VariantFigures>> byLoad = byLoad(variants, loadPath);
         // With a load axis, cost per hour says nothing across loads; cost per million tokens
@@ -51,7 +59,12 @@ public final class BatchAnalysis {
         pareto = front(variants, loadPath == null ? v -> v.costPerHourUsd() : VariantFigures::costPerMillionUsd);
         cheapest = new ArrayList<>();
         if (slo != null) {
-            byLoad.forEach((load, group) -> cheapest.add(new Cheapest(load, cheapest(group))));
+            byLoad.forEach((load, group) -> {
+                VariantFigures best = cheapest(group);
+                int tied = best == null ? 0 : (int) group.stream().filter(v -> v != best && v.meetsSlo()
+                        && sameCost(v.costPerHourUsd(), best.costPerHourUsd())).count();
+                cheapest.add(new Cheapest(load, best, tied));
+            });
         }
     }
 
@@ -95,13 +108,24 @@ public final class BatchAnalysis {
         return byLoad;
     }
 
+    /**
+     * The cheapest per hour; among variants that cost the same (to the cent: a third-digit
+     * difference in cost per token is noise, not a reason), the fewest GPUs, then the widest margin
+     * to the latency targets.
+     */
     private static VariantFigures cheapest(List<VariantFigures> group) {
-        return group.stream().filter(VariantFigures::meetsSlo)
-                .min(Comparator.comparingDouble(VariantFigures::costPerHourUsd)
-                        .thenComparing(v -> v.costPerMillionUsd() == null ? Double.MAX_VALUE : v.costPerMillionUsd())
+        List<VariantFigures> meeting = group.stream().filter(VariantFigures::meetsSlo).toList();
+        double least = meeting.stream().mapToDouble(VariantFigures::costPerHourUsd).min().orElse(Double.NaN);
+        return meeting.stream().filter(v -> sameCost(v.costPerHourUsd(), least))
+                .min(Comparator.comparingInt(VariantFigures::gpus)
                         .thenComparing(v -> v.ttftP95Ms() == null ? Double.MAX_VALUE : v.ttftP95Ms())
+                        .thenComparing(v -> v.tpotP95Ms() == null ? Double.MAX_VALUE : v.tpotP95Ms())
                         .thenComparingInt(v -> v.variant().index()))
                 .orElse(null);
+    }
+
+    private static boolean sameCost(double a, double b) {
+        return Math.abs(a - b) < 0.005;
     }
 
     public List<VariantFigures> variants() {

@@ -36,7 +36,8 @@ public final class BatchOutput {
 
     public record SloTargets(Double ttftP95Ms, Double tpotP95Ms, Double attainment) {}
 
-    public record CheapestRun(String load, String run, String variant) {}
+    /** @param tiedOnCost other variants meeting the SLO at the same cost per hour (see {@link BatchAnalysis.Cheapest}) */
+    public record CheapestRun(String load, String run, String variant, int tiedOnCost) {}
 
     private BatchOutput() {}
 
@@ -76,7 +77,7 @@ public final class BatchOutput {
         analysis.pareto().forEach(v -> pareto.addAll(v.runIds()));
         List<CheapestRun> cheapest = analysis.cheapest().stream()
                 .map(c -> new CheapestRun(c.load(), c.best() == null ? null : c.best().runIds().get(0),
-                        c.best() == null ? null : c.best().variant().label()))
+                        c.best() == null ? null : c.best().variant().label(), c.tiedOnCost()))
                 .toList();
         int failed = (int) rows.stream().filter(r -> !r.ok()).count();
         Description d = new Description(name, displayPath(base), params, replications, loadPath,

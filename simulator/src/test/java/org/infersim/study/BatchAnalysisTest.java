@@ -51,6 +51,18 @@ class BatchAnalysisTest {
     }
 
     @Test
+    void variantsThatCostTheSameAreToldApartByTheirLatencyMarginNotByNoiseInCostPerToken() {
+        // Three ways to split one 8-GPU node, all $34.32/h: the cost per million tokens differs in
+        // its third digit by what each served, which says nothing.
+        pricedVariant("tp2", "5/s", 34.32, 1.9061, 900, 1.0);
+        pricedVariant("tp4", "5/s", 34.32, 1.9060, 400, 1.0);
+        pricedVariant("tp8", "5/s", 34.32, 1.9059, 600, 1.0);
+        BatchAnalysis.Cheapest c = new BatchAnalysis(rows, "workloads[0].arrival.rate", SLO).cheapest().get(0);
+        assertEquals(List.of("tp4-5/s-r0"), c.best().runIds(), "the widest margin to the 2 s TTFT target");
+        assertEquals(2, c.tiedOnCost(), "and the answer says two others cost the same");
+    }
+
+    @Test
     void theParetoFrontKeepsOnlyVariantsNothingCheaperPerTokenAndFasterBeats() {
         variant("l4", "5/s", 10, 3000, 0.5); // $2 per M tokens (by this test's rule: $/h / load)
         variant("a100", "5/s", 20, 800, 1.0); // $4

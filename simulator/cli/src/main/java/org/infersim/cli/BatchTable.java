@@ -34,6 +34,11 @@ final class BatchTable {
                 out.append(String.format(Locale.ROOT, "  %s%s  $%.2f/h, p95 TTFT %s ms, p95 TPOT %s ms  (%s)%n",
                         load, b.variant().label(), b.costPerHourUsd(), ms(b.ttftP95Ms()), ms(b.tpotP95Ms()),
                         String.join(", ", b.runIds())));
+                if (c.tiedOnCost() > 0) {
+                    out.append(String.format(Locale.ROOT, "    tied on cost with %d other variant%s meeting the SLO;"
+                            + " chosen for the fewest GPUs (%d), then the lowest p95 TTFT%n", c.tiedOnCost(),
+                            c.tiedOnCost() == 1 ? "" : "s", b.gpus()));
+                }
             }
         }
         return out.toString();
