@@ -55,9 +55,9 @@ import org.infersim.study.compare.ComparisonPlan;
  * </pre>
  */
 public final class BatchFile {
-    static final List<String> KEYS = List.of("name", "base", "set", "replications", "parameters", "variants", "load", "slo",
+    public static final List<String> KEYS = List.of("name", "base", "set", "replications", "parameters", "variants", "load", "slo",
             "compare");
-    static final List<String> COMPARE_KEYS = List.of("policies", "path");
+    public static final List<String> COMPARE_KEYS = List.of("policies", "path");
     static final int COMPARE_REPLICATIONS = 5;
     static final int MAX_RUNS = 100_000;
 

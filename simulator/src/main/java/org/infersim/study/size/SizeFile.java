@@ -40,9 +40,9 @@ import org.infersim.study.VariantScenarios;
  * </pre>
  */
 public final class SizeFile {
-    static final List<String> KEYS = List.of("name", "base", "deployment", "set", "candidates", "maxReplicas",
+    public static final List<String> KEYS = List.of("name", "base", "deployment", "set", "candidates", "maxReplicas",
             "replications", "slo");
-    static final List<String> CANDIDATE_KEYS = List.of("gpu", "precision", "tensorParallel");
+    public static final List<String> CANDIDATE_KEYS = List.of("gpu", "precision", "tensorParallel");
 
     private final String file;
     private final StudyFile study;
