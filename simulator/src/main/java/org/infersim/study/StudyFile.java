@@ -135,13 +135,7 @@ public final class StudyFile {
         if (s.kind() != YamlNode.ScalarKind.DECIMAL) {
             return true;
         }
-        double v;
-        try {
-            v = Double.parseDouble(s.text().replace("_", ""));
-        } catch (NumberFormatException e) {
-            v = Double.NaN;
-        }
-        if (!Double.isFinite(v)) {
+        if (!s.isFinite()) {
             in.problem(node, at, "expected a finite number, got " + s.text());
             return false;
         }

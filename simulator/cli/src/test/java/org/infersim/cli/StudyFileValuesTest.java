@@ -33,6 +33,14 @@ class StudyFileValuesTest {
         assertFalse(o.err().contains("Exception") || o.err().contains("internal error"), o.err());
     }
 
+    /** Refused alike by validate and by the command that would run it, which writes nothing. */
+    private void assertRefusedBeforeRunning(String command, Path file, String... lines) {
+        assertRefused(infersim("validate", file.toString()), lines);
+        Path out = tmp.resolve("out-" + file.getFileName());
+        assertRefused(infersim(command, file.toString(), "-o", out.toString(), "-q"), lines);
+        assertFalse(Files.exists(out), "nothing is run or written for a study with a value its scenario cannot take");
+    }
+
     @Test
     void everyValueOfABatchIsCheckedAgainstThePatchedScenarioAtTheBatchFilesLines() throws Exception {
         Path batch = write("bad.batch.yaml", """
@@ -53,10 +61,7 @@ class StudyFileValuesTest {
                 "bad.batch.yaml:6: parameters[\"cluster.pools[0].gpu\"][1]: unknown GPU 'abc'",
                 "bad.batch.yaml:7: parameters[\"deployments[0].druation\"][0]: unknown key 'druation'",
                 "bad.batch.yaml:10: variants[1].deployments[0].replicas: "};
-        assertRefused(infersim("validate", batch.toString()), expected);
-        Path out = tmp.resolve("out");
-        assertRefused(infersim("batch", batch.toString(), "-o", out.toString(), "-q"), expected);
-        assertFalse(Files.exists(out), "nothing is run or written for a batch with a value its scenario cannot take");
+        assertRefusedBeforeRunning("batch", batch, expected);
     }
 
     @Test
@@ -100,10 +105,7 @@ class StudyFileValuesTest {
                 "bad.size.yaml:2: set.duration: expected a duration",
                 "bad.size.yaml:4: candidates.gpu[1]: unknown GPU 'abc'",
                 "bad.size.yaml:5: candidates.precision[1]: "};
-        assertRefused(infersim("validate", size.toString()), expected);
-        Path out = tmp.resolve("out");
-        assertRefused(infersim("size", size.toString(), "-o", out.toString(), "-q"), expected);
-        assertFalse(Files.exists(out));
+        assertRefusedBeforeRunning("size", size, expected);
     }
 
     @Test
@@ -141,8 +143,7 @@ class StudyFileValuesTest {
                         + "expected a finite number, got -.inf",
                 "nan.batch.yaml:7: variants[0].workloads[0].arrival.rate: expected a finite number, got .NaN",
                 "nan.batch.yaml:8: slo.ttft: "};
-        assertRefused(infersim("validate", batch.toString()), expected);
-        assertRefused(infersim("batch", batch.toString(), "-o", tmp.resolve("out").toString()), expected);
+        assertRefusedBeforeRunning("batch", batch, expected);
 
         Path size = write("nan.size.yaml", """
                 base: %s
@@ -152,7 +153,7 @@ class StudyFileValuesTest {
                 maxReplicas: .nan
                 slo: {ttft: 2s}
                 """);
-        assertRefused(infersim("size", size.toString(), "-o", tmp.resolve("out2").toString()),
+        assertRefusedBeforeRunning("size", size,
                 "nan.size.yaml:3: set.workloads[0].arrival.rate: expected a finite number, got .inf",
                 "nan.size.yaml:4: candidates.tensorParallel[0]: ", "nan.size.yaml:5: maxReplicas: ");
     }
