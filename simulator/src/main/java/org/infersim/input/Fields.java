@@ -200,17 +200,11 @@ public final class Fields {
             problem(key, "expected a number, got " + s.describe());
             return null;
         }
-        double v;
-        try {
-            v = Double.parseDouble(s.text().replace("_", ""));
-        } catch (NumberFormatException e) {
-            v = Double.NaN;
-        }
-        if (!Double.isFinite(v)) {
+        if (!s.isFinite()) {
             problem(key, "expected a finite number, got " + s.text());
             return null;
         }
-        return v;
+        return Double.parseDouble(s.text().replace("_", ""));
     }
 
     public Boolean bool(String key) {

@@ -41,6 +41,15 @@ public sealed interface YamlNode {
             return kind == ScalarKind.INTEGER || kind == ScalarKind.DECIMAL;
         }
 
+        /** Whether a number reads as a finite double: YAML's .nan and .inf do not, nor can JSON hold them. */
+        public boolean isFinite() {
+            try {
+                return Double.isFinite(Double.parseDouble(text.replace("_", "")));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+
         @Override
         public JsonNode toJson() {
             JsonNodeFactory nodes = JsonNodeFactory.instance;

@@ -38,6 +38,15 @@ public final class ScenarioValidation {
         return ScenarioLoader.parse(yaml, fileName, baseDir, extraCatalogDirs, policies, checks);
     }
 
+    /**
+     * A scenario from text, bound and checked for what it says but not against the physics (does
+     * the model fit its GPUs): what a study checks of each run before any runs, since a variant
+     * that does not fit is an answer of the study rather than a mistake in its file.
+     */
+    public LoadedScenario bind(String yaml, String fileName, Path baseDir) throws InvalidInputException {
+        return ScenarioLoader.parse(yaml, fileName, baseDir, extraCatalogDirs, policies, List.of());
+    }
+
     /** The catalog scenarios are checked against: built-in plus the extra directories. */
     public Catalog catalog() throws InvalidInputException {
         return Catalog.load(extraCatalogDirs);

@@ -1,14 +1,11 @@
 package org.infersim.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.infersim.input.InvalidInputException;
-import org.infersim.input.Quantities;
 import org.infersim.results.AtomicFile;
 import org.infersim.results.ResultsFolder;
 import org.infersim.results.SummaryJson;
@@ -37,24 +33,19 @@ import org.infersim.scenario.LoadedScenario;
 public final class BatchRunner {
     static final String FAILED = "failed.txt";
 
-    private final ScenarioPatch patch;
+    private final VariantScenarios scenarios;
     private final Path baseFile;
     private final ScenarioValidation validation;
     private final BatchSlo slo;
-    private final int workloads;
     private final Path runsDir;
-
-    private final Map<String, JsonNode> fixed;
 
     /** @param validation how each run's scenario is loaded: the policies and catalogs of the process */
     public BatchRunner(String baseText, Path baseFile, ScenarioValidation validation, Map<String, JsonNode> fixed,
                        BatchSlo slo, Path outputDir) {
-        this.patch = ScenarioPatch.of(baseText);
-        this.fixed = new LinkedHashMap<>(fixed); // in the batch file's order
+        this.scenarios = new VariantScenarios(baseText, fixed, slo);
         this.baseFile = baseFile;
         this.validation = validation;
         this.slo = slo;
-        this.workloads = patch.count("workloads");
         this.runsDir = outputDir.resolve("runs");
     }
 
@@ -90,28 +81,9 @@ public final class BatchRunner {
         }
     }
 
-    /**
-     * The variant's scenario: the base with the batch's SLO, its fixed settings, the replication's
-     * seed and the variant's values, in that order (the later win).
-     */
+    /** The variant's scenario, as {@link VariantScenarios} writes it. */
     String scenarioText(RunSpec spec) {
-        Map<String, JsonNode> values = new LinkedHashMap<>();
-        values.put("seed", JsonNodeFactory.instance.numberNode(spec.seed()));
-        if (slo != null) {
-            ObjectNode target = JsonNodeFactory.instance.objectNode();
-            if (slo.ttftNs() > 0) {
-                target.put("ttft", Quantities.formatDuration(slo.ttftNs()));
-            }
-            if (slo.tpotNs() > 0) {
-                target.put("tpot", Quantities.formatDuration(slo.tpotNs()));
-            }
-            for (int i = 0; i < workloads; i++) {
-                values.put("workloads[" + i + "].slo", target);
-            }
-        }
-        values.putAll(fixed);
-        values.putAll(spec.variant().values());
-        return patch.apply(values);
+        return scenarios.text(spec.variant(), spec.seed());
     }
 
     private BatchRow runOne(RunSpec spec) {

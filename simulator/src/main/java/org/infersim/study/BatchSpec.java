@@ -14,10 +14,13 @@ import java.util.Map;
  * @param loadPath the parameter that is the load (an arrival rate), for cost curves; may be null
  * @param slo may be null
  * @param compare the policies to compare when the batch is a comparison (its {@code compare:} section), else null
+ * @param fixedLines the batch file's line of each fixed setting
+ * @param sloLine the batch file's line of the SLO (0 without one)
  */
 public record BatchSpec(String name, Path file, Path base, Map<String, JsonNode> fixed, List<Parameter> parameters,
                         List<Variant> explicitVariants,
-                        int replications, String loadPath, BatchSlo slo, CompareSection compare) {
+                        int replications, String loadPath, BatchSlo slo, CompareSection compare,
+                        Map<String, Integer> fixedLines, int sloLine) {
 
     /**
      * A batch file's {@code compare:} section: the policies and where they are written, with the
@@ -32,6 +35,7 @@ public record BatchSpec(String name, Path file, Path base, Map<String, JsonNode>
 
     public BatchSpec {
         fixed = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
+        fixedLines = Map.copyOf(fixedLines);
         parameters = List.copyOf(parameters);
         explicitVariants = List.copyOf(explicitVariants);
     }

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * {@code deployments[0].tensorParallel}, {@code cluster.pools[1].gpu}.
  */
 public record ScenarioPath(String text, List<Object> segments) {
-    private static final Pattern SYNTAX =
-            Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[\\d{1,6}])*(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\d{1,6}])*)*");
+    /** A path's syntax, as the published batch and size schemas write it too. */
+    public static final String SYNTAX_REGEX = "[A-Za-z_][A-Za-z0-9_]*(\\[\\d{1,6}])*(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\d{1,6}])*)*";
+    private static final Pattern SYNTAX = Pattern.compile(SYNTAX_REGEX);
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)|\\[(\\d+)]");
 
     public static final String HINT = "expected a scenario path such as deployments[0].tensorParallel";

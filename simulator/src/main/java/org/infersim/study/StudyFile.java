@@ -98,10 +98,48 @@ public final class StudyFile {
                                 ? "the seed is not varied here; replications give independent seeds" : ScenarioPath.HINT)));
                 continue;
             }
-            values.put(e.getKey(), e.getValue().value().toJson());
+            JsonNode value = json(e.getValue().value(), at + "." + e.getKey());
+            if (value == null) {
+                continue;
+            }
+            values.put(e.getKey(), value);
             lines.put(e.getKey(), e.getValue().value().line());
         }
         return new Variant(index, values, lines);
+    }
+
+    /**
+     * A value as JSON, to be patched into the scenario; null after a problem. YAML's {@code .nan}
+     * and {@code .inf} are numbers JSON cannot hold, and no setting takes them.
+     */
+    public JsonNode json(YamlNode node, String at) {
+        return finite(node, at) ? node.toJson() : null;
+    }
+
+    private boolean finite(YamlNode node, String at) {
+        if (node instanceof YamlNode.Mapping m) {
+            boolean ok = true;
+            for (YamlNode.Entry e : m.entries().values()) {
+                ok &= finite(e.value(), at + "." + e.key());
+            }
+            return ok;
+        }
+        if (node instanceof YamlNode.Sequence seq) {
+            boolean ok = true;
+            for (int i = 0; i < seq.items().size(); i++) {
+                ok &= finite(seq.items().get(i), at + "[" + i + "]");
+            }
+            return ok;
+        }
+        YamlNode.Scalar s = (YamlNode.Scalar) node;
+        if (s.kind() != YamlNode.ScalarKind.DECIMAL) {
+            return true;
+        }
+        if (!s.isFinite()) {
+            in.problem(node, at, "expected a finite number, got " + s.text());
+            return false;
+        }
+        return true;
     }
 
     /** {@code slo: {ttft, tpot, attainment}}; null after a problem. */

@@ -32,7 +32,8 @@ final class BatchCommand extends StudyCommand {
 
     @Override
     public Integer call() throws Exception {
-        Study<BatchSpec> study = prepare("batch", () -> BatchFile.load(file), BatchSpec::base, BatchSpec::name);
+        Study<BatchSpec> study = prepare("batch", () -> BatchFile.load(file), BatchSpec::base, BatchSpec::name,
+                BatchFile::check);
         if (study == null) {
             return Main.BAD_INPUT;
         }

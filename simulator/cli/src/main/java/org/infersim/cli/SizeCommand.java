@@ -25,7 +25,8 @@ final class SizeCommand extends StudyCommand {
 
     @Override
     public Integer call() throws Exception {
-        Study<SizeSpec> study = prepare("size", () -> SizeFile.load(file), SizeSpec::base, SizeSpec::name);
+        Study<SizeSpec> study = prepare("size", () -> SizeFile.load(file), SizeSpec::base, SizeSpec::name,
+                SizeFile::check);
         if (study == null) {
             return Main.BAD_INPUT;
         }

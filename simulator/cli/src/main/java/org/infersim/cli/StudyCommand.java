@@ -45,12 +45,18 @@ abstract class StudyCommand implements Callable<Integer> {
      */
     record Study<S>(S spec, LoadedScenario base, ScenarioValidation validation, int workers, Path dir) {}
 
+    /** Checks a study's variants against the scenarios they make, before any runs. */
+    interface VariantsCheck<S> {
+        void check(S spec, ScenarioValidation validation) throws InvalidInputException, IOException;
+    }
+
     /**
      * The preamble of a study described by a file (batch, size): the threads, the file and its
-     * base scenario, and the results folder named for the study; null after saying what is wrong.
+     * base scenario, every variant checked, and the results folder named for the study; null
+     * after saying what is wrong.
      */
-    final <S> Study<S> prepare(String command, Input<S> file, Function<S, Path> baseOf, Function<S, String> nameOf)
-            throws IOException {
+    final <S> Study<S> prepare(String command, Input<S> file, Function<S, Path> baseOf, Function<S, String> nameOf,
+                               VariantsCheck<S> variants) throws IOException {
         int workers = parallel.workers(command);
         if (workers < 0) {
             return null;
@@ -58,7 +64,10 @@ abstract class StudyCommand implements Callable<Integer> {
         S spec = read(file);
         ScenarioValidation validation = validation();
         LoadedScenario base = spec == null ? null : read(() -> validation.load(baseOf.apply(spec)));
-        if (base == null) {
+        if (base == null || read(() -> {
+            variants.check(spec, validation);
+            return spec;
+        }) == null) {
             return null;
         }
         Path dir = results.folder(command, nameOf.apply(spec));

@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     Main main;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         int status = 0;
         ScenarioValidation validation = main.validation(catalogs.dirs);
         for (Path file : files) {
@@ -38,6 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
                 if (name.endsWith(".batch.yaml")) {
                     BatchSpec batch = BatchFile.load(file);
                     validation.load(batch.base());
+                    BatchFile.check(batch, validation);
                     System.out.println(file + ": ok (a batch of " + count(BatchPlan.variants(batch).size(), "variant")
                             + " x " + count(batch.replications(), "replication") + ")");
                     continue;
@@ -45,6 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
                 if (name.endsWith(".size.yaml")) {
                     SizeSpec size = SizeFile.load(file);
                     validation.load(size.base());
+                    SizeFile.check(size, validation);
                     System.out.println(file + ": ok (sizing " + count(size.gpus().size() * size.precisions().size()
                             * size.tensorParallel().size(), "candidate") + ")");
                     continue;

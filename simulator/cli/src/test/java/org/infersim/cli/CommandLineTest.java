@@ -330,22 +330,6 @@ class CommandLineTest {
     }
 
     @Test
-    void aVariantWithAMisspeltSettingFailsWithTheScenarioCheckersSuggestion() throws Exception {
-        Path batch = tmp.resolve("b.batch.yaml");
-        Files.writeString(batch, """
-                base: %s
-                set: {duration: 20s, warmup: 5s}
-                parameters:
-                  deployments[0].tensorParalel: [1]
-                """.formatted(scenario("quickstart.yaml").toAbsolutePath()));
-        Outcome o = infersim("batch", batch.toString(), "-o", tmp.resolve("out").toString(), "-q");
-        assertEquals(0, o.status(), o.err());
-        String csv = Files.readString(tmp.resolve("out/batch.csv"));
-        assertTrue(csv.contains("failed,deployments[0].tensorParalel: unknown key 'tensorParalel'; did you mean 'tensorParallel'?"),
-                csv);
-    }
-
-    @Test
     void reportOnAFolderWithoutResultsIsBadInput() {
         Outcome o = infersim("report", tmp.toString());
         assertEquals(2, o.status());

@@ -1,8 +1,11 @@
 package org.infersim.study.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infersim.input.InputFile;
@@ -10,6 +13,8 @@ import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
 import org.infersim.input.Suggestions;
 import org.infersim.input.YamlNode;
+import org.infersim.run.ScenarioValidation;
+import org.infersim.study.BatchPlan;
 import org.infersim.study.BatchSlo;
 import org.infersim.study.BatchSpec;
 import org.infersim.study.StudyFile;
@@ -17,6 +22,8 @@ import org.infersim.study.Parameter;
 import org.infersim.study.ScenarioPatch;
 import org.infersim.study.ScenarioPath;
 import org.infersim.study.Variant;
+import org.infersim.study.VariantCheck;
+import org.infersim.study.VariantScenarios;
 import org.infersim.study.compare.ComparisonPlan;
 
 /**
@@ -48,9 +55,9 @@ import org.infersim.study.compare.ComparisonPlan;
  * </pre>
  */
 public final class BatchFile {
-    static final List<String> KEYS = List.of("name", "base", "set", "replications", "parameters", "variants", "load", "slo",
+    public static final List<String> KEYS = List.of("name", "base", "set", "replications", "parameters", "variants", "load", "slo",
             "compare");
-    static final List<String> COMPARE_KEYS = List.of("policies", "path");
+    public static final List<String> COMPARE_KEYS = List.of("policies", "path");
     static final int COMPARE_REPLICATIONS = 5;
     static final int MAX_RUNS = 100_000;
 
@@ -147,7 +154,50 @@ public final class BatchFile {
         if (in.failure() != null) {
             throw in.failure();
         }
-        return new BatchSpec(name, path, base, fixed.values(), parameters, variants, replications, load, slo, compare);
+        return new BatchSpec(name, path, base, fixed.values(), parameters, variants, replications, load, slo, compare,
+                fixed.lines(), map.get("slo") == null ? 0 : map.lineOf("slo"));
+    }
+
+    /**
+     * Refuses the batch when the scenario of any of its variants has a problem, each at the
+     * batch file's line of the value that caused it (see {@link VariantCheck}).
+     */
+    public static void check(BatchSpec spec, ScenarioValidation validation) throws InvalidInputException, IOException {
+        String baseText = Files.readString(spec.base());
+        Map<String, VariantCheck.Written> fixed = new LinkedHashMap<>();
+        spec.fixedLines().forEach((p, line) -> fixed.put(p, new VariantCheck.Written("set." + p, line)));
+        if (spec.slo() != null) {
+            for (int i = 0; i < ScenarioPatch.of(baseText).count("workloads"); i++) {
+                fixed.put("workloads[" + i + "].slo", new VariantCheck.Written("slo", spec.sloLine()));
+            }
+        }
+        List<VariantCheck.Located> located = new ArrayList<>();
+        for (Variant v : BatchPlan.variants(spec)) {
+            Map<String, VariantCheck.Written> where = new LinkedHashMap<>(fixed);
+            v.values().forEach((p, value) -> where.put(p, written(spec, p, value, v.lines().getOrDefault(p, 0))));
+            located.add(new VariantCheck.Located(v, where));
+        }
+        new VariantCheck(spec.file().toString(), spec.base(), new VariantScenarios(baseText, spec.fixed(), spec.slo()),
+                validation).check(located);
+    }
+
+    /** Where the batch file wrote a variant's value: the parameter's value, or the explicit variant's. */
+    private static VariantCheck.Written written(BatchSpec spec, String path, JsonNode value, int line) {
+        for (Parameter p : spec.parameters()) {
+            int k = p.paths().indexOf(path);
+            for (int i = 0; k >= 0 && i < p.values().size(); i++) {
+                if (p.values().get(i).get(k).equals(value)) {
+                    String at = "parameters[\"" + String.join(", ", p.paths()) + "\"][" + i + "]";
+                    return new VariantCheck.Written(p.paths().size() == 1 ? at : at + "[" + k + "]", p.valueLines().get(i));
+                }
+            }
+        }
+        for (Variant e : spec.explicitVariants()) {
+            if (value.equals(e.values().get(path)) && Integer.valueOf(line).equals(e.lines().get(path))) {
+                return new VariantCheck.Written("variants[" + e.index() + "]." + path, line);
+            }
+        }
+        return new VariantCheck.Written(path, line);
     }
 
     /**
@@ -230,8 +280,12 @@ public final class BatchFile {
             List<Integer> lines = new ArrayList<>();
             for (int i = 0; i < seq.items().size(); i++) {
                 YamlNode item = seq.items().get(i);
+                JsonNode value = study.json(item, at + "[" + i + "]");
+                if (value == null) {
+                    continue;
+                }
                 if (paths.size() == 1) {
-                    values.add(List.of(item.toJson()));
+                    values.add(List.of(value));
                 } else if (item instanceof YamlNode.Sequence tuple && tuple.items().size() == paths.size()) {
                     values.add(tuple.items().stream().map(YamlNode::toJson).toList());
                 } else {

@@ -1,8 +1,11 @@
 package org.infersim.study.size;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,11 +14,14 @@ import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
 import org.infersim.input.Suggestions;
 import org.infersim.input.YamlNode;
+import org.infersim.run.ScenarioValidation;
 import org.infersim.study.BatchSlo;
 import org.infersim.study.StudyFile;
 import org.infersim.study.ScenarioPatch;
 import org.infersim.study.ScenarioPath;
 import org.infersim.study.Variant;
+import org.infersim.study.VariantCheck;
+import org.infersim.study.VariantScenarios;
 
 /**
  * Reads a size file: which deployment of a base scenario to size, the candidates, and the SLO.
@@ -34,13 +40,14 @@ import org.infersim.study.Variant;
  * </pre>
  */
 public final class SizeFile {
-    static final List<String> KEYS = List.of("name", "base", "deployment", "set", "candidates", "maxReplicas",
+    public static final List<String> KEYS = List.of("name", "base", "deployment", "set", "candidates", "maxReplicas",
             "replications", "slo");
-    static final List<String> CANDIDATE_KEYS = List.of("gpu", "precision", "tensorParallel");
+    public static final List<String> CANDIDATE_KEYS = List.of("gpu", "precision", "tensorParallel");
 
     private final String file;
     private final StudyFile study;
     private final InputFile in;
+    private final Map<String, Integer> lines = new LinkedHashMap<>();
 
     private SizeFile(StudyFile study) {
         this.study = study;
@@ -126,9 +133,49 @@ public final class SizeFile {
         if (in.failure() != null) {
             throw in.failure();
         }
+        fixed.lines().forEach((p, line) -> lines.put("set." + p, line));
+        lines.put("slo", map.lineOf("slo"));
         return new SizeSpec(name, path, base.file(), fixed.values(), deployment, pool, provisioning, byCount, gpus,
-                precisions,
-                tps, maxReplicas, replications, slo);
+                precisions, tps, maxReplicas, replications, slo, lines);
+    }
+
+    /**
+     * Refuses the sizing when the scenario of any candidate has a problem, each at the size
+     * file's line of the value that caused it (see {@link VariantCheck}). A candidate is checked
+     * at one replica: the count is the search's to choose.
+     */
+    public static void check(SizeSpec spec, ScenarioValidation validation) throws InvalidInputException, IOException {
+        String baseText = Files.readString(spec.base());
+        Map<String, VariantCheck.Written> fixed = new LinkedHashMap<>();
+        spec.fixed().keySet().forEach(p -> fixed.put(p, written(spec, "set." + p)));
+        for (int i = 0; i < ScenarioPatch.of(baseText).count("workloads"); i++) {
+            fixed.put("workloads[" + i + "].slo", written(spec, "slo"));
+        }
+        String pool = "cluster.pools[" + spec.pool() + "]";
+        String dep = "deployments[" + spec.deployment() + "]";
+        List<VariantCheck.Located> located = new ArrayList<>();
+        for (int g = 0; g < spec.gpus().size(); g++) {
+            for (int p = 0; p < spec.precisions().size(); p++) {
+                for (int t = 0; t < spec.tensorParallel().size(); t++) {
+                    Map<String, VariantCheck.Written> where = new LinkedHashMap<>(fixed);
+                    where.put(pool + ".gpu", written(spec, "candidates.gpu[" + g + "]"));
+                    where.put(dep + ".precision", written(spec, "candidates.precision[" + p + "]"));
+                    VariantCheck.Written tp = written(spec, "candidates.tensorParallel[" + t + "]");
+                    for (String path : List.of(dep + ".tensorParallel", pool + ".gpusPerNode", pool + ".count")) {
+                        where.put(path, tp);
+                    }
+                    Variant v = new Variant(located.size(), Sizing.values(spec, spec.gpus().get(g), spec.precisions().get(p),
+                            spec.tensorParallel().get(t), 1), Map.of());
+                    located.add(new VariantCheck.Located(v, where));
+                }
+            }
+        }
+        new VariantCheck(spec.file().toString(), spec.base(), new VariantScenarios(baseText, spec.fixed(), spec.slo()),
+                validation).check(located);
+    }
+
+    private static VariantCheck.Written written(SizeSpec spec, String at) {
+        return new VariantCheck.Written(at, spec.lines().getOrDefault(at, 0));
     }
 
     private <T> List<T> list(YamlNode.Mapping m, String key, String what, Function<YamlNode.Scalar, T> item) {
@@ -151,6 +198,7 @@ public final class SizeFile {
             } else if (out.contains(v)) {
                 in.problem(n, at + "[" + i + "]", "'" + v + "' is listed twice");
             } else {
+                lines.put(at + "[" + out.size() + "]", n.line());
                 out.add(v);
             }
         }

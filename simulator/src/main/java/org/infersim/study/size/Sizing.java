@@ -148,29 +148,34 @@ public final class Sizing {
     }
 
     private Variant variant(Search s, int replicas) {
+        Variant v = new Variant(variants.size(), values(spec, s.gpu, s.precision, s.tp, replicas), Map.of());
+        variants.add(v);
+        return v;
+    }
+
+    /** The settings of one probe: the candidate at a replica count, with the pool sized to hold it. */
+    static Map<String, JsonNode> values(SizeSpec spec, String gpu, String precision, int tp, int replicas) {
         String pool = "cluster.pools[" + spec.pool() + "]";
         String dep = "deployments[" + spec.deployment() + "]";
         JsonNodeFactory f = JsonNodeFactory.instance;
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        values.put(pool + ".gpu", f.textNode(s.gpu));
-        values.put(dep + ".precision", f.textNode(s.precision));
-        values.put(dep + ".tensorParallel", f.numberNode(s.tp));
+        values.put(pool + ".gpu", f.textNode(gpu));
+        values.put(dep + ".precision", f.textNode(precision));
+        values.put(dep + ".tensorParallel", f.numberNode(tp));
         values.put(dep + ".replicas", f.numberNode(replicas));
         // One node per replica keeps every tensor-parallel group inside a node whatever the count.
-        values.put(pool + ".gpusPerNode", f.numberNode(s.tp));
+        values.put(pool + ".gpusPerNode", f.numberNode(tp));
         // A serverless pool grows to what the replicas hold and bills only that: nothing to size.
         if (!spec.poolProvisioning().equals("serverless")) {
             // The size as the base writes it: GPUs (count) or nodes. A dynamic pool starts with the
             // whole fleet, so that sizing measures the fleet rather than the wait for nodes.
             values.put(pool + (spec.poolSizedByCount() ? ".count" : ".nodes"),
-                    f.numberNode(spec.poolSizedByCount() ? replicas * s.tp : replicas));
+                    f.numberNode(spec.poolSizedByCount() ? replicas * tp : replicas));
             if (spec.poolProvisioning().equals("dynamic")) {
                 values.put(pool + ".maxNodes", f.numberNode(replicas));
             }
         }
-        Variant v = new Variant(variants.size(), values, Map.of());
-        variants.add(v);
-        return v;
+        return values;
     }
 
     private String id(Search s, int replicas, int replication) {
