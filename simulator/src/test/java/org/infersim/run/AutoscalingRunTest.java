@@ -170,4 +170,23 @@ class AutoscalingRunTest {
                 .deployments().get(0);
         assertEquals(60.0, perNode.coldStartPhases().imagePullS(), 1e-6, "every new serverless node pulls it again");
     }
+
+    @Test
+    void aReplicaCancelledWhilePendingWaitedOnlyUntilItWasCancelled() throws Exception {
+        // One GPU, held by the warm replica: the replica the burst asks for can never be placed, and
+        // is cancelled once the burst is over, long before the hour is up.
+        double[] burst = new double[400];
+        for (int i = 0; i < burst.length; i++) {
+            burst[i] = i * 0.25;
+        }
+        String yaml = scenario("{policy: kpa, target: 1, min: 1, max: 2, stableWindow: 20s}", 1, "1h", burst)
+                .replace("count: 4}", "count: 1}");
+        RunSummary s = Scenarios.summary(yaml);
+        var cancelled = s.replicas().stream().filter(r -> r.state().equals("cancelled")).toList();
+        assertTrue(!cancelled.isEmpty(), "the second replica was asked for and withdrawn: " + s.replicas());
+        for (var r : cancelled) {
+            assertTrue(r.waitedS() < 600, r.name() + " waited " + r.waitedS() + " s, counted to the end of the run");
+        }
+        assertEquals(cancelled.size(), s.deployments().get(0).cancelledWhilePending());
+    }
 }

@@ -217,7 +217,7 @@ public final class ReplicaLifecycle implements GpuWorkload {
     }
 
     /** When it left (drained, stopped or withdrawn); -1 while it is still there. */
-    long goneAtNs() {
+    public long goneAtNs() {
         return goneAtNs;
     }
 
