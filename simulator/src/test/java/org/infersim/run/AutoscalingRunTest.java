@@ -189,4 +189,21 @@ class AutoscalingRunTest {
         }
         assertEquals(cancelled.size(), s.deployments().get(0).cancelledWhilePending());
     }
+
+    @Test
+    void aColdStartOnTheNodeOfAWarmReplicaFindsTheServingImageThere() throws Exception {
+        double[] arrivals = new double[1000];
+        for (int i = 0; i < arrivals.length; i++) {
+            arrivals[i] = i * 0.1;
+        }
+        String fixed = scenario("{policy: kpa, target: 1, min: 1, max: 2}", 1, "5m", arrivals);
+        String dynamic = fixed.replace("pools: [{name: p, gpu: h100-sxm, count: 4}]",
+                "pools: [{name: p, gpu: h100-sxm, provisioning: dynamic, nodes: 1, gpusPerNode: 2, maxNodes: 2}]");
+        for (String yaml : new String[] {fixed, dynamic}) {
+            DeploymentSummary d = Scenarios.summary(yaml).deployments().get(0);
+            assertEquals(1, d.coldStarts(), "the second replica");
+            assertEquals(0, d.coldStartPhases().provisionNodeS(), 1e-9, "it fits beside the warm one");
+            assertEquals(0, d.coldStartPhases().imagePullS(), 1e-9, "the warm replica's node already runs the image");
+        }
+    }
 }
