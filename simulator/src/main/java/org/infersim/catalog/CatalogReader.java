@@ -217,6 +217,9 @@ final class CatalogReader {
             e.positive("memorySlices", slices);
             e.positive("memory", memory);
             e.positive("maxInstances", max);
+            atMost(e, "compute", compute, MigProfile.COMPUTE_SLICES, "a MIG profile has at most %d compute slices");
+            atMost(e, "memorySlices", slices, MigProfile.MEMORY_SLICES, "a MIG profile has at most %d memory slices");
+            atMost(e, "maxInstances", max, MigProfile.COMPUTE_SLICES, "a GPU holds at most %d MIG instances");
             if (memory != null && gpuMemory != null && memory > gpuMemory) {
                 e.problem("memory", "a MIG profile cannot have more memory than its GPU (" + gpuMemory / 1e9 + " GB)");
             }
@@ -425,5 +428,12 @@ final class CatalogReader {
             throw new IllegalArgumentException(hint + ", got '" + s + "'");
         }
         return s;
+    }
+
+    /** Reports {@code value} above {@code limit}, in the words of {@code format} (which takes the limit). */
+    private static void atMost(CatalogEntry e, String key, Long value, int limit, String format) {
+        if (value != null && value > limit) {
+            e.problem(key, String.format(Locale.ROOT, format, limit) + ", got " + value);
+        }
     }
 }

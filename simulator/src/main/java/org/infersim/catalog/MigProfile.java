@@ -7,4 +7,9 @@ package org.infersim.catalog;
  * @param memorySlices  of 8 on current NVIDIA parts
  * @param maxInstances  how many of this profile one GPU can hold
  */
-public record MigProfile(String name, int computeSlices, int memorySlices, long memoryBytes, int maxInstances) {}
+public record MigProfile(String name, int computeSlices, int memorySlices, long memoryBytes, int maxInstances) {
+    /** Compute slices of a MIG GPU (sevenths of its SMs); no GPU holds more instances than these. */
+    public static final int COMPUTE_SLICES = 7;
+    /** Memory slices of a MIG GPU (eighths of its memory). */
+    public static final int MEMORY_SLICES = 8;
+}

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public final class YamlReader {
     private static final YAMLFactory FACTORY = new YAMLFactory();
     private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
+    private static final Pattern PARSER_EVENT = Pattern.compile("<?org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event(\\([^)]*\\))?>?");
 
     private final String file;
     private final List<Problem> problems;
@@ -63,13 +64,7 @@ public final class YamlReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String message = e.getOriginalMessage();
-            int cut = message == null ? -1 : message.indexOf('\n');
-            if (cut > 0) {
-                message = message.substring(0, cut);
-            }
-            problems.add(new Problem(file, at == null ? 0 : at.getLineNr(), "", "not valid YAML: " + message));
+            problems.add(reader.syntaxProblem(e, "not valid YAML: "));
             return null;
         } catch (IOException e) {
             problems.add(new Problem(file, 0, "", "cannot read: " + e.getMessage()));
@@ -93,7 +88,7 @@ public final class YamlReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(syntaxProblem(e));
+            throw new InvalidInputException(syntaxProblem(e, "YAML syntax error: "));
         } catch (IOException e) {
             throw new InvalidInputException(new Problem(file, 0, "", "cannot read: " + e.getMessage()));
         }
@@ -166,7 +161,7 @@ public final class YamlReader {
      * One problem for a syntax error, at the line where the YAML parser saw it (the last mark in
      * its message: the first one is the context, such as where a flow sequence started).
      */
-    private Problem syntaxProblem(JsonProcessingException e) {
+    private Problem syntaxProblem(JsonProcessingException e, String prefix) {
         String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         int line = 0;
         Matcher m = MARK.matcher(raw);
@@ -185,6 +180,28 @@ public final class YamlReader {
             parts.add(l.strip());
         }
         String message = parts.isEmpty() ? raw.strip() : String.join("; ", parts);
-        return new Problem(file, line, "", "YAML syntax error: " + message);
+        return new Problem(file, line, "", prefix + plain(message));
+    }
+
+    /**
+     * The parser's message in words: Jackson names the SnakeYAML event it did not expect by its
+     * class ({@code <org.yaml.snakeyaml.events.SequenceStartEvent(...)>}), which says nothing to a user.
+     */
+    static String plain(String message) {
+        Matcher m = PARSER_EVENT.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String what = switch (m.group(1)) {
+                case "SequenceStart" -> "a list";
+                case "MappingStart" -> "a mapping";
+                case "Scalar" -> "a value";
+                case "Alias" -> "an alias";
+                default -> "something else";
+            };
+            m.appendReplacement(out, what);
+        }
+        m.appendTail(out);
+        return out.toString().replace("Expected a field name (Scalar value in YAML), got this instead: ",
+                "expected a key (a plain value), got ");
     }
 }

@@ -104,6 +104,7 @@ public final class RunMetrics implements ServingObserver, SessionObserver, Repli
         s.rejectedTotal++;
         if (measured(r)) {
             s.rejected++;
+            s.rejectedByReason.merge(reason, 1L, Long::sum);
         }
         intervals[streamDeployment[r.stream()]].rejections++;
         if (sink != null) {

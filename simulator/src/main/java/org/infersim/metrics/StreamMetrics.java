@@ -1,5 +1,9 @@
 package org.infersim.metrics;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * What one request stream experienced during the measured window (after warm-up): raw counters
  * and latency histograms. What is published from them is the results' business
@@ -20,6 +24,8 @@ public final class StreamMetrics {
     long arrived;
     long completed;
     long rejected;
+    /** Of those rejected, how many for each reason, in the reasons' order (so summaries are repeatable). */
+    final Map<String, Long> rejectedByReason = new TreeMap<>();
     long sloMet;
     long sloMissedInFlight;
     long preemptions;
@@ -74,6 +80,7 @@ public final class StreamMetrics {
         arrived += o.arrived;
         completed += o.completed;
         rejected += o.rejected;
+        o.rejectedByReason.forEach((reason, n) -> rejectedByReason.merge(reason, n, Long::sum));
         sloMet += o.sloMet;
         sloMissedInFlight += o.sloMissedInFlight;
         preemptions += o.preemptions;
@@ -153,6 +160,11 @@ public final class StreamMetrics {
     /** Of those, rejected. */
     public long rejected() {
         return rejected;
+    }
+
+    /** The rejected, by the reason they were rejected for. */
+    public Map<String, Long> rejectedByReason() {
+        return Collections.unmodifiableMap(rejectedByReason);
     }
 
     /** Of those, completed within the stream's SLO. */

@@ -17,6 +17,7 @@ package org.infersim.results;
  * @param waitedForReplica requests that arrived when no replica was ready and waited for one
  * @param meanWaitForReplicaS their mean wait, null when none waited; {@code maxWaitForReplicaS} the longest
  * @param requeued requests handed back by replicas whose drain timed out, to be served again
+ * @param cancelledWhilePending replicas its autoscaler asked for, then withdrew before they got GPUs
  */
 public record DeploymentSummary(
         String name,
@@ -36,7 +37,8 @@ public record DeploymentSummary(
         long waitedForReplica,
         Double meanWaitForReplicaS,
         Double maxWaitForReplicaS,
-        long requeued) {
+        long requeued,
+        int cancelledWhilePending) {
 
     /** A builder, so that no call site is a row of bare numbers. */
     public static Builder builder() {
@@ -63,6 +65,7 @@ public record DeploymentSummary(
         private Double meanWaitForReplicaS;
         private Double maxWaitForReplicaS;
         private long requeued;
+        private int cancelledWhilePending;
 
         public Builder name(String name) {
             this.name = name;
@@ -154,10 +157,15 @@ public record DeploymentSummary(
             return this;
         }
 
+        public Builder cancelledWhilePending(int cancelledWhilePending) {
+            this.cancelledWhilePending = cancelledWhilePending;
+            return this;
+        }
+
         public DeploymentSummary build() {
             return new DeploymentSummary(name, priority, replicas, ready, pending, gpuHours, cost, starting,
                     draining, peakReplicas, scaleUps, scaleDowns, coldStarts, coldStartPhases, waitedForReplica,
-                    meanWaitForReplicaS, maxWaitForReplicaS, requeued);
+                    meanWaitForReplicaS, maxWaitForReplicaS, requeued, cancelledWhilePending);
         }
     }
 }

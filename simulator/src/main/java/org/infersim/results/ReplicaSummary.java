@@ -8,14 +8,16 @@ import java.util.List;
  *
  * @param pool      the pool it was placed on; null while it waits for GPUs
  * @param gpu       the GPU type it runs on; null while it waits
- * @param state     {@code ready} (placed and serving) or {@code pending} (still waiting for GPUs at the end)
+ * @param state     its state at the end: {@code pending} (still waiting for GPUs), {@code cancelled}
+ *                  (withdrawn while pending), {@code starting}, {@code ready}, {@code draining} or {@code stopped}
  * @param placedAtS when the scheduler placed it, in seconds from the start; null if it never was
  * @param gpuIds    the GPUs it holds ({@code pool/node/gpu}), empty while it waits
  * @param sharing   {@code whole}, {@code time-slicing}, {@code mps} or {@code mig}
  * @param gpuFraction share of each GPU it holds and is billed for (1 for whole GPUs)
  * @param migProfile its MIG profile; null for other ways of sharing
  * @param waitedS   how long it waited for GPUs, from its deployment's start to its placement (or
- *                  to the end of the run, while pending): a preemption's grace period shows here
+ *                  to the end of the run while pending, or to its withdrawal if its autoscaler
+ *                  cancelled it): a preemption's grace period shows here
  * @param prefixCacheHitRate prompt tokens found in its prefix cache over prompt tokens, for the
  *                  requests that started here in the window (null when none did)
  * @param prefillTokensSaved tokens it did not prefill because they were cached, recomputations

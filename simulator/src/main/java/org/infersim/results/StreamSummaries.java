@@ -33,7 +33,8 @@ public final class StreamSummaries {
                 s.cachedPromptTokens(),
 
                 s.hasSessions() ? new SessionSummary(s.sessionsStarted(), s.sessionsAnsweredAllTurns(),
-                        s.sessionsEndedAtMaxLength(), s.sessionsEndedByRejection()) : null);
+                        s.sessionsEndedAtMaxLength(), s.sessionsEndedByRejection()) : null,
+                s.rejectedByReason());
     }
 
     private static LatencySummary latency(LatencyHistogram h) {

@@ -186,12 +186,16 @@ public final class SummaryAssembler {
         return out;
     }
 
-    /** A replica still waiting for GPUs at the end: what it asks its first pool for, and how long it has waited. */
+    /**
+     * A replica that never got GPUs: what it asks its first pool for, and how long it waited, to the
+     * end of the run while still pending, or to its withdrawal.
+     */
     private static ReplicaSummary waiting(ReplicaSummary.Builder b, ReplicaLifecycle replica, long endNs) {
         Demand demand = replica.demand(replica.pools().get(0));
+        long until = replica.state() == ReplicaLifecycle.State.CANCELLED ? replica.goneAtNs() : endNs;
         return b.gpus(demand instanceof Demand.WholeGpus w ? w.count() : 1).sharing(demand.sharing().label())
                 .migProfile(demand instanceof Demand.MigSlice m ? m.profile().name() : null)
-                .waitedS(Decimal.round(Math.max(0, endNs - replica.requestedAtNs()) / 1e9))
+                .waitedS(Decimal.round(Math.max(0, until - replica.requestedAtNs()) / 1e9))
                 .build();
     }
 
@@ -398,6 +402,7 @@ public final class SummaryAssembler {
                     .meanWaitForReplicaS(waited == 0 ? null : Decimal.of(set.waitedForReplicaNs() / 1e9 / waited))
                     .maxWaitForReplicaS(waited == 0 ? null : Decimal.of(set.longestWaitForReplicaNs() / 1e9))
                     .requeued(requeued)
+                    .cancelledWhilePending(byState[ReplicaLifecycle.State.CANCELLED.ordinal()])
                     .build());
         }
         return out;

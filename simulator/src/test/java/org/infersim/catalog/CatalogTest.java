@@ -430,6 +430,21 @@ class CatalogTest {
     }
 
     @Test
+    void aMigProfileLargerThanItsGpuIsAProblem(@TempDir Path dir) throws Exception {
+        // A MIG GPU has 7 compute slices and 8 memory slices (NVIDIA's MIG user guide).
+        String a100 = GpuEntryYaml.file(List.of(builtIn().gpu("a100-80gb").orElseThrow()));
+        String first = a100.substring(a100.indexOf("      - {name: "), a100.indexOf('\n', a100.indexOf("      - {name: ")));
+        String bad = first.replaceFirst("compute: \\d+", "compute: 8").replaceFirst("memorySlices: \\d+", "memorySlices: 99")
+                .replaceFirst("maxInstances: \\d+", "maxInstances: 9");
+        List<String> p = gpuProblems(dir, a100.replace(first, bad)).stream().map(Problem::toString).toList();
+        assertEquals(3, p.size(), p.toString());
+        assertTrue(p.get(0).matches(".*gpus\\.yaml:\\d+: gpus\\[0\\].mig\\[0\\]\\.compute: a MIG profile has at most 7"
+                + " compute slices, got 8"), p.get(0));
+        assertTrue(p.get(1).endsWith("memorySlices: a MIG profile has at most 8 memory slices, got 99"), p.get(1));
+        assertTrue(p.get(2).endsWith("maxInstances: a GPU holds at most 7 MIG instances, got 9"), p.get(2));
+    }
+
+    @Test
     void laterDirectoriesWin(@TempDir Path dir) throws Exception {
         Path a = Files.createDirectory(dir.resolve("a"));
         Path b = Files.createDirectory(dir.resolve("b"));

@@ -64,6 +64,20 @@ class YamlReaderTest {
     }
 
     @Test
+    void aCatalogSyntaxErrorIsAPlainMessageAtItsLineWithoutTheParsersClassNames() {
+        // A complex key made Jackson name SnakeYAML's event class: <org.yaml.snakeyaml.events.SequenceStartEvent(...)>.
+        for (String text : List.of("gpus:\n  ? [h100\n", "gpus:\n  - id: x\n    memory: a: b\n", "gpus: [\n")) {
+            List<Problem> problems = new ArrayList<>();
+            assertNull(YamlReader.readCatalog(text, "gpus.yaml", problems));
+            assertEquals(1, problems.size());
+            Problem p = problems.get(0);
+            assertTrue(p.line() > 0, p.toString());
+            assertTrue(p.message().startsWith("not valid YAML: "), p.message());
+            assertTrue(!p.message().matches("(?s).*\\b(org|com)\\.[a-z]+\\..*|.*Exception.*"), p.message());
+        }
+    }
+
+    @Test
     void aValueBecomesTheJsonThatIsPatchedIntoAScenario() throws Exception {
         YamlNode root = YamlReader.read("a: [1, 2.5, x, true, ~, 0x1f]\nb: {c: 1_000}\n", "x.batch.yaml",
                 new ArrayList<>());

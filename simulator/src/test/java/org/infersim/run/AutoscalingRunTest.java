@@ -43,6 +43,15 @@ class AutoscalingRunTest {
                 """.formatted(duration, replicas, autoscaler, file);
     }
 
+    /** {@code count} arrivals {@code gapS} seconds apart, from 0. */
+    private static double[] evenly(int count, double gapS) {
+        double[] at = new double[count];
+        for (int i = 0; i < count; i++) {
+            at[i] = i * gapS;
+        }
+        return at;
+    }
+
     @Test
     void aRequestAtZeroReplicasWaitsForExactlyOneColdStartMadeOfItsPhases() throws Exception {
         RunSummary s = Scenarios.summary(scenario("{policy: kpa, target: 10, min: 0, max: 2}", 0, "5m", 0));
@@ -78,10 +87,7 @@ class AutoscalingRunTest {
     void theHpaDoesNotKeepAddingReplicasWhileTheFirstOnesAreStillStarting() throws Exception {
         // 60 requests in flight from t = 0 against a target of 20 per replica: 3 replicas are enough.
         // Their cold start (~100 s) spans several 15 s periods in which 1 replica carries the load.
-        double[] burst = new double[600];
-        for (int i = 0; i < burst.length; i++) {
-            burst[i] = i * 0.5;
-        }
+        double[] burst = evenly(600, 0.5);
         RunSummary s = Scenarios.summary(scenario("{policy: hpa, metric: rps, target: 0.6, min: 1, max: 16}", 1, "6m",
                 burst));
         DeploymentSummary d = s.deployments().get(0);
@@ -91,10 +97,7 @@ class AutoscalingRunTest {
 
     @Test
     void scalingDownDrainsAndEveryRequestIsStillAccountedFor() throws Exception {
-        double[] arrivals = new double[400];
-        for (int i = 0; i < arrivals.length; i++) {
-            arrivals[i] = i * 0.25; // 4/s for 100 s, then nothing
-        }
+        double[] arrivals = evenly(400, 0.25); // 4/s for 100 s, then nothing
         String yaml = scenario("{policy: kpa, target: 2, min: 0, max: 4, stableWindow: 20s}", 2, "10m", arrivals);
         RunSummary s = Scenarios.summary(yaml);
         DeploymentSummary d = s.deployments().get(0);
@@ -125,10 +128,7 @@ class AutoscalingRunTest {
 
     @Test
     void theSameScenarioAndSeedGiveTheSameSummaryWithAnAutoscaler() throws Exception {
-        double[] arrivals = new double[1000];
-        for (int i = 0; i < arrivals.length; i++) {
-            arrivals[i] = i * 0.2; // 5/s for 200 s: about 1.8 in flight, against 0.7 per replica
-        }
+        double[] arrivals = evenly(1000, 0.2); // 5/s for 200 s: about 1.8 in flight, against 0.7 per replica
         String yaml = scenario("{policy: kpa, target: 1, min: 0, max: 4}", 1, "10m", arrivals);
         assertEquals(SummaryJson.write(Scenarios.summary(yaml)), SummaryJson.write(Scenarios.summary(yaml)));
         RunSummary s = Scenarios.summary(yaml);
@@ -139,10 +139,7 @@ class AutoscalingRunTest {
     void aReplicaAddedWhenNoNodeIsFreeWaitsForANewNodeThenItsColdStart() throws Exception {
         // One node of one GPU, held by the warm replica; the replica autoscaler's second replica needs a new
         // node, ready after a fixed 3 minutes, then pulls the image (a new node has none).
-        double[] arrivals = new double[2000];
-        for (int i = 0; i < arrivals.length; i++) {
-            arrivals[i] = i * 0.1;
-        }
+        double[] arrivals = evenly(2000, 0.1);
         String yaml = scenario("{policy: kpa, target: 1, min: 1, max: 2}", 1, "10m", arrivals)
                 .replace("pools: [{name: p, gpu: h100-sxm, count: 4}]", """
                         pools:
@@ -169,5 +166,35 @@ class AutoscalingRunTest {
         DeploymentSummary perNode = Scenarios.summary(pooled.replace("gpusPerNode: 1}", "gpusPerNode: 1, imageCache: node}"))
                 .deployments().get(0);
         assertEquals(60.0, perNode.coldStartPhases().imagePullS(), 1e-6, "every new serverless node pulls it again");
+    }
+
+    @Test
+    void aReplicaCancelledWhilePendingWaitedOnlyUntilItWasCancelled() throws Exception {
+        // One GPU, held by the warm replica: the replica the burst asks for can never be placed, and
+        // is cancelled once the burst is over, long before the hour is up.
+        double[] burst = evenly(400, 0.25);
+        String yaml = scenario("{policy: kpa, target: 1, min: 1, max: 2, stableWindow: 20s}", 1, "1h", burst)
+                .replace("count: 4}", "count: 1}");
+        RunSummary s = Scenarios.summary(yaml);
+        var cancelled = s.replicas().stream().filter(r -> r.state().equals("cancelled")).toList();
+        assertTrue(!cancelled.isEmpty(), "the second replica was asked for and withdrawn: " + s.replicas());
+        for (var r : cancelled) {
+            assertTrue(r.waitedS() < 600, r.name() + " waited " + r.waitedS() + " s, counted to the end of the run");
+        }
+        assertEquals(cancelled.size(), s.deployments().get(0).cancelledWhilePending());
+    }
+
+    @Test
+    void aColdStartOnTheNodeOfAWarmReplicaFindsTheServingImageThere() throws Exception {
+        double[] arrivals = evenly(1000, 0.1);
+        String fixed = scenario("{policy: kpa, target: 1, min: 1, max: 2}", 1, "5m", arrivals);
+        String dynamic = fixed.replace("pools: [{name: p, gpu: h100-sxm, count: 4}]",
+                "pools: [{name: p, gpu: h100-sxm, provisioning: dynamic, nodes: 1, gpusPerNode: 2, maxNodes: 2}]");
+        for (String yaml : new String[] {fixed, dynamic}) {
+            DeploymentSummary d = Scenarios.summary(yaml).deployments().get(0);
+            assertEquals(1, d.coldStarts(), "the second replica");
+            assertEquals(0, d.coldStartPhases().provisionNodeS(), 1e-9, "it fits beside the warm one");
+            assertEquals(0, d.coldStartPhases().imagePullS(), 1e-9, "the warm replica's node already runs the image");
+        }
     }
 }

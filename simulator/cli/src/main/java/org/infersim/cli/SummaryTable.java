@@ -56,8 +56,10 @@ final class SummaryTable {
                 continue;
             }
             var p = d.coldStartPhases();
-            out.append(String.format(Locale.ROOT, "  %s: peak %d replicas, %d scale-ups, %d scale-downs, %d cold starts%s%n",
-                    d.name(), d.peakReplicas(), d.scaleUps(), d.scaleDowns(), d.coldStarts(),
+            out.append(String.format(Locale.ROOT, "  %s: peak %d replicas, %d scale-ups, %d scale-downs%s, %d cold starts%s%n",
+                    d.name(), d.peakReplicas(), d.scaleUps(), d.scaleDowns(),
+                    d.cancelledWhilePending() == 0 ? "" : " (" + d.cancelledWhilePending() + " replicas cancelled while pending)",
+                    d.coldStarts(),
                     p == null ? "" : String.format(Locale.ROOT,
                             " (mean %s: %sGPU wait %s, image %s, weights %s, engine %s)", hms(p.meanTotalS()),
                             p.provisionNodeS() > 0 ? "new node " + hms(p.provisionNodeS()) + ", " : "",

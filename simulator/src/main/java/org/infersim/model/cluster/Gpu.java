@@ -11,8 +11,8 @@ import org.infersim.catalog.MigProfile;
  */
 public final class Gpu {
     /** MIG divides memory in eighths and SMs in sevenths on every current NVIDIA part (catalog: gpu-models/README.md). */
-    public static final int MIG_MEMORY_SLICES = 8;
-    public static final int MIG_COMPUTE_SLICES = 7;
+    public static final int MIG_MEMORY_SLICES = MigProfile.MEMORY_SLICES;
+    public static final int MIG_COMPUTE_SLICES = MigProfile.COMPUTE_SLICES;
     private static final double EPSILON = 1e-9;
 
     private final GpuPool pool;

@@ -109,19 +109,31 @@ public final class ReplicaLifecycle implements GpuWorkload {
         this.allocation = allocation;
         this.plan = placement.planOn(allocation.pool());
         if (coldStart == null) {
+            // A warm replica is already running its image, so the next replica started here need not pull it.
+            holdImage();
             becomeReady();
             return;
         }
         state = State.STARTING;
         Node node = allocation.gpus().get(0).node();
-        GpuPool pool = allocation.pool();
         phases = coldStart.phases(plan.footprint().weightBytes(), plan.model().layers(), plan.tensorParallel(),
-                pool.hasImage(node, SERVING_IMAGE));
+                allocation.pool().hasImage(node, SERVING_IMAGE));
         Simulation sim = context.sim();
         if (phases.imagePullNs() > 0) {
-            imagePulledEvent = sim.schedule(phases.imagePullNs(), () -> pool.pulled(node, SERVING_IMAGE));
+            imagePulledEvent = sim.schedule(phases.imagePullNs(), this::holdImage);
         }
         readyEvent = sim.schedule(phases.totalNs(), this::becomeReady);
+    }
+
+    /** Every node it runs on now holds the serving image. */
+    private void holdImage() {
+        Node last = null;
+        for (var gpu : allocation.gpus()) {
+            if (gpu.node() != last) {
+                allocation.pool().pulled(gpu.node(), SERVING_IMAGE);
+                last = gpu.node();
+            }
+        }
     }
 
     private void becomeReady() {
@@ -217,7 +229,7 @@ public final class ReplicaLifecycle implements GpuWorkload {
     }
 
     /** When it left (drained, stopped or withdrawn); -1 while it is still there. */
-    long goneAtNs() {
+    public long goneAtNs() {
         return goneAtNs;
     }
 

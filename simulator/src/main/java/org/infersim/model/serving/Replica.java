@@ -45,6 +45,8 @@ public final class Replica {
     private long pendingGpuWorkNs;
 
     private long hostBlocksUsed;
+    /** Blocks the requests waiting here will take once admitted (each request's {@code queuedBlocks}, summed). */
+    private long queuedBlocks;
     private long kvBlocksInIteration;
     private boolean iterating;
     private boolean startScheduled;
@@ -85,6 +87,7 @@ public final class Replica {
     public void submit(Request request) {
         request.replica = index;
         outstanding++;
+        queue(request);
         waiting.add(request);
         wake();
     }
@@ -191,6 +194,7 @@ public final class Replica {
             // Its blocks stay cached: recomputation starts from what is still there.
             kv.release(victim);
             victim.computed = 0;
+            queue(victim);
             scheduling.requeue(waiting, victim);
         }
         observer.onPreempted(victim, this, sim.now());
@@ -233,12 +237,24 @@ public final class Replica {
                 return;
             }
             waiting.poll();
+            unqueue(r);
             kv.admit(r, hits, blocks);
             shape.cachedTokens += cached;
             r.chunk = chunk;
             budget -= chunk;
             running.add(r);
         }
+    }
+
+    /** Counts the blocks a request entering the waiting queue will need once admitted. */
+    private void queue(Request r) {
+        r.queuedBlocks = (int) kv.blocksFor(r.tokensToCompute());
+        queuedBlocks += r.queuedBlocks;
+    }
+
+    private void unqueue(Request r) {
+        queuedBlocks -= r.queuedBlocks;
+        r.queuedBlocks = 0;
     }
 
     private void fillShape() {
@@ -335,6 +351,7 @@ public final class Replica {
         out.addAll(swapped);
         out.addAll(waiting);
         for (Request r : out) {
+            unqueue(r);
             kv.release(r);
             r.swappedBlocks = 0;
             r.computed = 0;
@@ -384,6 +401,7 @@ public final class Replica {
     private void rejectUnservable() {
         if (running.isEmpty() && swapped.isEmpty() && !waiting.isEmpty()) {
             Request r = waiting.poll();
+            unqueue(r);
             outstanding--;
             observer.onRejected(r, sim.now(), "does not fit in an empty KV cache");
             r.finished(sim.now(), false);
@@ -413,6 +431,14 @@ public final class Replica {
     /** Requests routed here and not yet completed. */
     public int outstanding() {
         return outstanding;
+    }
+
+    /**
+     * KV blocks on their way here: the prompts (and recomputations) waiting to be admitted, and
+     * the sequences swapped out to the host, none of which the cache holds yet.
+     */
+    public long kvBlocksOnTheWay() {
+        return queuedBlocks + hostBlocksUsed;
     }
 
     public int waitingCount() {

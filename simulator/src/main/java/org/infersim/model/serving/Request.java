@@ -26,6 +26,8 @@ public final class Request {
     int swappedBlocks;
     /** Tokens scheduled in the iteration being run (0 when not scheduled). */
     int chunk;
+    /** Blocks its prompt will take when admitted, counted on its replica while it waits there. */
+    int queuedBlocks;
     long firstTokenNs = -1;
     long lastTokenNs = -1;
     int preemptions;

@@ -45,8 +45,19 @@ final class BindContext {
      */
     record PoolInfo(String name, Long maxGpus, Integer gpusPerNode, GpuSpec gpu, Pool pool) {}
 
-    /** What is known of a deployment, for the checks of the workloads sent to it. */
-    record DeploymentInfo(String name, int index, int maxLen) {}
+    /**
+     * What is known of a deployment, for the checks of the workloads sent to it.
+     *
+     * @param maxLen      its max model length: a prompt must be below it
+     * @param maxPrompt   what a prompt must be below to be served at all: the max model length, or
+     *                    without chunked prefill the iteration's token budget if that is smaller
+     * @param promptLimit what {@code maxPrompt} is, in words ("max model length 4096")
+     */
+    record DeploymentInfo(String name, int index, int maxLen, int maxPrompt, String promptLimit) {
+        DeploymentInfo(String name, int index, int maxLen) {
+            this(name, index, maxLen, maxLen, "max model length " + maxLen);
+        }
+    }
 
     BindContext(InputFile in, Catalog catalog, Long durationNs, PolicyBinder policies) {
         this.in = in;

@@ -104,7 +104,7 @@ final class DeploymentBinder {
         int maxLen = engine != null && engine.maxModelLen().isPresent() ? engine.maxModelLen().getAsInt()
                 : model != null ? model.maxContext() : Integer.MAX_VALUE;
         if (name != null && !ctx.deployments.containsKey(name)) {
-            ctx.deployments.put(name, new DeploymentInfo(name, index, maxLen));
+            ctx.deployments.put(name, info(name, index, maxLen, engine, allowed));
         }
         if (name == null || modelId == null || allowed == null
                 || precision == null || tp == null || replicaValue == null || engine == null || router == null
@@ -218,6 +218,28 @@ final class DeploymentBinder {
         }
         return new EngineConfig(blockSize, util, maxSeqs, maxTokens, chunked, scheduling, preemption, swap, maxLen,
                 prefixCaching, offload, requestOverhead);
+    }
+
+    /**
+     * What a workload's prompts must stay below. Without chunked prefill vLLM refuses to start
+     * when max_num_batched_tokens is below max_model_len, as a whole prompt must fit one
+     * iteration; here the deployment starts and takes the smaller of the two. Where the budget is
+     * the GPU's default, the largest over the deployment's pools counts, so that only a prompt no
+     * pool could take is refused.
+     */
+    private static DeploymentInfo info(String name, int index, int maxLen, EngineConfig engine, List<PoolInfo> allowed) {
+        if (engine == null || engine.chunkedPrefill()) {
+            return new DeploymentInfo(name, index, maxLen);
+        }
+        int budget = engine.maxNumBatchedTokens().orElse(allowed == null ? Integer.MAX_VALUE
+                : allowed.stream().filter(p -> p.gpu() != null)
+                        .mapToInt(p -> p.gpu().batchDefaultsFor(p.gpu().memoryBytes()).maxNumBatchedTokens())
+                        .max().orElse(Integer.MAX_VALUE));
+        if (budget >= maxLen) {
+            return new DeploymentInfo(name, index, maxLen);
+        }
+        return new DeploymentInfo(name, index, maxLen, budget, "max batched tokens " + budget
+                + " (with chunkedPrefill: false a whole prompt must fit one iteration)");
     }
 
     /** An optional count of at least 1, the default when absent; null after a problem. */

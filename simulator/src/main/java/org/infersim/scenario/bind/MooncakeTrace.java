@@ -30,7 +30,7 @@ import org.infersim.input.Problem;
  * Other keys are ignored. A row without {@code hash_ids}, or with none, shares nothing. A row
  * with fewer ids than blocks (as generators that count only full blocks write) has its remaining
  * tokens to itself; more ids than blocks is a problem, since it cannot be told which ids are wrong.
- * Rows with 0 tokens are skipped and counted, as in the CSV layouts.
+ * Rows with 0 output tokens are skipped and counted, as in the CSV layouts.
  */
 final class MooncakeTrace {
     /** Prompt tokens per hash id. */
@@ -85,7 +85,11 @@ final class MooncakeTrace {
         if (t == null || prompt < 0 || output < 0) {
             return;
         }
-        if (prompt == 0 || output == 0) {
+        if (prompt == 0) {
+            rows.problem(lineNo, "input_length: 0 prompt tokens; a request has at least one");
+            return;
+        }
+        if (output == 0) {
             rows.skip();
             return;
         }
@@ -95,7 +99,7 @@ final class MooncakeTrace {
         if (hasIds && ids == null) {
             return; // reported
         }
-        rows.add(t, prompt, output, ids == null || ids.length == 0 ? null : ids);
+        rows.add(lineNo, t, prompt, output, ids == null || ids.length == 0 ? null : ids);
     }
 
     /** Nanoseconds from milliseconds, or null after reporting a problem. */

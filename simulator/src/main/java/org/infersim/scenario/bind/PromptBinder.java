@@ -91,20 +91,52 @@ final class PromptBinder {
                 + parts.prefixMax() + " tokens, and 1 for the answer";
     }
 
-    /** Reports a first prompt (shared prefix and longest message) that would not be below the max model length. */
-    static boolean fits(Fields w, Parts parts, LengthSpec message, DeploymentInfo deployment) {
-        if (deployment == null || parts.prefixMax() == 0 || message == null) {
+    /**
+     * Reports a first prompt (shared prefix and longest message) that would not be below what the
+     * deployment accepts: every such request would be rejected. A lognormal without its own max is
+     * capped by the deployment already ({@code capped}).
+     */
+    static boolean fits(Fields w, Parts parts, LengthSpec message, DeploymentInfo deployment, boolean capped) {
+        if (deployment == null || message == null || (capped && parts.prefixMax() == 0)) {
             return true;
         }
         long longest = parts.prefixMax() + message.max();
-        if (longest < deployment.maxLen()) {
+        if (longest < deployment.maxPrompt()) {
             return true;
         }
-        w.problem("promptTokens", "the longest prompt, " + describe(parts.systemPrompt(), parts.documents()) + " and "
-                + message.max() + " tokens of its own, is " + longest + " tokens, not below the max model length "
-                + deployment.maxLen() + " of deployment '" + deployment.name() + "' (it would be rejected);"
-                + " lower promptTokens' max or the shared parts");
+        String what = parts.prefixMax() == 0 ? "the longest prompt is " + longest + " tokens"
+                : "the longest prompt, " + describe(parts.systemPrompt(), parts.documents()) + " and " + message.max()
+                        + " tokens of its own, is " + longest + " tokens";
+        w.problem("promptTokens", what + ", not below the " + deployment.promptLimit() + " of deployment '"
+                + deployment.name() + "' (it would be rejected); lower promptTokens' max"
+                + (parts.prefixMax() == 0 ? "" : " or the shared parts") + fix(deployment));
         return false;
+    }
+
+    /** A trace whose longest prompt (after any shared prefix) the deployment could never take. */
+    static boolean fitsTrace(Fields w, Parts parts, int[] promptTokens, DeploymentInfo deployment) {
+        if (deployment == null || promptTokens.length == 0) {
+            return true;
+        }
+        int row = 0;
+        for (int i = 1; i < promptTokens.length; i++) {
+            if (promptTokens[i] > promptTokens[row]) {
+                row = i;
+            }
+        }
+        long longest = parts.prefixMax() + promptTokens[row];
+        if (longest < deployment.maxPrompt()) {
+            return true;
+        }
+        w.problem("arrival", "the trace's longest prompt, request " + (row + 1) + " of " + promptTokens.length + ", is "
+                + longest + " tokens, not below the " + deployment.promptLimit() + " of deployment '"
+                + deployment.name() + "' (it would be rejected); trim the trace" + fix(deployment));
+        return false;
+    }
+
+    private static String fix(DeploymentInfo deployment) {
+        return deployment.maxPrompt() < deployment.maxLen()
+                ? ", or set chunkedPrefill: true or a larger maxNumBatchedTokens" : "";
     }
 
     private static String describe(SystemPromptSpec system, DocumentSpec documents) {

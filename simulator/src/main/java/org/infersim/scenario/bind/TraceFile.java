@@ -28,8 +28,8 @@ import org.infersim.input.Problem;
  *   <li>BurstGPT: {@code Timestamp,Model,Request tokens,Response tokens,...}.</li>
  * </ul>
  * A timestamp is a number of seconds or a date-time such as {@code 2023-11-16 18:15:46.6805900}
- * (UTC). Rows are sorted by time (stable) and offset from the earliest. Rows with 0 tokens
- * (BurstGPT's failed requests have 0 response tokens) are skipped and counted.
+ * (UTC). Rows must be in time order and are offset from the first. Rows with 0 output tokens
+ * (BurstGPT's failed requests have 0 response tokens) are skipped and counted; a row with 0 prompt tokens is a problem.
  */
 final class TraceFile {
     /** Bad rows reported one by one; the rest are counted. */
@@ -43,7 +43,7 @@ final class TraceFile {
             + " \"hash_ids\": [0, 1]}";
 
     /**
-     * Rows sorted by arrival; offsets in ns from the first row.
+     * Rows in arrival order; offsets in ns from the first row.
      *
      * @param blockHashIds each row's block hash ids (a row's entry null when it has none), null for CSV
      * @param blockTokens  prompt tokens per hash id; 0 without ids
@@ -81,6 +81,9 @@ final class TraceFile {
                 return new MooncakeTrace(display, scenarioPath, problems).read(first, lineNo, in);
             }
             return new CsvReader(display, scenarioPath, problems).read(first, lineNo, in);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            problems.add(new Problem(display, 0, scenarioPath, "not a text trace (it is not UTF-8 text); " + LAYOUTS));
+            return null;
         } catch (IOException e) {
             problems.add(new Problem(display, 0, scenarioPath, "cannot read the trace: " + e.getMessage()));
             return null;
@@ -138,10 +141,12 @@ final class TraceFile {
                 if (t == null || p < 0 || o < 0) {
                     continue;
                 }
-                if (p == 0 || o == 0) {
+                if (p == 0) {
+                    rows.problem(lineNo, "column " + colNames[1] + ": 0 prompt tokens; a request has at least one");
+                } else if (o == 0) {
                     rows.skip();
                 } else {
-                    rows.add(t, p, o, null);
+                    rows.add(lineNo, t, p, o, null);
                 }
             }
             return rows.finish();

@@ -1,14 +1,15 @@
 package org.infersim.scenario.bind;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.infersim.input.Problem;
 
 /**
  * The rows of one trace file as its reader finds them, with its problems (each of the first few
- * at its line, then a count); sorted by time, stably, and offset from the earliest at the end.
- * Shared by the CSV and the Mooncake readers, so that both report and order rows alike.
+ * at its line, then a count), offset from the first at the end. A row earlier than the one before
+ * it is a problem: a trace is a log in time order, and one out of order is more likely two files
+ * joined or a column mistaken than requests to be reordered. Shared by the CSV and the Mooncake
+ * readers, so that both report rows alike.
  */
 final class TraceRows {
     private final String display;
@@ -21,6 +22,8 @@ final class TraceRows {
     /** Each row's block hash ids; null for a trace without them (CSV). */
     private long[][] hashIds;
     private int n;
+    /** The line of the last row added, for the message when the next one is earlier. */
+    private int lastLine;
     private int skipped;
     private int bad;
 
@@ -35,8 +38,17 @@ final class TraceRows {
         this.hashIds = blockTokens > 0 ? new long[4096][] : null;
     }
 
-    /** A request of the trace; {@code ids} null when it shares nothing (or the trace has no ids). */
-    void add(long timeNs, int promptTokens, int outputTokens, long[] ids) {
+    /**
+     * A request of the trace, at line {@code lineNo}; {@code ids} null when it shares nothing (or
+     * the trace has no ids).
+     */
+    void add(int lineNo, long timeNs, int promptTokens, int outputTokens, long[] ids) {
+        if (n > 0 && timeNs < times[n - 1]) {
+            problem(lineNo, "this row is earlier than the one on line " + lastLine + "; a trace lists its requests"
+                    + " in time order (sort it by its timestamps)");
+            return;
+        }
+        lastLine = lineNo;
         if (n == times.length) {
             times = Arrays.copyOf(times, n * 2);
             prompts = Arrays.copyOf(prompts, n * 2);
@@ -52,7 +64,7 @@ final class TraceRows {
         n++;
     }
 
-    /** A row with 0 tokens, left out and counted (BurstGPT's failed requests). */
+    /** A row with 0 output tokens, left out and counted (BurstGPT's failed requests). */
     void skip() {
         skipped++;
     }
@@ -73,47 +85,17 @@ final class TraceRows {
             return null;
         }
         if (n == 0) {
-            problems.add(new Problem(display, 0, scenarioPath, "the trace has no requests with positive token counts"
-                    + (skipped > 0 ? " (" + skipped + " rows with 0 tokens were skipped)" : "")));
+            problems.add(new Problem(display, 0, scenarioPath, "the trace has no requests with output tokens"
+                    + (skipped > 0 ? " (" + skipped + " rows with 0 output tokens were skipped)" : "")));
             return null;
         }
-        int[] order = order();
-        long first = times[order[0]];
+        long first = times[0];
         long[] offsets = new long[n];
-        int[] p = new int[n];
-        int[] o = new int[n];
-        long[][] ids = hashIds == null ? null : new long[n][];
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            offsets[k] = times[i] - first;
-            p[k] = prompts[i];
-            o[k] = outputs[i];
-            if (ids != null) {
-                ids[k] = hashIds[i];
-            }
-        }
-        return new TraceFile.Rows(offsets, p, o, skipped, ids, ids == null ? 0 : blockTokens);
-    }
-
-    /** Row indices by time, stably; boxes them only when the file is out of order (most traces are not). */
-    private int[] order() {
-        int[] order = new int[n];
-        boolean inOrder = true;
         for (int i = 0; i < n; i++) {
-            order[i] = i;
-            inOrder &= i == 0 || times[i - 1] <= times[i];
+            offsets[i] = times[i] - first;
         }
-        if (!inOrder) {
-            Integer[] boxed = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                boxed[i] = i;
-            }
-            long[] t = times;
-            Arrays.sort(boxed, Comparator.comparingLong(i -> t[i])); // stable (TimSort)
-            for (int i = 0; i < n; i++) {
-                order[i] = boxed[i];
-            }
-        }
-        return order;
+        long[][] ids = hashIds == null ? null : Arrays.copyOf(hashIds, n);
+        return new TraceFile.Rows(offsets, Arrays.copyOf(prompts, n), Arrays.copyOf(outputs, n), skipped, ids,
+                ids == null ? 0 : blockTokens);
     }
 }

@@ -73,6 +73,7 @@ final class WorkloadBinder {
         }
         DeploymentInfo deployment = w.reference("deployment", "deployment", ctx.deployments, "deployments");
         int maxLen = deployment == null ? Integer.MAX_VALUE : deployment.maxLen();
+        int maxPrompt = deployment == null ? Integer.MAX_VALUE : deployment.maxPrompt();
         ArrivalSpec arrival = arrival(w);
         boolean trace = arrival instanceof ArrivalSpec.Trace || isTrace(w);
         PromptBinder.Parts parts = prompts.bind(w, deployment, trace);
@@ -87,11 +88,14 @@ final class WorkloadBinder {
                 }
             }
         } else {
-            prompt = distributions.length(w, "promptTokens", PromptBinder.messageCap(parts, maxLen),
-                    PromptBinder.messageCapWhy(parts, maxLen), LENGTH);
+            prompt = distributions.length(w, "promptTokens", PromptBinder.messageCap(parts, maxPrompt),
+                    PromptBinder.messageCapWhy(parts, maxPrompt), LENGTH);
             output = distributions.length(w, "outputTokens", maxLen, LENGTH);
             lengthsOk = prompt != null && output != null && (!parts.ok() || PromptBinder.fits(w, parts, prompt,
-                    deployment));
+                    deployment, cappedByDeployment(w)));
+        }
+        if (arrival instanceof ArrivalSpec.Trace t && parts.ok()) {
+            lengthsOk &= PromptBinder.fitsTrace(w, parts, t.promptTokens(), deployment);
         }
         Long priority = w.integer("priority", false, Integer.MIN_VALUE, Integer.MAX_VALUE);
         Slo slo = slo(w);
@@ -102,6 +106,12 @@ final class WorkloadBinder {
         return new Workload(name, deployment.name(), arrival, prompt, output,
                 priority == null ? Workload.DEFAULT_PRIORITY : priority.intValue(), slo, parts.systemPrompt(),
                 parts.documents(), parts.session());
+    }
+
+    /** Whether the prompt lengths are a lognormal without its own max, which the deployment's limit caps. */
+    private static boolean cappedByDeployment(Fields w) {
+        return w.node("promptTokens") instanceof YamlNode.Mapping m && m.get("type") instanceof YamlNode.Scalar s
+                && "lognormal".equals(s.text()) && m.get("max") == null;
     }
 
     private static boolean isTrace(Fields w) {

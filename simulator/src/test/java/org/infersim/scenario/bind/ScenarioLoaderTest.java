@@ -110,7 +110,7 @@ class ScenarioLoaderTest {
                 new Pool("h100", "h100-sxm", 16, 8, OptionalDouble.of(2.99), GpuSharing.DEFAULTS),
                 new Pool("a100", "a100-80gb", 4, 4, OptionalDouble.empty(), new GpuSharing(200_000, 0.3))), s.pools());
 
-        EngineConfig engine = new EngineConfig(32, 0.85, OptionalInt.of(128), OptionalInt.of(4096), false,
+        EngineConfig engine = new EngineConfig(32, 0.85, OptionalInt.of(128), OptionalInt.of(16384), false,
                 PolicyChoice.of("priority"), PolicyChoice.of("swap"), 8L << 30, OptionalInt.of(16384), false, 0,
                 java.util.OptionalLong.empty());
         assertEquals(List.of(

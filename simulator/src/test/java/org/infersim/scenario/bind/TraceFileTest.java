@@ -23,11 +23,11 @@ class TraceFileTest {
     }
 
     @Test
-    void azureDateTimesAreSortedStablyAndOffsetFromTheFirstWithZeroOutputRowsSkipped() throws Exception {
+    void azureDateTimesAreOffsetFromTheFirstWithZeroOutputRowsSkipped() throws Exception {
         TraceFile.Rows rows = TraceFile.read(fixture("azure-small.csv"), "azure-small.csv", "p", problems);
         assertEquals(List.of(), problems);
         assertNotNull(rows);
-        // 46.6805900 → 0; two rows at 47.1 keep their file order; 50.2 last; the 0-output row is skipped.
+        // 46.6805900 → 0; two rows at 47.1 in their file order; 50.2 last; the 0-output row is skipped.
         assertArrayEquals(new long[] {0, 419_410_000L, 419_410_000L, 3_519_410_000L}, rows.offsetsNs());
         assertArrayEquals(new int[] {4808, 110, 50, 3180}, rows.promptTokens());
         assertArrayEquals(new int[] {10, 27, 2, 8}, rows.outputTokens());
@@ -73,6 +73,42 @@ class TraceFileTest {
     }
 
     @Test
+    void aRowEarlierThanTheOneBeforeItIsAProblemAtItsLine(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("t.csv"), "TIMESTAMP,ContextTokens,GeneratedTokens\n"
+                + "10,100,10\n10,100,10\n5,100,10\n");
+        assertNull(TraceFile.read(f, "t.csv", "p", problems));
+        assertEquals(List.of("t.csv:4: p: this row is earlier than the one on line 3; a trace lists its requests in"
+                + " time order (sort it by its timestamps)"), problems.stream().map(Problem::toString).toList());
+        problems.clear();
+        Path m = Files.writeString(dir.resolve("t.jsonl"), "{\"timestamp\": 3000, \"input_length\": 10, \"output_length\": 1}\n"
+                + "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 1}\n");
+        assertNull(TraceFile.read(m, "t.jsonl", "p", problems));
+        assertEquals(2, problems.get(0).line());
+    }
+
+    @Test
+    void aRowWithoutPromptTokensIsAProblemNotASkippedRow(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("t.csv"), "TIMESTAMP,ContextTokens,GeneratedTokens\n1,100,10\n2,0,0\n");
+        assertNull(TraceFile.read(f, "t.csv", "p", problems));
+        assertEquals(List.of("t.csv:3: p: column ContextTokens: 0 prompt tokens; a request has at least one"),
+                problems.stream().map(Problem::toString).toList());
+        problems.clear();
+        Path m = Files.writeString(dir.resolve("t.jsonl"), "{\"timestamp\": 0, \"input_length\": 0, \"output_length\": 5}\n");
+        assertNull(TraceFile.read(m, "t.jsonl", "p", problems));
+        assertEquals("t.jsonl:1: p: input_length: 0 prompt tokens; a request has at least one", problems.get(0).toString());
+    }
+
+    @Test
+    void aBinaryFileIsSaidNotToBeATextTrace(@TempDir Path dir) throws Exception {
+        Path f = Files.write(dir.resolve("t.csv"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a,
+            (byte) 0xff, (byte) 0xfe, 0, 1});
+        assertNull(TraceFile.read(f, "t.csv", "p", problems));
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).message().startsWith("not a text trace (it is not UTF-8 text); expected the Azure"),
+                problems.get(0).message());
+    }
+
+    @Test
     void anUnknownHeaderNamesBothAcceptedLayouts(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("t.csv"), "time,in,out\n1,2,3\n");
         assertNull(TraceFile.read(f, "t.csv", "p", problems));
@@ -100,10 +136,10 @@ class TraceFileTest {
     }
 
     @Test
-    void aMooncakeTraceIsReadFromItsJsonLinesWithMillisecondTimestampsSortedStablyAndItsHashIds() throws Exception {
+    void aMooncakeTraceIsReadFromItsJsonLinesWithMillisecondTimestampsAndItsHashIds() throws Exception {
         TraceFile.Rows rows = TraceFile.read(fixture("mooncake.jsonl"), "mooncake.jsonl", "p", problems);
         assertEquals(List.of(), problems);
-        // 0 ms first; the two rows at 1500.5 ms keep their file order (the second, with 0 output tokens, is
+        // 0 ms first; the two rows at 1500.5 ms in their file order (the second, with 0 output tokens, is
         // skipped); 3000 ms; the row without hash_ids; the row whose ids cover only its first 1024 tokens.
         assertArrayEquals(new long[] {0, 1_500_500_000L, 3_000_000_000L, 4_000_000_000L, 5_000_000_000L},
                 rows.offsetsNs());

@@ -2,6 +2,7 @@ package org.infersim.scenario.bind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -213,6 +214,50 @@ class WorkloadBinderTest {
                 + " longest shared prefix, 4000 tokens, and 1 for the answer) is below the mean 6000", problem(POISSON
                 + "promptTokens: {type: lognormal, mean: 6000, stddev: 500}\noutputTokens: 10\n"
                 + "systemPrompt: {prompts: 8, tokens: 4000}"));
+    }
+
+    /** The one problem of a workload sent to a deployment with these engine settings instead. */
+    private static String problemWithEngine(String engine, String yaml) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScenarioLoader.parse(
+                scenario(yaml).replace("engine: {maxModelLen: 8192}", "engine: " + engine), "scenarios/x.yaml",
+                fixtures(), List.of(), BuiltInPolicies.load()));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        return e.problems().get(0).toString();
+    }
+
+    @Test
+    void promptsLongerThanTheMaxModelLengthAreRefusedNotRejectedOneByOne() {
+        assertEquals("scenarios/x.yaml:12: workloads[0].promptTokens: the longest prompt is 10000 tokens, not below the"
+                + " max model length 8192 of deployment 'chat' (it would be rejected); lower promptTokens' max",
+                problem(POISSON + "promptTokens: 10000\noutputTokens: 10"));
+        assertTrue(problem(POISSON + "promptTokens: {type: uniform, min: 100, max: 9000}\noutputTokens: 10")
+                .contains("the longest prompt is 9000 tokens"));
+        // Without a maxModelLen the model's context (128k tokens for Llama 3.1) is the limit.
+        assertTrue(problemWithEngine("{}", POISSON + "promptTokens: 200000\noutputTokens: 10")
+                .contains("not below the max model length 131072"));
+    }
+
+    @Test
+    void withoutChunkedPrefillAPromptLongerThanTheIterationBudgetIsRefused() {
+        // vLLM refuses to start with chunked prefill off and max_num_batched_tokens below max_model_len.
+        assertEquals("scenarios/x.yaml:12: workloads[0].promptTokens: the longest prompt is 6000 tokens, not below the"
+                + " max batched tokens 2048 (with chunkedPrefill: false a whole prompt must fit one iteration) of"
+                + " deployment 'chat' (it would be rejected); lower promptTokens' max, or set chunkedPrefill: true or a"
+                + " larger maxNumBatchedTokens", problemWithEngine("{chunkedPrefill: false, maxNumBatchedTokens: 2048}",
+                POISSON + "promptTokens: 6000\noutputTokens: 10"));
+        // The budget left to the GPU is its default: 8192 tokens on an H100.
+        assertTrue(problemWithEngine("{chunkedPrefill: false}", POISSON + "promptTokens: 9000\noutputTokens: 10")
+                .contains("not below the max batched tokens 8192"));
+    }
+
+    @Test
+    void aTraceWhosePromptsTheDeploymentCannotTakeIsRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("long.csv");
+        java.nio.file.Files.writeString(trace, "TIMESTAMP,ContextTokens,GeneratedTokens\n"
+                + "2024-01-01 00:00:00.0000000,1000,50\n2024-01-01 00:00:01.0000000,9000,50\n");
+        assertEquals("scenarios/x.yaml:11: workloads[0].arrival: the trace's longest prompt, request 2 of 2, is 9000"
+                + " tokens, not below the max model length 8192 of deployment 'chat' (it would be rejected); trim the"
+                + " trace", problem("arrival: {type: trace, file: " + trace + "}"));
     }
 
     @Test

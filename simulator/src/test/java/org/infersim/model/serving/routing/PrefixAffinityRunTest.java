@@ -42,10 +42,11 @@ class PrefixAffinityRunTest {
     /**
      * 24 conversations of 4 turns, started 0.1 s apart, each with its own pace of 4 to 7 s a turn (so
      * that turns do not arrive in one order, turn after turn): the first turn is a shared system
-     * block and two blocks of its own; each later turn adds two blocks to the last.
+     * block and two blocks of its own; each later turn adds two blocks to the last. Written in time
+     * order, as a trace is.
      */
     private static void writeTrace(Path file) throws Exception {
-        List<String> lines = new ArrayList<>();
+        List<Map.Entry<Long, String>> lines = new ArrayList<>();
         long nextId = 1;
         for (int c = 0; c < 24; c++) {
             List<Long> ids = new ArrayList<>(List.of(0L));
@@ -53,11 +54,12 @@ class PrefixAffinityRunTest {
                 ids.add(nextId++);
                 ids.add(nextId++);
                 long atMs = c * 100 + turn * (4_000 + c * 797 % 3_000);
-                lines.add("{\"timestamp\": " + atMs + ", \"input_length\": " + 512 * ids.size()
-                        + ", \"output_length\": 200, \"hash_ids\": " + ids + "}");
+                lines.add(Map.entry(atMs, "{\"timestamp\": " + atMs + ", \"input_length\": " + 512 * ids.size()
+                        + ", \"output_length\": 200, \"hash_ids\": " + ids + "}"));
             }
         }
-        Files.write(file, lines);
+        lines.sort(Map.Entry.comparingByKey()); // stable: turns at one instant keep their order
+        Files.write(file, lines.stream().map(Map.Entry::getValue).toList());
     }
 
     private static RunSummary run(Path dir, String router) throws Exception {
