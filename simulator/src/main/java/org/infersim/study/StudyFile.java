@@ -75,7 +75,17 @@ public final class StudyFile {
             return null;
         }
         try {
-            return new Base(base, Files.readString(base));
+            String text = Files.readString(base);
+            // The base must at least be YAML for its paths to be set; what else is wrong with it the
+            // scenario check says, at the base's own lines.
+            List<Problem> syntax = new ArrayList<>();
+            try {
+                YamlReader.read(text, base.toString(), syntax);
+            } catch (InvalidInputException e) {
+                in.problems().addAll(e.problems());
+                return null;
+            }
+            return new Base(base, text);
         } catch (IOException e) {
             in.problem(node, "base", "cannot read the base scenario " + base + ": "
                     + (e instanceof NoSuchFileException ? "file not found" : e.getMessage()));
