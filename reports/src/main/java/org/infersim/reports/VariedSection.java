@@ -24,7 +24,14 @@ final class VariedSection extends BatchSection {
                         : Figures.count(batch.okRuns().stream().filter(r -> Boolean.TRUE.equals(r.meetsSlo())).count())
                                 + " runs", batch.slo() == null ? "" : sloText()),
                 new HtmlPage.KeyFigure("Cheapest meeting the SLO", cheapestHeadline(), cheapestDetail())));
-        page.paragraph("Every combination of the values below was run"
+        long combinations = batch.parameters().stream().mapToLong(p -> p.values().size()).reduce(1, (a, b) -> a * b);
+        // Parameters written together vary together, and a size search probes only some counts:
+        // say "every combination" only when that is what ran.
+        String which = variants == combinations ? "Every combination of the values below was run"
+                : Figures.count(variants) + " variants were run, not every one of the " + Figures.count(combinations)
+                        + " combinations of the values below (parameters written together vary together, and a "
+                        + "search tries only the values it needs)";
+        page.paragraph(which
                 + (batch.replications() > 1 ? ", " + batch.replications() + " times each with independent seeds "
                 + "(charts show the mean of the replications)" : "") + ". Everything else is as in the base "
                 + "scenario" + (batch.base() == null ? "" : " (" + batch.base() + ")") + ".");

@@ -44,6 +44,19 @@ class BatchReportTest {
     }
 
     @Test
+    void aBatchSaysEveryCombinationRanOnlyWhenItDid() throws Exception {
+        String full = Files.readString(renderer.renderBatch(Fixtures.copy("batch-sweep", tmp)));
+        assertTrue(full.contains("Every combination of the values below was run"), "the sweep ran all 16");
+        // Two of the values dropped from batch.json's runs: fewer variants than combinations.
+        Path dir = Fixtures.copy("batch-sweep", tmp.resolve("partial"));
+        List<String> csv = Files.readAllLines(dir.resolve("batch.csv"));
+        Files.write(dir.resolve("batch.csv"), csv.subList(0, csv.size() - 4));
+        String partial = Files.readString(renderer.renderBatch(dir));
+        assertFalse(partial.contains("Every combination of the values below was run"), "not what ran");
+        assertTrue(partial.contains("variants were run, not every one of the"));
+    }
+
+    @Test
     void theParetoChartShowsTheFrontTheSloAndTheCheapestPerLoad() throws Exception {
         String html = Files.readString(renderer.renderBatch(Fixtures.copy("batch-sweep", tmp)));
         String pareto = RunReportTest.figures(html).get(BATCH_CHARTS.size() - 1);
