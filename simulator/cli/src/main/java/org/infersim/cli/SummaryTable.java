@@ -73,10 +73,12 @@ final class SummaryTable {
     }
 
     private static void pools(RunSummary s, StringBuilder out) {
-        out.append(String.format(Locale.ROOT, "%n%-12s %-10s %5s %7s %8s %8s %10s%n",
-                "pool", "gpu", "gpus", "busy", "FLOP/s", "HBM B/s", "cost $"));
+        // "stepping": a continuous-batching engine steps whenever it holds a request, so this is
+        // near 100% at light load; FLOP/s and HBM B/s say how much of the GPUs the steps used.
+        out.append(String.format(Locale.ROOT, "%n%-12s %-10s %5s %8s %8s %8s %10s%n",
+                "pool", "gpu", "gpus", "stepping", "FLOP/s", "HBM B/s", "cost $"));
         for (PoolSummary p : s.pools()) {
-            out.append(String.format(Locale.ROOT, "%-12s %-10s %5d %6.1f%% %7.1f%% %7.1f%% %10.2f%n",
+            out.append(String.format(Locale.ROOT, "%-12s %-10s %5d %7.1f%% %7.1f%% %7.1f%% %10.2f%n",
                     p.name(), p.gpu(), p.gpus(), p.busyFraction() * 100, p.flopsFraction() * 100,
                     p.bandwidthFraction() * 100, p.cost()));
         }

@@ -75,6 +75,8 @@ class CommandLineTest {
         Outcome o = infersim("run", scenario("quickstart.yaml").toString(), "--output", dir.toString(), "--requests");
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("TTFT"), o.out());
+        // The pool's share of time the engines stepped is said as that, beside what the GPUs moved.
+        assertTrue(o.out().contains("stepping   FLOP/s  HBM B/s") && !o.out().contains(" busy "), o.out());
         String summary = Files.readString(dir.resolve("summary.json"));
         assertTrue(summary.contains("\"ttftMs\""));
         assertTrue(Files.readAllLines(dir.resolve("timeseries.csv")).size() > 10);
