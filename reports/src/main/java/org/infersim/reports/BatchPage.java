@@ -30,6 +30,10 @@ record BatchPage(BatchResults batch, ComparisonResults comparison, BatchResults.
                         + " policies × " + comparison.replications() + " replications ("
                         + Figures.count(batch.runs().size()) + " runs)"
                         + (batch.base() == null ? "" : " of the scenario " + batch.base()) + ".")
+                : SizeResults.present(batch.dir())
+                ? new HtmlPage("Size report: " + name, "infersim size: " + Figures.count(batch.runs().size())
+                        + " runs searching the fewest replicas per candidate"
+                        + (batch.base() == null ? "" : ", each a variant of the scenario " + batch.base()) + ".")
                 : new HtmlPage("Batch report: " + name,
                 "infersim batch of " + Figures.count(batch.runs().size()) + " runs"
                         + (batch.base() == null ? "" : ", each a variant of the scenario " + batch.base()) + ".");

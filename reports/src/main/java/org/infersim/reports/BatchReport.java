@@ -18,9 +18,17 @@ final class BatchReport {
 
     /** The report of a batch, with the policy comparison first when the folder holds one. */
     static String render(BatchResults batch, ComparisonResults comparison) {
+        return render(batch, comparison, null);
+    }
+
+    /** The report, with a size search's answer first when the folder holds one (size.json). */
+    static String render(BatchResults batch, ComparisonResults comparison, SizeResults size) {
         BatchPage p = BatchPage.of(batch, comparison);
         if (comparison != null) {
             ComparisonSection.add(p.page(), comparison);
+        }
+        if (size != null) {
+            SizeSection.add(p.page(), size);
         }
         List<BatchSection> sections = new ArrayList<>(List.of(new VariedSection(p), new CheapestSection(p)));
         if (p.load() != null) {

@@ -23,7 +23,8 @@ public final class HtmlReportRenderer {
     /** Writes {@code report.html} into a batch's folder (batch.csv and batch.json, and compare.json if any). */
     public Path renderBatch(Path batchDir) throws IOException, InvalidInputException {
         ComparisonResults comparison = ComparisonResults.present(batchDir) ? ComparisonResults.read(batchDir) : null;
-        return write(batchDir, BatchReport.render(BatchResults.read(batchDir), comparison));
+        SizeResults size = SizeResults.present(batchDir) ? SizeResults.read(batchDir) : null;
+        return write(batchDir, BatchReport.render(BatchResults.read(batchDir), comparison, size));
     }
 
     private static Path write(Path dir, String html) throws IOException {

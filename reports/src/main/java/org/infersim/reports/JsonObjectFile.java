@@ -16,6 +16,23 @@ final class JsonObjectFile {
     private JsonObjectFile() {}
 
     static JsonNode read(Path file) throws InvalidInputException {
+        JsonNode json = tree(file);
+        if (json == null || !json.isObject()) {
+            throw new InvalidInputException(new Problem(file.toString(), 1, "", "expected a JSON object"));
+        }
+        return json;
+    }
+
+    /** A results file that must hold one JSON array (size.json). */
+    static JsonNode readArray(Path file) throws InvalidInputException {
+        JsonNode json = tree(file);
+        if (json == null || !json.isArray()) {
+            throw new InvalidInputException(new Problem(file.toString(), 1, "", "expected a JSON array"));
+        }
+        return json;
+    }
+
+    private static JsonNode tree(Path file) throws InvalidInputException {
         JsonNode json;
         try {
             json = JSON.readTree(file.toFile());
@@ -25,9 +42,6 @@ final class JsonObjectFile {
                     "not valid JSON: " + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new InvalidInputException(new Problem(file.toString(), 0, "", "cannot be read: " + e.getMessage()));
-        }
-        if (json == null || !json.isObject()) {
-            throw new InvalidInputException(new Problem(file.toString(), 1, "", "expected a JSON object"));
         }
         return json;
     }

@@ -44,6 +44,19 @@ class BatchReportTest {
     }
 
     @Test
+    void aSizeReportAnswersFirstWithTheFewestReplicasPerCandidate() throws Exception {
+        // infersim size on quickstart.yaml: an H100 meets the SLO with one replica, an A100 needs two.
+        String html = Files.readString(renderer.renderBatch(Fixtures.copy("size-search", tmp)));
+        assertTrue(html.contains("<title>Size report: small-size</title>"), "not a batch report reused");
+        assertTrue(html.indexOf("id=\"sizing\"") < html.indexOf("id=\"varied\""), "the answer comes first");
+        String table = html.substring(html.indexOf("id=\"sizing\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertTrue(table.contains("<tr class=\"highlight\"><td>h100-sxm bf16 TP1</td>"), table);
+        assertTrue(table.contains(">a100-80gb bf16 TP1<") && table.contains(">meets the SLO<"), table);
+        assertTrue(html.contains("3 variants were run, not every one of the"), "the probes are not a sweep");
+    }
+
+    @Test
     void aBatchSaysEveryCombinationRanOnlyWhenItDid() throws Exception {
         String full = Files.readString(renderer.renderBatch(Fixtures.copy("batch-sweep", tmp)));
         assertTrue(full.contains("Every combination of the values below was run"), "the sweep ran all 16");
