@@ -41,7 +41,7 @@ final class RunsSection extends BatchSection {
                 .explain(first + 15, "goodput, requests per second within the SLO")
                 .explain(first + 16, "requests rejected").explain(first + 17, "KV-cache preemptions")
                 .explain(first + 18, "share of time the engines were stepping").explain(first + 19, "peak KV-cache occupancy")
-                .explain(first + 21, "on the Pareto front of cost against p95 TTFT");
+                .explain(first + 21, "on the Pareto front of cost against p95 TTFT at its load, among the runs meeting the SLO");
         for (BatchResults.Run r : batch.runs()) {
             List<HtmlTable.Cell> cells = new ArrayList<>();
             cells.add(HtmlTable.text(r.id(), r.variant()));

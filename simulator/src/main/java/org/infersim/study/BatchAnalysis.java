@@ -54,9 +54,14 @@ public final class BatchAnalysis {
                     mean(ok, RunFigures::sloAttainment), meets, ok.get(0).figures().gpus()));
         }
         Map<String, List<VariantFigures>> byLoad = byLoad(variants, loadPath);
-        // With a load axis, cost per hour says nothing across loads; cost per million tokens
-        // accounts for the load each fleet carried, so every variant competes on one front.
-        pareto = front(variants, loadPath == null ? v -> v.costPerHourUsd() : VariantFigures::costPerMillionUsd);
+        // A front is a choice among variants that serve the same load and meet the SLO: across
+        // loads, or through overloaded variants, it would offer what cannot be had. With a load
+        // axis, cost per million tokens (what a token costs at that load) is the cost compared.
+        Function<VariantFigures, Double> cost = loadPath == null ? v -> v.costPerHourUsd()
+                : VariantFigures::costPerMillionUsd;
+        pareto = new ArrayList<>();
+        byLoad.values().forEach(group -> pareto.addAll(front(
+                group.stream().filter(v -> slo == null || v.meetsSlo()).toList(), cost)));
         cheapest = new ArrayList<>();
         if (slo != null) {
             byLoad.forEach((load, group) -> {
@@ -80,7 +85,7 @@ public final class BatchAnalysis {
         return sum / rows.size();
     }
 
-    /** Variants that no other variant beats on both cost and p95 TTFT, cheapest first. */
+    /** Variants of one group that no other beats on both cost and p95 TTFT, cheapest first. */
     private static List<VariantFigures> front(List<VariantFigures> all, Function<VariantFigures, Double> cost) {
         List<VariantFigures> candidates = all.stream().filter(v -> v.ttftP95Ms() != null && cost.apply(v) != null)
                 .sorted(Comparator.comparingDouble((VariantFigures v) -> cost.apply(v))

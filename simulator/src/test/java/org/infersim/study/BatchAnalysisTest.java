@@ -63,21 +63,22 @@ class BatchAnalysisTest {
     }
 
     @Test
-    void theParetoFrontKeepsOnlyVariantsNothingCheaperPerTokenAndFasterBeats() {
-        variant("l4", "5/s", 10, 3000, 0.5); // $2 per M tokens (by this test's rule: $/h / load)
+    void theParetoFrontIsOnePerLoadThroughTheVariantsMeetingTheSlo() {
+        variant("l4", "5/s", 10, 3000, 0.5); // $2 per M tokens (by this test's rule: $/h / load), misses the SLO
         variant("a100", "5/s", 20, 800, 1.0); // $4
         variant("a100-big", "5/s", 25, 900, 1.0); // $5 and slower than a100: dominated
         variant("h100", "5/s", 30, 300, 1.0); // $6
-        variant("h100", "10/s", 30, 500, 1.0); // $3 at the higher load: beats a100 on both
+        variant("h100", "10/s", 30, 500, 1.0); // $3, but at another load: no alternative to the 5/s ones
         BatchAnalysis a = new BatchAnalysis(rows, "workloads[0].arrival.rate", SLO);
-        assertEquals(List.of("l4-5/s-r0", "h100-10/s-r0", "h100-5/s-r0"),
+        assertEquals(List.of("a100-5/s-r0", "h100-5/s-r0", "h100-10/s-r0"),
                 a.pareto().stream().flatMap(v -> v.runIds().stream()).toList());
     }
 
     @Test
     void withoutALoadAxisTheFrontIsOnCostPerHour() {
-        pricedVariant("l4", "5/s", 10, 99, 3000, 0.5);
+        pricedVariant("l4", "5/s", 10, 99, 1500, 1.0);
         pricedVariant("a100", "5/s", 20, 1, 800, 1.0);
+        pricedVariant("l4-small", "5/s", 5, 1, 800, 0.5); // cheapest, but misses the SLO: not on the front
         BatchAnalysis a = new BatchAnalysis(rows, null, SLO);
         assertEquals(List.of("l4-5/s-r0", "a100-5/s-r0"), a.pareto().stream().flatMap(v -> v.runIds().stream()).toList());
     }
