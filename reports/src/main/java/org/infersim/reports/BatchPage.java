@@ -38,25 +38,7 @@ record BatchPage(BatchResults batch, ComparisonResults comparison, BatchResults.
                 "infersim batch of " + Figures.count(batch.runs().size()) + " runs"
                         + (batch.base() == null ? "" : ", each a variant of the scenario " + batch.base()) + ".");
         return new BatchPage(batch, comparison, load, others, shortNames(batch.parameters()), cheapestRuns,
-                paretoRuns(batch, load), page);
-    }
-
-    /**
-     * The runs on a Pareto front of cost against p95 TTFT: one front per load level, through the
-     * runs that meet the SLO (where there is one), as the Pareto chart draws them.
-     */
-    static Set<String> paretoRuns(BatchResults batch, BatchResults.Parameter load) {
-        org.infersim.results.BatchCsv.Figure cost = load != null
-                ? org.infersim.results.BatchCsv.Figure.COST_PER_MILLION_OUTPUT_TOKENS_USD
-                : org.infersim.results.BatchCsv.Figure.COST_PER_HOUR_USD;
-        List<BatchResults.Run> eligible = batch.okRuns().stream()
-                .filter(r -> Double.isFinite(r.figure(org.infersim.results.BatchCsv.Figure.TTFT_P95_MS))
-                        && Double.isFinite(r.figure(cost)))
-                .filter(r -> batch.slo() == null || Boolean.TRUE.equals(r.meetsSlo())).toList();
-        Set<String> out = new HashSet<>();
-        BatchSection.groupBy(eligible, r -> load == null ? "" : r.values().get(load.path()))
-                .forEach((level, runs) -> ParetoSection.front(runs, cost).forEach(r -> out.add(r.id())));
-        return out;
+                new HashSet<>(batch.pareto()), page);
     }
 
     /** The last part of each path ({@code gpu}), or the whole path where two would read the same. */

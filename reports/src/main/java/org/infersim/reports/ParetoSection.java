@@ -35,13 +35,13 @@ final class ParetoSection extends BatchSection {
         } else {
             addRuns(chart, "runs", runs, figure, ChartStyle.color(0));
         }
-        // A front is a choice among runs that serve the same load and meet the SLO: fronts across
-        // loads, or through overloaded runs, would offer a planner what cannot be had.
-        List<BatchResults.Run> eligible = batch.slo() == null ? runs
-                : runs.stream().filter(r -> Boolean.TRUE.equals(r.meetsSlo())).toList();
+        // batch.json's fronts, one per load level through the variants meeting the SLO (the batch
+        // analysis draws them): each is joined in order of latency.
+        List<BatchResults.Run> onFront = runs.stream().filter(r -> paretoRuns.contains(r.id())).toList();
         int color = 1;
-        for (var group : groupBy(eligible, r -> load == null ? "" : r.values().get(load.path())).entrySet()) {
-            List<BatchResults.Run> front = front(group.getValue(), figure);
+        for (var group : groupBy(onFront, r -> load == null ? "" : r.values().get(load.path())).entrySet()) {
+            List<BatchResults.Run> front = new ArrayList<>(group.getValue());
+            front.sort((a, b) -> Double.compare(a.figure(TTFT_P95_MS), b.figure(TTFT_P95_MS)));
             chart.add(new XyChart.Series(group.getKey().isEmpty() ? "Pareto front" : "Pareto front at " + group.getKey(),
                     front.stream().mapToDouble(r -> r.figure(TTFT_P95_MS)).toArray(),
                     front.stream().mapToDouble(r -> r.figure(figure)).toArray(), ChartStyle.color(color++), true,
@@ -71,23 +71,6 @@ final class ParetoSection extends BatchSection {
                 + (best.isEmpty() ? "" : "Diamonds mark the cheapest run meeting the SLO at each load.")
                 + (log ? " The x axis is logarithmic because the latencies span a wide range." : ""),
                 HtmlPage.Size.FULL);
-    }
-
-    /** The runs no other run of {@code runs} beats on both p95 TTFT and {@code cost}, by TTFT. */
-    static List<BatchResults.Run> front(List<BatchResults.Run> runs, Figure cost) {
-        List<BatchResults.Run> sorted = new ArrayList<>(runs);
-        sorted.sort((a, b) -> a.figure(TTFT_P95_MS) != b.figure(TTFT_P95_MS)
-                ? Double.compare(a.figure(TTFT_P95_MS), b.figure(TTFT_P95_MS))
-                : Double.compare(a.figure(cost), b.figure(cost)));
-        List<BatchResults.Run> front = new ArrayList<>();
-        double cheapest = Double.POSITIVE_INFINITY;
-        for (BatchResults.Run r : sorted) {
-            if (r.figure(cost) < cheapest) {
-                front.add(r);
-                cheapest = r.figure(cost);
-            }
-        }
-        return front;
     }
 
     private void addRuns(XyChart chart, String name, List<BatchResults.Run> runs, Figure figure, Color color) {
