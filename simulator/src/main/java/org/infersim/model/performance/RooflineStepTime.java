@@ -104,8 +104,7 @@ public final class RooflineStepTime implements StepTimeModel {
 
         double compute = matmul / matmulEfficiencyFlops(tokens) + attention / attentionFlops;
         double memory = hbmBytes / effectiveBandwidth;
-        double gpuSeconds = Math.max(compute, memory) + overlap * Math.min(compute, memory)
-                + offloaded / tp / pcieBandwidth;
+        double gpuSeconds = overlapped(compute, memory) + offloaded / tp / pcieBandwidth;
         long sequences = shape.decodeTokens + shape.prefillSequences;
         long hostNs = iterationOverheadNs + sequences * sequenceOverheadNs;
         ns += (long) Math.ceil(gpuSeconds * 1e9) + layers * layerOverheadNs + allReduceNs(tokens) + hostNs;
@@ -132,7 +131,12 @@ public final class RooflineStepTime implements StepTimeModel {
         double bytes = footprint.layerWeightBytes(experts);
         double compute = flops / matmulEfficiencyFlops(tokens);
         double memory = bytes / effectiveBandwidth;
-        return (long) Math.ceil((Math.max(compute, memory) + overlap * Math.min(compute, memory)) * 1e9);
+        return (long) Math.ceil(overlapped(compute, memory) * 1e9);
+    }
+
+    /** The longer of compute and memory time, plus the share of the shorter that it does not hide. */
+    private double overlapped(double compute, double memory) {
+        return Math.max(compute, memory) + overlap * Math.min(compute, memory);
     }
 
     /** Two ring all-reduces per layer (after attention and after the MLP) over the batch's activations. */
