@@ -117,10 +117,9 @@ public final class Fidelity {
                     loaded.policies());
             StreamSummary all = new ClusterRun(scenario, null).run(Progress.NONE).summary().overall();
             run.measured().forEach((metric, value) -> {
-                if (COMPARED.contains(metric)) {
-                    // A figure the replay did not produce (nothing completed) is a miss, not a gap.
-                    Double simulated = simulated(run, all, metric);
-                    out.add(new Figure(run, metric, value, simulated == null ? Double.NaN : simulated));
+                Double simulated = simulated(run, all, metric);
+                if (simulated != null) {
+                    out.add(new Figure(run, metric, value, simulated));
                 }
             });
             return out;
@@ -148,21 +147,27 @@ public final class Fidelity {
         return simulated(s, metric);
     }
 
-    /** The simulated figure a measured metric is compared with; null when the run produced none. */
-    static Double simulated(StreamSummary s, String metric) {
-        return switch (metric) {
-            case "ttft_mean" -> s.ttftMs().mean();
-            case "ttft_p99" -> s.ttftMs().p99();
-            case "tpot_mean" -> s.tpotMs().mean();
-            case "e2e_mean", "e2e_latency_mean_batch" -> s.e2eMs().mean();
-            case "e2e_p99" -> s.e2eMs().p99();
-            default -> null;
-        };
-    }
+    /** The figures of a run's summary that measured metrics are compared with, by metric. */
+    private static final Map<String, java.util.function.Function<StreamSummary, Double>> FIGURES = Map.of(
+            "ttft_mean", s -> s.ttftMs().mean(),
+            "ttft_p99", s -> s.ttftMs().p99(),
+            "tpot_mean", s -> s.tpotMs().mean(),
+            "e2e_mean", s -> s.e2eMs().mean(),
+            "e2e_latency_mean_batch", s -> s.e2eMs().mean(),
+            "e2e_p99", s -> s.e2eMs().p99());
 
-    /** The measured metrics a replay is compared on. */
-    static final java.util.Set<String> COMPARED = java.util.Set.of("ttft_mean", "ttft_p99", "tpot_mean", "e2e_mean",
-            "e2e_latency_mean_batch", "e2e_p99", "request_throughput");
+    /**
+     * The simulated figure a measured metric is compared with: NaN when the run produced none
+     * (nothing completed: a miss, not a gap), null for a metric no replay is compared on.
+     */
+    static Double simulated(StreamSummary s, String metric) {
+        var figure = FIGURES.get(metric);
+        if (figure == null) {
+            return null;
+        }
+        Double v = figure.apply(s);
+        return v == null ? Double.NaN : v;
+    }
 
     /**
      * Mean and median absolute error per metric, in the order the metrics first appear; a figure
