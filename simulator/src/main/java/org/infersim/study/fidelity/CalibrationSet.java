@@ -213,7 +213,7 @@ public record CalibrationSet(List<MeasuredRun> runs, Map<String, Integer> notRep
                     : String.format(Locale.ROOT, "%s tp%d on %s, one layer's linear kernels, %d tokens", model, tp, gpu,
                             batch);
             return new MeasuredRun(label, kind, gpu, model, precision, tp, prompt, output, rate, prompts, batch,
-                    cpuOffloadBytes, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measured)));
+                    cpuOffloadBytes, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measured)), null);
         }
 
         private static String trim(double v) {

@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * One measured run of the calibration set that infersim can replay: its conditions and the figures
- * measured. Three kinds: a vLLM serving stage driven by inference-perf at a constant rate over G × U
+ * measured. Four kinds: a vLLM serving stage driven by inference-perf at a constant rate over G × U
  * fixed prompts sent in turn, vLLM's {@code benchmark_latency}, one batch of requests at a
- * time, and a user's serving benchmark (vLLM's {@code vllm bench serve} or inference-perf), replayed
- * as it was sent.
+ * time, one decoder layer's linear kernels profiled alone, and a user's serving benchmark (vLLM's
+ * {@code vllm bench serve} or inference-perf), replayed as it was sent.
  *
  * @param batch           requests per batch of a latency run; tokens per step of a linear-layer profile
  * @param cpuOffloadBytes weights per GPU the engine kept in host memory ({@code --cpu-offload-gb})
@@ -28,29 +28,6 @@ public record MeasuredRun(String label, Kind kind, String gpu, String model, Str
      * a user's serving benchmark, replayed as its {@link Replay} says.
      */
     public enum Kind { SERVING_STAGE, LATENCY_BATCH, LINEAR_LAYER, SERVING_BENCHMARK }
-
-    /** A run replayed by its kind alone (all but {@link Kind#SERVING_BENCHMARK}, which its replay describes). */
-    public MeasuredRun(String label, Kind kind, String gpu, String model, String precision, int tensorParallel,
-                       int promptTokens, int outputTokens, double ratePerSec, int prompts, int batch,
-                       long cpuOffloadBytes, Map<String, Double> measured) {
-        this(label, kind, gpu, model, precision, tensorParallel, promptTokens, outputTokens, ratePerSec, prompts, batch,
-                cpuOffloadBytes, measured, null);
-    }
-
-    /** A serving benchmark (or a run of another kind) with all its weights on the GPUs. */
-    public MeasuredRun(String label, Kind kind, String gpu, String model, String precision, int tensorParallel,
-                       int promptTokens, int outputTokens, double ratePerSec, int prompts, int batch,
-                       Map<String, Double> measured, Replay replay) {
-        this(label, kind, gpu, model, precision, tensorParallel, promptTokens, outputTokens, ratePerSec, prompts, batch,
-                0, measured, replay);
-    }
-
-    public MeasuredRun(String label, Kind kind, String gpu, String model, String precision, int tensorParallel,
-                       int promptTokens, int outputTokens, double ratePerSec, int prompts, int batch,
-                       Map<String, Double> measured) {
-        this(label, kind, gpu, model, precision, tensorParallel, promptTokens, outputTokens, ratePerSec, prompts, batch,
-                0, measured, null);
-    }
 
     private static final Pattern GROUPS = Pattern.compile("(\\d+)x(\\d+) system prompts");
     private static final Pattern BATCH = Pattern.compile("batch=(\\d+)");

@@ -95,7 +95,7 @@ public record Replay(Arrival arrival, double ratePerSec, double burstiness, int 
         String label = String.format(Locale.ROOT, "%s tp%d on %s, %d/%d tokens, %s", model, c.tensorParallel(), c.gpu(),
                 promptTokens, outputTokens, describe());
         return new MeasuredRun(label, MeasuredRun.Kind.SERVING_BENCHMARK, c.gpu(), model, c.precision(),
-                c.tensorParallel(), promptTokens, outputTokens, ratePerSec, requests, users,
+                c.tensorParallel(), promptTokens, outputTokens, ratePerSec, requests, users, 0,
                 Collections.unmodifiableMap(new LinkedHashMap<>(measured)), this);
     }
 

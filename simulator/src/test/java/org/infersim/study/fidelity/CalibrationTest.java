@@ -34,7 +34,7 @@ class CalibrationTest {
             Map<String, Double> measured = new java.util.LinkedHashMap<>();
             figures.stream().filter(f -> f.run() == r).forEach(f -> measured.put(f.metric(), f.simulated()));
             out.add(new MeasuredRun(r.label(), r.kind(), r.gpu(), r.model(), r.precision(), r.tensorParallel(),
-                    r.promptTokens(), r.outputTokens(), r.ratePerSec(), r.prompts(), r.batch(), measured));
+                    r.promptTokens(), r.outputTokens(), r.ratePerSec(), r.prompts(), r.batch(), 0, measured, null));
         }
         return out;
     }
@@ -95,9 +95,9 @@ class CalibrationTest {
     @Test
     void whatMeasurementsInformIsWhatIsFittedByDefault() {
         MeasuredRun layer = new MeasuredRun("l", MeasuredRun.Kind.LINEAR_LAYER, "h100-sxm", "llama-2-7b", "fp16", 1, 0, 0,
-                0, 0, 256, Map.of("per_layer_linear_time", 1.0));
+                0, 0, 256, 0, Map.of("per_layer_linear_time", 1.0), null);
         MeasuredRun stage = new MeasuredRun("s", MeasuredRun.Kind.SERVING_STAGE, "h100-sxm", "llama-2-7b", "fp16", 2,
-                500, 100, 5, 10, 0, Map.of("ttft_mean", 1.0));
+                500, 100, 5, 10, 0, 0, Map.of("ttft_mean", 1.0), null);
         List<List<EfficiencyParameter>> informed = Calibration.informedBy(List.of(layer, stage));
         assertEquals(List.of(EfficiencyParameter.MFU, EfficiencyParameter.MFU_HALF_TOKENS, EfficiencyParameter.MBU,
                 EfficiencyParameter.OVERLAP), informed.get(0));
