@@ -35,8 +35,10 @@ final class BatchReport {
             sections.add(new LoadSection(p));
         }
         for (BatchResults.Parameter parameter : p.others()) {
-            // The comparison already charts every figure by policy, with intervals.
-            if (comparison == null || !comparison.paths().contains(parameter.path())) {
+            // The comparison already charts every figure by policy, with intervals; a size search's
+            // replica counts and pool sizes are its probes, not choices, so only its candidates' axes are charted.
+            if ((comparison == null || !comparison.paths().contains(parameter.path()))
+                    && (size == null || SizeResults.isCandidateAxis(parameter.path()))) {
                 sections.add(new ParameterSection(p, parameter));
             }
         }

@@ -23,15 +23,6 @@ final class JsonObjectFile {
         return json;
     }
 
-    /** A results file that must hold one JSON array (size.json). */
-    static JsonNode readArray(Path file) throws InvalidInputException {
-        JsonNode json = tree(file);
-        if (json == null || !json.isArray()) {
-            throw new InvalidInputException(new Problem(file.toString(), 1, "", "expected a JSON array"));
-        }
-        return json;
-    }
-
     private static JsonNode tree(Path file) throws InvalidInputException {
         JsonNode json;
         try {

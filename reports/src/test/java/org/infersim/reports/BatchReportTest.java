@@ -54,6 +54,10 @@ class BatchReportTest {
         assertTrue(table.contains("<tr class=\"highlight\"><td>h100-sxm bf16 TP1</td>"), table);
         assertTrue(table.contains(">a100-80gb bf16 TP1<") && table.contains(">meets the SLO<"), table);
         assertTrue(html.contains("3 variants were run, not every one of the"), "the probes are not a sweep");
+        assertTrue(html.contains("Each probe ran 3 replications under seeds every candidate shares"), "how sure it is");
+        assertTrue(table.matches("(?s).*<td[^>]*>\\d+ ± [\\d.]+ ms</td>.*"), "latencies with their intervals: " + table);
+        assertTrue(html.contains("Cost and latency by gpu") && !html.contains("Cost and latency by replicas")
+                && !html.contains("Cost and latency by count"), "a search's probe sizes are not choices to chart");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.infersim.input.InputFile;
 import org.infersim.input.InvalidInputException;
 import org.infersim.input.Problem;
-import org.infersim.input.Quantities;
 import org.infersim.reports.HtmlReportRenderer;
 import org.infersim.run.ScenarioValidation;
 import org.infersim.scenario.LoadedScenario;
@@ -17,6 +16,7 @@ import org.infersim.study.compare.ComparisonPlan;
 import org.infersim.study.compare.ComparisonRunner;
 import org.infersim.study.compare.Negligible;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,14 +43,8 @@ final class CompareCommand extends StudyCommand {
                     + "For example --path deployments[0].router compares routers.")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = "--negligible", paramLabel = "SHARE", defaultValue = "2%",
-            description = "A significant difference smaller than this share of the compared policy's mean is reported "
-                    + "as negligible, with no policy better (default: ${DEFAULT-VALUE}).")
-    String negligibleShare;
-
-    @Option(names = "--negligible-latency", paramLabel = "DURATION", defaultValue = "1ms",
-            description = "...and, for a latency, smaller than this too (default: ${DEFAULT-VALUE}).")
-    String negligibleLatency;
+    @Mixin
+    NegligibleOptions negligibleOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -58,13 +52,8 @@ final class CompareCommand extends StudyCommand {
         if (workers < 0) {
             return Main.BAD_INPUT;
         }
-        Negligible negligible;
-        try {
-            negligible = new Negligible(Quantities.parseShare(negligibleShare),
-                    Quantities.parseDurationNs(negligibleLatency) / 1e6);
-        } catch (IllegalArgumentException e) {
-            System.err.println("infersim compare: --negligible/--negligible-latency: " + e.getMessage()
-                    + " (a share such as 2% and a duration such as 1ms)");
+        Negligible negligible = negligibleOptions.threshold("compare");
+        if (negligible == null) {
             return Main.BAD_INPUT;
         }
         ScenarioValidation validation = validation();

@@ -1,20 +1,20 @@
 package org.infersim.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.infersim.reports.HtmlReportRenderer;
-import org.infersim.results.AtomicFile;
 import org.infersim.run.ScenarioValidation;
 import org.infersim.study.BatchAnalysis;
 import org.infersim.study.BatchOutput;
 import org.infersim.study.BatchRunner;
 import org.infersim.study.size.SizeFile;
+import org.infersim.study.compare.Negligible;
+import org.infersim.study.size.SizeOutput;
 import org.infersim.study.size.SizeSpec;
 import org.infersim.study.size.Sizing;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "size", description = "Finds the cheapest fleet that meets an SLO: for each candidate GPU type, "
@@ -23,8 +23,15 @@ final class SizeCommand extends StudyCommand {
     @Parameters(paramLabel = "FILE", description = "Size file (YAML).")
     Path file;
 
+    @Mixin
+    NegligibleOptions negligibleOptions;
+
     @Override
     public Integer call() throws Exception {
+        Negligible negligible = negligibleOptions.threshold("size");
+        if (negligible == null) {
+            return Main.BAD_INPUT;
+        }
         Study<SizeSpec> study = prepare("size", () -> SizeFile.load(file), SizeSpec::base, SizeSpec::name,
                 SizeFile::check);
         if (study == null) {
@@ -38,7 +45,7 @@ final class SizeCommand extends StudyCommand {
         BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), validation, spec.fixed(),
                 spec.slo(), dir);
         int candidates = spec.gpus().size() * spec.precisions().size() * spec.tensorParallel().size();
-        Sizing.Result result = new Sizing(spec, runner, study.base().scenario().seed()).run(workers,
+        Sizing.Result result = new Sizing(spec, runner, study.base().scenario().seed(), negligible).run(workers,
                 (round, runs, searching) -> {
                     if (!results.quiet) {
                         System.err.printf(Locale.ROOT, "  round %d: %d runs so far, %d of %d candidates still searching%n",
@@ -50,27 +57,11 @@ final class SizeCommand extends StudyCommand {
         BatchAnalysis analysis = new BatchAnalysis(result.rows(), null, spec.slo());
         BatchOutput.write(dir, spec.name(), spec.base(), BatchOutput.columns(result.variants()), spec.replications(),
                 null, spec.slo(), result.rows(), analysis);
-        AtomicFile.write(dir.resolve("size.json"), JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                .writeValueAsString(result.candidates()) + "\n");
+        SizeOutput.write(dir, spec, result, negligible);
         Path reportFile = results.report ? new HtmlReportRenderer().renderBatch(dir) : null;
 
         if (!results.quiet) {
-            System.out.printf(Locale.ROOT, "%n%-28s %8s %5s %10s %12s %12s %6s%n", "candidate", "replicas", "gpus",
-                    "$/h", "p95 TTFT ms", "p95 TPOT ms", "runs");
-            for (Sizing.Candidate c : result.candidates()) {
-                if (c.replicas() == null) {
-                    System.out.printf(Locale.ROOT, "%-28s %8s  %s (%d runs)%n", c.label(), "-", c.reason(), c.runs());
-                } else {
-                    var f = c.figures();
-                    System.out.printf(Locale.ROOT, "%-28s %8d %5d %10.2f %12.0f %12.1f %6d%s%n", c.label(), c.replicas(),
-                            f.gpus(), f.costPerHourUsd(), f.ttftP95Ms(), f.tpotP95Ms(), c.runs(),
-                            c == result.cheapest() ? "  <- cheapest" : "");
-                }
-            }
-            System.out.println(result.cheapest() == null
-                    ? "\nNo candidate meets the SLO within maxReplicas " + spec.maxReplicas() + "."
-                    : String.format(Locale.ROOT, "%nCheapest: %d x %s ($%.2f/h).", result.cheapest().replicas(),
-                            result.cheapest().label(), result.cheapest().figures().costPerHourUsd()));
+            new SizeTable(spec, result, negligible).print(System.out);
             System.out.printf(Locale.ROOT, "%d runs in %.1f s of wall time. Results in %s/ (size.json, batch.csv, batch.json, runs/%s)%n",
                     result.rows().size(), wallS, dir, reportFile != null ? ", report.html" : "");
         }

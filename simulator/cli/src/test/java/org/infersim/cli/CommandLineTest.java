@@ -322,7 +322,7 @@ class CommandLineTest {
                 parameters:
                   deployments[0].tensorParalel: [1, 2]
                   workloads[5].arrival.rate: [1/s]
-                """.formatted(scenario("quickstart.yaml").toAbsolutePath()));
+                """.replace("BASE", scenario("quickstart.yaml").toAbsolutePath().toString()));
         Outcome o = infersim("batch", batch.toString(), "-o", tmp.resolve("out").toString());
         assertEquals(2, o.status());
         assertTrue(o.err().contains("bad.batch.yaml:4: workloads[5].arrival.rate: workloads has 1 entry, so [5] does not exist"),
@@ -377,5 +377,37 @@ class CommandLineTest {
             assertFalse(o.err().contains("missing.yaml"), "the file is not read: " + o.err());
         }
         assertTrue(compare.err().startsWith("infersim compare: "), compare.err());
+    }
+
+    @Test
+    void sizeAnswersWithIntervalsAndSetsEquallyCheapFleetsBesideTheCheapest() throws Exception {
+        // Two H100s either way (TP1 x2 or TP2 x1): the price ties, and the latencies decide.
+        Path file = tmp.resolve("tie.size.yaml");
+        Files.writeString(file, """
+                name: tie
+                base: BASE
+                set:
+                  duration: 2m
+                  workloads[0].arrival.rate: 24/s
+                candidates: {gpu: [h100-sxm], precision: [bf16], tensorParallel: [1, 2]}
+                maxReplicas: 8
+                replications: 3
+                slo: {ttft: 1s, tpot: 50ms, attainment: 99%}
+                """.replace("BASE", scenario("quickstart.yaml").toAbsolutePath().toString()));
+        Outcome o = infersim("size", file.toString(), "-o", tmp.resolve("out").toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("3 replications per probe under shared seeds; ± is the 95% interval"), o.out());
+        assertTrue(o.out().matches("(?s).*h100-sxm bf16 TP1 +2 +2 +8\\.58 +\\d+ ± \\d+ .*"), o.out());
+        assertTrue(o.out().contains("Cheapest: 1 x h100-sxm bf16 TP2 ($8.58/h)."), "fewer replicas at the same price, "
+                + "and a lower p95 TTFT: " + o.out());
+        assertTrue(o.out().contains("h100-sxm bf16 TP1 costs the same (within 2% or the interval): p95 TTFT +"), o.out());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("out/size.json").toFile());
+        assertEquals("h100-sxm bf16 TP2", json.get("cheapest").asText());
+        assertEquals("SAME", json.at("/rivals/0/difference/costPerHourUsd/verdict").asText());
+        assertEquals(3, json.at("/candidates/0/estimate/ttftP95Ms/n").asInt());
+
+        Outcome bad = infersim("size", file.toString(), "--negligible", "two", "-o", tmp.resolve("o2").toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().startsWith("infersim size: --negligible/--negligible-latency: "), bad.err());
     }
 }

@@ -164,7 +164,8 @@ public final class ComparisonOutput {
         return root;
     }
 
-    private static ObjectNode interval(ObjectNode node, ConfidenceInterval ci) {
+    /** An interval as its n, mean, half-width and bounds, rounded; an undefined figure is null. */
+    public static ObjectNode interval(ObjectNode node, ConfidenceInterval ci) {
         node.put("n", ci.n());
         putNumber(node, "mean", ci.mean());
         putNumber(node, "halfWidth", ci.halfWidth());

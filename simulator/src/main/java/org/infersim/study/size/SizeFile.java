@@ -40,6 +40,9 @@ import org.infersim.study.VariantScenarios;
  * </pre>
  */
 public final class SizeFile {
+    /** Independent seeds per probe when the file does not say. */
+    public static final int DEFAULT_REPLICATIONS = 5;
+
     public static final List<String> KEYS = List.of("name", "base", "deployment", "set", "candidates", "maxReplicas",
             "replications", "slo");
     public static final List<String> CANDIDATE_KEYS = List.of("gpu", "precision", "tensorParallel");
@@ -93,10 +96,11 @@ public final class SizeFile {
             Long m = in.wholeNumber(map.get("maxReplicas"), "maxReplicas", 1, 10_000);
             maxReplicas = m == null ? maxReplicas : m.intValue();
         }
-        int replications = 1;
+        // One seed decides nothing a planner should buy on: five, as `compare` runs by default.
+        int replications = DEFAULT_REPLICATIONS;
         if (map.get("replications") != null) {
             Long r = in.wholeNumber(map.get("replications"), "replications", 1, 100);
-            replications = r == null ? 1 : r.intValue();
+            replications = r == null ? DEFAULT_REPLICATIONS : r.intValue();
         }
         BatchSlo slo = null;
         if (map.get("slo") == null) {

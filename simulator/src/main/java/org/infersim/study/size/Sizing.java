@@ -3,6 +3,7 @@ package org.infersim.study.size;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.infersim.study.BatchRunner;
 import org.infersim.study.RunFigures;
 import org.infersim.study.RunSpec;
 import org.infersim.study.Variant;
+import org.infersim.study.compare.Negligible;
 
 /**
  * Finds, for each candidate (GPU type, precision, tensor-parallel degree), the fewest replicas
@@ -20,31 +22,61 @@ import org.infersim.study.Variant;
  * swept: doubling from one until the SLO is met, then bisection between the last count that
  * missed and the first that met, so a candidate costs about 2 log2(n) runs. This assumes that
  * more replicas never make latency worse, which holds for a fixed workload and a load-balancing
- * router. Every round runs one probe per candidate still searching, in parallel.
+ * router. Every round runs one probe per candidate still searching, in parallel; a probe is
+ * {@code replications} runs under the seeds every candidate shares, and a count meets the SLO only
+ * when all of them do. The answer says how sure it is: each candidate's figures with intervals,
+ * whether one replica fewer met the SLO in some replications (borderline), and which candidates
+ * the cheapest cannot be told apart from.
  */
 public final class Sizing {
 
-    /** What the search found for one candidate; {@code replicas} is null when no count up to the maximum met the SLO. */
+    /**
+     * What the search found for one candidate; {@code replicas} is null when no count up to the
+     * maximum met the SLO. A count meets the SLO only when every replication does.
+     *
+     * @param figures the first replication's figures at {@code replicas} ({@code runId} is that run)
+     * @param estimate every replication's figures at {@code replicas}, as means with intervals
+     * @param belowMetIn at one replica fewer, how many of the replications met the SLO (null when
+     *     that count was not run): above zero, the answer is borderline, and more replications would
+     *     settle whether the smaller fleet suffices
+     */
     public record Candidate(String gpu, String precision, int tensorParallel, Integer replicas, RunFigures figures,
-                            String runId, String reason, int runs) {
+                            FleetEstimate estimate, Integer belowMetIn, int replications, String runId, String reason,
+                            int runs) {
         public String label() {
             return gpu + " " + precision + " TP" + tensorParallel;
         }
+
+        /** Whether some replications at one replica fewer met the SLO too. */
+        public boolean borderline() {
+            return belowMetIn != null && belowMetIn > 0;
+        }
     }
 
-    /** Every candidate's answer, the cheapest that met the SLO (or null), and every run made. */
-    public record Result(List<Candidate> candidates, Candidate cheapest, List<BatchRow> rows, List<Variant> variants) {}
+    /**
+     * Every candidate's answer, the cheapest that met the SLO (or null), the other candidates that
+     * met it compared with the cheapest (cheapest first in cost), and every run made.
+     */
+    public record Result(List<Candidate> candidates, Candidate cheapest, List<Rival> rivals, List<BatchRow> rows,
+                         List<Variant> variants) {}
 
     private final SizeSpec spec;
     private final BatchRunner runner;
     private final long baseSeed;
+    private final Negligible negligible;
     private final List<Variant> variants = new ArrayList<>();
     private final List<BatchRow> rows = new ArrayList<>();
 
     public Sizing(SizeSpec spec, BatchRunner runner, long baseSeed) {
+        this(spec, runner, baseSeed, Negligible.DEFAULT);
+    }
+
+    /** @param negligible the differences from the cheapest too small to tell candidates apart */
+    public Sizing(SizeSpec spec, BatchRunner runner, long baseSeed, Negligible negligible) {
         this.spec = spec;
         this.runner = runner;
         this.baseSeed = baseSeed;
+        this.negligible = negligible;
     }
 
     private final class Search {
@@ -53,7 +85,8 @@ public final class Sizing {
         final int tp;
         int lo; // the largest count known to miss the SLO (0: none yet)
         Integer hi; // the smallest count known to meet it
-        BatchRow best;
+        List<BatchRow> best;
+        final Map<Integer, Integer> metIn = new LinkedHashMap<>();
         String reason;
         int runs;
         boolean done;
@@ -81,10 +114,11 @@ public final class Sizing {
                 done = true;
                 return;
             }
-            boolean meets = probe.stream().allMatch(r -> Boolean.TRUE.equals(r.figures().meetsSlo()));
-            if (meets) {
+            int met = (int) probe.stream().filter(r -> Boolean.TRUE.equals(r.figures().meetsSlo())).count();
+            metIn.put(replicas, met);
+            if (met == probe.size()) {
                 hi = replicas;
-                best = probe.get(0);
+                best = probe;
             } else {
                 lo = replicas;
                 if (replicas >= spec.maxReplicas()) {
@@ -133,18 +167,45 @@ public final class Sizing {
             listener.roundFinished(++round, rows.size(), (int) searches.stream().filter(s -> !s.done).count());
         }
         List<Candidate> out = new ArrayList<>();
-        Candidate cheapest = null;
         for (Search s : searches) {
-            Candidate c = new Candidate(s.gpu, s.precision, s.tp, s.hi, s.best == null ? null : s.best.figures(),
-                    s.best == null ? null : s.best.run().id(), s.hi == null ? s.reason : null, s.runs);
-            out.add(c);
-            if (c.replicas() != null && (cheapest == null || c.figures().costPerHourUsd() < cheapest.figures().costPerHourUsd()
-                    || (c.figures().costPerHourUsd() == cheapest.figures().costPerHourUsd()
-                        && c.figures().ttftP95Ms() < cheapest.figures().ttftP95Ms()))) {
-                cheapest = c;
-            }
+            out.add(candidate(s));
         }
-        return new Result(out, cheapest, rows, variants);
+        Candidate cheapest = out.stream().filter(c -> c.replicas() != null).min(CHEAPEST_FIRST).orElse(null);
+        List<Rival> rivals = new ArrayList<>();
+        if (cheapest != null) {
+            List<RunFigures> best = replicated(searches.get(out.indexOf(cheapest)));
+            out.stream().filter(c -> c.replicas() != null && c != cheapest).sorted(CHEAPEST_FIRST).forEach(c ->
+                    rivals.add(Rival.of(c.label(), replicated(searches.get(out.indexOf(c))), best, negligible)));
+        }
+        return new Result(out, cheapest, rivals, rows, variants);
+    }
+
+    /**
+     * Cheapest per hour (to the cent: a third-digit difference is noise, not a reason), then the
+     * fewest GPUs (a pool billed by the node can cost the same with fewer GPUs busy), then the
+     * lower p95 TTFT and TPOT: the wider margin to the SLO.
+     */
+    private static final Comparator<Candidate> CHEAPEST_FIRST =
+            Comparator.<Candidate>comparingLong(c -> Math.round(c.estimate().costPerHourUsd().mean() * 100))
+                    .thenComparingInt(c -> c.figures().gpus())
+                    .thenComparingDouble(c -> orMax(c.estimate().ttftP95Ms().mean()))
+                    .thenComparingDouble(c -> orMax(c.estimate().tpotP95Ms().mean()));
+
+    private static double orMax(double v) {
+        return Double.isNaN(v) ? Double.MAX_VALUE : v;
+    }
+
+    private Candidate candidate(Search s) {
+        if (s.hi == null) {
+            return new Candidate(s.gpu, s.precision, s.tp, null, null, null, null, spec.replications(), null, s.reason,
+                    s.runs);
+        }
+        return new Candidate(s.gpu, s.precision, s.tp, s.hi, s.best.get(0).figures(), FleetEstimate.of(replicated(s)),
+                s.metIn.get(s.hi - 1), spec.replications(), s.best.get(0).run().id(), null, s.runs);
+    }
+
+    private static List<RunFigures> replicated(Search s) {
+        return s.best.stream().map(BatchRow::figures).toList();
     }
 
     private Variant variant(Search s, int replicas) {

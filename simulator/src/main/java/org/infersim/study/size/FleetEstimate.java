@@ -1,0 +1,30 @@
+package org.infersim.study.size;
+
+import java.util.List;
+import java.util.function.Function;
+import org.infersim.study.RunFigures;
+import org.infersim.study.compare.ConfidenceInterval;
+
+/**
+ * What one fleet (a candidate at one replica count) gave over its replications: the mean of each
+ * figure the sizing decides on and its 95% Student's t interval (NaN half-widths with one
+ * replication). The replications share their seeds with every other candidate's (common random
+ * numbers), so two candidates' figures can be compared replication by replication.
+ */
+public record FleetEstimate(ConfidenceInterval costPerHourUsd, ConfidenceInterval costPerMillionOutputTokensUsd,
+                            ConfidenceInterval ttftP95Ms, ConfidenceInterval tpotP95Ms,
+                            ConfidenceInterval sloAttainment) {
+
+    static FleetEstimate of(List<RunFigures> replications) {
+        return new FleetEstimate(interval(replications, RunFigures::costPerHourUsd),
+                interval(replications, RunFigures::costPerMillionOutputTokensUsd),
+                interval(replications, RunFigures::ttftP95Ms), interval(replications, RunFigures::tpotP95Ms),
+                interval(replications, RunFigures::sloAttainment));
+    }
+
+    /** The interval of a figure over the replications that report it (a run with no token reports no cost per token). */
+    static ConfidenceInterval interval(List<RunFigures> replications, Function<RunFigures, Double> figure) {
+        return ConfidenceInterval.of(replications.stream().map(figure).filter(v -> v != null && Double.isFinite(v))
+                .mapToDouble(Double::doubleValue).toArray());
+    }
+}
