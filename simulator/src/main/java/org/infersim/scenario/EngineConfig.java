@@ -18,7 +18,10 @@ import org.infersim.plugin.PolicyChoice;
  * @param scheduling           the order in which waiting requests are admitted and victims preempted; default fcfs
  * @param preemption           what becomes of a preempted sequence's KV blocks; default recompute
  * @param swapSpaceBytes       host memory per GPU for swapped-out KV blocks; default 4 GiB
- * @param maxModelLen          longest sequence (prompt + output) a request may have; empty = the model's context
+ * @param maxModelLen          longest sequence (prompt + output) a request may have; empty = the model's
+ *                             context (the engine refuses to start when its KV cache cannot hold one
+ *                             such sequence, as vLLM does); {@link #MAX_MODEL_LEN_AUTO} = the longest the
+ *                             KV cache holds, up to the context (vLLM's {@code --max-model-len auto})
  * @param prefixCaching        whether KV blocks of prompts seen before are reused (vLLM V1's automatic
  *                             prefix caching); default on, as in vLLM V1
  * @param cpuOffloadBytes      weights each GPU keeps in host memory and reads over PCIe every step
@@ -49,6 +52,13 @@ public record EngineConfig(
     public static final long DEFAULT_SWAP_SPACE_BYTES = 4L << 30;
     /** vLLM V1 enables automatic prefix caching unless {@code --no-enable-prefix-caching}. */
     public static final boolean DEFAULT_PREFIX_CACHING = true;
+    /** {@code maxModelLen: auto}, written -1 as vLLM writes it. */
+    public static final int MAX_MODEL_LEN_AUTO = -1;
+
+    /** Whether the longest sequence is fitted to the KV cache rather than given. */
+    public boolean autoMaxModelLen() {
+        return maxModelLen.isPresent() && maxModelLen.getAsInt() == MAX_MODEL_LEN_AUTO;
+    }
 
     /** Every default: vLLM V1's, the GPU-dependent ones left to the GPU. */
     public static EngineConfig defaults() {

@@ -50,7 +50,7 @@ class ClusterRunTest {
                 deployments:
                   - name: d
                     model: llama-3.1-8b
-                    engine: {gpuMemoryUtilization: 0.3, preemption: %s}
+                    engine: {gpuMemoryUtilization: 0.3, preemption: %s, maxModelLen: 4096}
                 workloads:
                   - name: long
                     arrival: {type: poisson, rate: 4/s}

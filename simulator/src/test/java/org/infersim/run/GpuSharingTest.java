@@ -30,7 +30,7 @@ class GpuSharingTest {
     static Path trace;
 
     /** Pinned so that a share of the GPU gets the same batch limits as the whole GPU (vLLM sizes them by memory). */
-    private static final String ENGINE = "engine: {maxNumSeqs: 256, maxNumBatchedTokens: 2048}";
+    private static final String ENGINE = "engine: {maxNumSeqs: 256, maxNumBatchedTokens: 2048, maxModelLen: 16384}";
 
     @BeforeAll
     static void writeTrace() throws Exception {

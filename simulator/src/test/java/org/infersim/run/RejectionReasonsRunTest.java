@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class RejectionReasonsRunTest {
     @Test
     void promptsTheKvCacheCannotHoldAreCountedUnderTheirReason() throws Exception {
-        // 16 GB of weights in a quarter of an H100's memory leave KV room for some 30,000 tokens: the max model
-        // length the engine derives from it is below the 60000-token prompts, which only the run can know.
+        // 16 GB of weights in a quarter of an H100's memory leave KV room for some 15,000 tokens: the max model
+        // length the engine fits to it (auto) is below the 60000-token prompts, which only the run can know.
         RunSummary s = Scenarios.summary("""
                 name: rejected
                 seed: 3
@@ -25,7 +25,7 @@ class RejectionReasonsRunTest {
                 deployments:
                   - name: d
                     model: llama-3.1-8b
-                    engine: {gpuMemoryUtilization: 0.25}
+                    engine: {gpuMemoryUtilization: 0.25, maxModelLen: auto}
                 workloads:
                   - name: long
                     arrival: {type: poisson, rate: 1/s}

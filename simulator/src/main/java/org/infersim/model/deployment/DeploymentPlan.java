@@ -83,7 +83,8 @@ public record DeploymentPlan(
         int tp = d.tensorParallel();
         MemoryPlan memoryPlan = MemoryPlan.of(gpu, memory, footprint, tp, e.gpuMemoryUtilization(),
                 e.blockSize(), maxBatched, maxSeqs, e.cpuOffloadBytes());
-        int maxModelLen = e.maxModelLen().orElse((int) Math.min(model.maxContext(), memoryPlan.kvTokens()));
+        int maxModelLen = e.autoMaxModelLen() ? (int) Math.min(model.maxContext(), memoryPlan.kvTokens())
+                : e.maxModelLen().orElse(model.maxContext());
         if (!e.chunkedPrefill()) {
             // Without chunking a whole prompt (or a recomputation) must fit one iteration's budget.
             maxModelLen = Math.min(maxModelLen, maxBatched);
@@ -157,9 +158,16 @@ public record DeploymentPlan(
                     deployment.engine().gpuMemoryUtilization(), memory.usableBytesPerGpu() / 1e9, remedy());
         }
         int wanted = settings.maxModelLen();
-        if (deployment.engine().maxModelLen().isPresent() && memory.kvTokens() < wanted) {
-            return String.format("maxModelLen %d needs %d KV tokens but %s %s has room for %d; "
-                    + "lower maxModelLen or %s", wanted, wanted, what, where(), memory.kvTokens(), remedy());
+        EngineConfig engine = deployment.engine();
+        if (!engine.autoMaxModelLen() && memory.kvTokens() < wanted) {
+            // vLLM refuses to start unless the KV cache holds one whole sequence of the maximum length.
+            return engine.maxModelLen().isPresent()
+                    ? String.format("maxModelLen %d needs %d KV tokens but %s %s has room for %d; "
+                            + "lower maxModelLen or %s", wanted, wanted, what, where(), memory.kvTokens(), remedy())
+                    : String.format("%s %s has room for %d KV tokens, fewer than one sequence of the model's "
+                            + "%d-token context, so vLLM refuses to start; set engine.maxModelLen to at most %d "
+                            + "(or auto, the longest that fits) or %s", what, where(), memory.kvTokens(), wanted,
+                            memory.kvTokens(), remedy());
         }
         if (memory.kvTokens() < settings.blockSize() * 16L) {
             return String.format("%s %s leaves room for only %d KV tokens; %s", what, where(),

@@ -101,8 +101,9 @@ final class DeploymentBinder {
         ColdStartConfig coldStart = d.has("coldStart") ? coldStart(d) : ColdStartConfig.DEFAULTS;
         Long drainTimeout = d.has("drainTimeout") ? d.duration("drainTimeout", true)
                 : Long.valueOf(Deployment.DEFAULT_DRAIN_TIMEOUT_NS);
-        int maxLen = engine != null && engine.maxModelLen().isPresent() ? engine.maxModelLen().getAsInt()
-                : model != null ? model.maxContext() : Integer.MAX_VALUE;
+        // With maxModelLen: auto the length is known only once memory is planned: the model's context bounds it.
+        int maxLen = engine != null && engine.maxModelLen().isPresent() && !engine.autoMaxModelLen()
+                ? engine.maxModelLen().getAsInt() : model != null ? model.maxContext() : Integer.MAX_VALUE;
         if (name != null && !ctx.deployments.containsKey(name)) {
             ctx.deployments.put(name, info(name, index, maxLen, engine, allowed));
         }
@@ -198,7 +199,7 @@ final class DeploymentBinder {
         PolicyChoice scheduling = ctx.policies.policy(e, "scheduling", PolicyFamily.BATCH_SCHEDULING, def.scheduling());
         PolicyChoice preemption = ctx.policies.policy(e, "preemption", PolicyFamily.KV_PREEMPTION, def.preemption());
         Long swap = e.has("swapSpace") ? e.bytes("swapSpace") : Long.valueOf(def.swapSpaceBytes());
-        OptionalInt maxLen = optionalInt(e, "maxModelLen", def.maxModelLen());
+        OptionalInt maxLen = maxModelLen(e, def.maxModelLen());
         if (maxLen != null && maxLen.isPresent() && model != null && maxLen.getAsInt() > model.maxContext()) {
             e.problem("maxModelLen", maxLen.getAsInt() + " exceeds the " + model.maxContext() + "-token context of "
                     + model.id());
@@ -243,6 +244,20 @@ final class DeploymentBinder {
     }
 
     /** An optional count of at least 1, the default when absent; null after a problem. */
+    /** A positive token count, or {@code auto} (vLLM's {@code --max-model-len auto}): the longest that fits. */
+    private static OptionalInt maxModelLen(Fields e, OptionalInt absent) {
+        YamlNode n = e.node("maxModelLen");
+        if (n instanceof YamlNode.Scalar s && s.kind() == YamlNode.ScalarKind.STRING) {
+            if (s.text().equals("auto")) {
+                return OptionalInt.of(EngineConfig.MAX_MODEL_LEN_AUTO);
+            }
+            e.problem("maxModelLen", "expected a number of tokens, or auto (the longest the KV cache holds), got '"
+                    + s.text() + "'");
+            return null;
+        }
+        return optionalInt(e, "maxModelLen", absent);
+    }
+
     private static OptionalInt optionalInt(Fields e, String key, OptionalInt absent) {
         Long v = e.integer(key, false, 1, Integer.MAX_VALUE);
         if (!e.has(key)) {
