@@ -318,7 +318,7 @@ class CommandLineTest {
     void aBadBatchFileGetsItsProblemsWithLinesAndExitStatus2() throws Exception {
         Path batch = tmp.resolve("bad.batch.yaml");
         Files.writeString(batch, """
-                base: %s
+                base: BASE
                 parameters:
                   deployments[0].tensorParalel: [1, 2]
                   workloads[5].arrival.rate: [1/s]
