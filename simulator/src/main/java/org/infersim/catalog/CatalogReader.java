@@ -24,8 +24,8 @@ final class CatalogReader {
     static final String PRICE_HINT = "expected a price per GPU-hour such as $6.88/h";
 
     static final List<String> GPU_KEYS = List.of("id", "name", "vendor", "memory", "memoryBandwidth", "bf16", "fp8",
-            "tdp", "interconnect", "interconnectBandwidth", "pcieBandwidth", "efficiency", "price", "priceDate", "mig",
-            "batchDefaults", "sources", "notes");
+            "tdp", "idlePower", "memoryBoundPower", "nodePower", "nodeGpus", "interconnect", "interconnectBandwidth",
+            "pcieBandwidth", "efficiency", "price", "priceDate", "mig", "batchDefaults", "sources", "notes");
     static final List<String> EFFICIENCY_KEYS = List.of("mfu", "mfuFp8", "mfuHalfTokens", "mbu", "overlap",
             "layerOverhead", "iterationOverhead", "sequenceOverhead", "requestOverhead", "allReduceLatency",
             "linkEfficiency", "reserved");
@@ -77,6 +77,7 @@ final class CatalogReader {
         Double bf16 = e.number("bf16", CatalogReader::flops, Quantities.FLOPS_HINT);
         Double fp8 = e.optionalNumber("fp8", CatalogReader::flops, Quantities.FLOPS_HINT, 0.0);
         Double tdp = e.number("tdp", CatalogReader::watts, Quantities.WATTS_HINT);
+        GpuPower power = power(e, tdp);
         String interconnect = e.string("interconnect");
         Double link = e.number("interconnectBandwidth", CatalogReader::bandwidth, BANDWIDTH_HINT);
         Double pcie = e.number("pcieBandwidth", CatalogReader::bandwidth, BANDWIDTH_HINT);
@@ -98,11 +99,43 @@ final class CatalogReader {
                     + " FP8 rate at least the BF16 one, or 0 when the GPU has no FP8 tensor cores");
         }
         Map<String, String> sources = e.finish();
-        if (!e.ok || efficiency == null || mig == null) {
+        if (!e.ok || efficiency == null || mig == null || power == null) {
             return null;
         }
         return new GpuSpec(id, name, vendor, memory, bandwidth, bf16, fp8, tdp, interconnect, link, pcie, efficiency,
-                price, priceDate, mig, sources, batch != null ? batch : GpuSpec.BatchDefaults.ofDevice(memory, name));
+                price, priceDate, mig, sources, batch != null ? batch : GpuSpec.BatchDefaults.ofDevice(memory, name),
+                power);
+    }
+
+    /**
+     * The GPU's power figures; each is optional and, absent, takes {@link GpuPower#defaultsFor}'s
+     * value. Idle must be below the memory-bound draw, and that at most the board limit.
+     */
+    private static GpuPower power(CatalogEntry e, Double tdp) {
+        Double idle = e.optionalNumber("idlePower", CatalogReader::watts, Quantities.WATTS_HINT, null);
+        Double memoryBound = e.optionalNumber("memoryBoundPower", CatalogReader::watts, Quantities.WATTS_HINT, null);
+        Double node = e.optionalNumber("nodePower", CatalogReader::watts, Quantities.WATTS_HINT, 0.0);
+        Integer nodeGpus = e.optionalInteger("nodeGpus", "expected the GPUs of the node nodePower is for, such as 8", 8);
+        e.positive("idlePower", idle);
+        e.positive("nodeGpus", nodeGpus);
+        if (tdp == null || tdp <= 0 || node == null || nodeGpus == null || nodeGpus <= 0
+                || e.node.get("idlePower") != null && idle == null
+                || e.node.get("memoryBoundPower") != null && memoryBound == null) {
+            return null;
+        }
+        GpuPower defaults = GpuPower.defaultsFor(tdp);
+        double idleW = idle == null ? defaults.idleWatts() : idle;
+        double boundW = memoryBound == null ? idleW + GpuPower.DEFAULT_MEMORY_WEIGHT * (tdp - idleW) : memoryBound;
+        if (idleW >= tdp) {
+            e.problem("idlePower", "idle power (" + idleW + " W) must be below the tdp (" + tdp + " W)");
+            return null;
+        }
+        if (boundW < idleW || boundW > tdp) {
+            e.problem("memoryBoundPower", "expected a power between idlePower (" + idleW + " W) and the tdp ("
+                    + tdp + " W), got " + boundW + " W");
+            return null;
+        }
+        return new GpuPower(idleW, tdp, boundW, node, nodeGpus);
     }
 
     /** The engine's batch limits on this GPU, with one source for both; null when the entry leaves them to vLLM's rule. */

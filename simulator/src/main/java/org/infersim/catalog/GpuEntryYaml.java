@@ -2,6 +2,7 @@ package org.infersim.catalog;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,16 @@ public final class GpuEntryYaml {
         fields.put("bf16", scaled(g.bf16Flops(), 12) + "TFLOPS");
         fields.put("fp8", g.fp8Flops() == 0 ? "0" : scaled(g.fp8Flops(), 12) + "TFLOPS");
         fields.put("tdp", scaled(g.tdpWatts(), 0) + "W");
+        // The power figures the entry stated (with their sources); the others read back as the same defaults.
+        GpuPower p = g.power();
+        Map<String, String> power = Map.of("idlePower", scaled(p.idleWatts(), 0) + "W",
+                "memoryBoundPower", scaled(p.memoryBoundWatts(), 0) + "W", "nodePower", scaled(p.nodeWatts(), 0) + "W",
+                "nodeGpus", Integer.toString(p.nodeGpus()));
+        for (String key : List.of("idlePower", "memoryBoundPower", "nodePower", "nodeGpus")) {
+            if (g.sources().containsKey(key)) {
+                fields.put(key, power.get(key));
+            }
+        }
         fields.put("interconnect", ModelEntryYaml.quoted(g.interconnect()));
         fields.put("interconnectBandwidth", scaled(g.interconnectBandwidth(), 9) + "GB/s");
         fields.put("pcieBandwidth", scaled(g.pcieBandwidth(), 9) + "GB/s");

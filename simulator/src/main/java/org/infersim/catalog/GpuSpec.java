@@ -13,6 +13,7 @@ import java.util.Map;
  * @param pcieBandwidth         host link bandwidth, one direction (used for KV swap)
  * @param sources               where each number came from, keyed by field name
  * @param batchDefaults         the batch limits vLLM's OpenAI server picks on the whole GPU
+ * @param power                 what it draws idle, memory-bound and at its limit, and its node beside it
  */
 public record GpuSpec(
         String id,
@@ -31,7 +32,8 @@ public record GpuSpec(
         String priceDate,
         List<MigProfile> migProfiles,
         Map<String, String> sources,
-        BatchDefaults batchDefaults) {
+        BatchDefaults batchDefaults,
+        GpuPower power) {
 
     public GpuSpec {
         migProfiles = List.copyOf(migProfiles);
@@ -43,7 +45,8 @@ public record GpuSpec(
         Map<String, String> merged = new java.util.LinkedHashMap<>(sources);
         merged.putAll(newSources);
         return new GpuSpec(id, name, vendor, memoryBytes, memoryBandwidth, bf16Flops, fp8Flops, tdpWatts, interconnect,
-                interconnectBandwidth, pcieBandwidth, other, pricePerHour, priceDate, migProfiles, merged, batchDefaults);
+                interconnectBandwidth, pcieBandwidth, other, pricePerHour, priceDate, migProfiles, merged, batchDefaults,
+                power);
     }
 
     /** Dense tensor throughput for matrix products whose operands are in the given format. */

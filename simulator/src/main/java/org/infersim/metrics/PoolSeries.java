@@ -14,16 +14,17 @@ public final class PoolSeries {
      *
      * @param gpus     GPUs of its ready nodes
      * @param gpusHeld Σ over those GPUs of the share workloads hold (a quarter for a quarter share)
+     * @param powerKw  its mean power over the interval that just ended: GPUs and their nodes (not the facility's PUE)
      */
     public record Row(double timeS, String pool, String provisioning, int nodes, int nodesProvisioning, int gpus,
-                      double gpusHeld, double costSoFarUsd) {}
+                      double gpusHeld, double costSoFarUsd, double powerKw) {}
 
     private final List<Row> rows = new ArrayList<>();
 
     /** Adds a sample; the arguments are {@link Row}'s. */
     public void add(double timeS, String pool, String provisioning, int nodes, int nodesProvisioning, int gpus,
-                    double gpusHeld, double costSoFar) {
-        rows.add(new Row(timeS, pool, provisioning, nodes, nodesProvisioning, gpus, gpusHeld, costSoFar));
+                    double gpusHeld, double costSoFar, double powerKw) {
+        rows.add(new Row(timeS, pool, provisioning, nodes, nodesProvisioning, gpus, gpusHeld, costSoFar, powerKw));
     }
 
     public List<Row> rows() {

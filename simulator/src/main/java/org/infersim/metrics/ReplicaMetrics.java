@@ -1,5 +1,7 @@
 package org.infersim.metrics;
 
+import org.infersim.model.cluster.PowerModel;
+
 /** Accumulated work of one replica inside the measured window. */
 public final class ReplicaMetrics {
     final String name;
@@ -15,6 +17,14 @@ public final class ReplicaMetrics {
     long cachedPromptTokens;
     long tokensReused;
     long evictedBlocks;
+    long outputTokens;
+    long completed;
+    /** Joules its steps drew above its GPUs' idle power. */
+    double stepJoules;
+    /** Where its steps' energy goes: the pool's index (-1 until placed), its GPUs and their power model. */
+    int pool = -1;
+    int gpus;
+    PowerModel power;
 
     ReplicaMetrics(String name, int deployment) {
         this.name = name;
@@ -63,6 +73,26 @@ public final class ReplicaMetrics {
     /** Tokens not prefilled because they were cached, recomputations after preemption included. */
     public long tokensReused() {
         return tokensReused;
+    }
+
+    /** The pool it was placed on; -1 while it never was. */
+    public int pool() {
+        return pool;
+    }
+
+    /** Output tokens of the requests it completed in the window. */
+    public long outputTokens() {
+        return outputTokens;
+    }
+
+    /** Requests it completed in the window. */
+    public long completed() {
+        return completed;
+    }
+
+    /** Joules its steps drew in the window above its GPUs' idle power (see {@code PowerModel}). */
+    public double stepJoules() {
+        return stepJoules;
     }
 
     /** Cached blocks evicted to make room. */

@@ -1,7 +1,9 @@
 package org.infersim.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.infersim.model.cluster.PowerModel;
 import org.infersim.model.deployment.ReplicaAccounts;
 import org.infersim.model.performance.IterationShape;
 import org.infersim.model.serving.Replica;
@@ -24,6 +26,8 @@ public final class RunMetrics implements ServingObserver, SessionObserver, Repli
     private final DeploymentSignals[] signals;
     private final IntervalMetrics[] intervals;
     private final RequestSink sink;
+    /** Per pool: joules replicas' steps drew above idle since the last sample (grown as pools appear). */
+    private double[] poolStepJoules = new double[0];
 
     /**
      * Replicas are added with {@link #addReplica} as the run creates them.
@@ -154,6 +158,11 @@ public final class RunMetrics implements ServingObserver, SessionObserver, Repli
             if (withinSlo) {
                 s.finishedWithinSlo++;
             }
+            if (r.replica() >= 0) {
+                ReplicaMetrics m = replicas.get(r.replica());
+                m.outputTokens += r.generated();
+                m.completed++;
+            }
         }
         if (measured(r)) {
             s.completed++;
@@ -187,6 +196,12 @@ public final class RunMetrics implements ServingObserver, SessionObserver, Repli
         interval.busyNs += durationNs;
         interval.iterations++;
         interval.evictedBlocks += shape.evictedBlocks;
+        // The host's part of the step (scheduling, sampling) leaves the GPUs idle.
+        double joules = m.power == null ? 0 : m.power.dynamicJoules(shape.flops, shape.bytes,
+                durationNs - shape.hostNs, m.gpus);
+        if (m.pool >= 0) {
+            poolStepJoules[m.pool] += joules;
+        }
         if (end > warmupNs) {
             // An iteration straddling the end of warm-up counts for the part after it.
             double share = startNs >= warmupNs ? 1.0 : (double) (end - warmupNs) / durationNs;
@@ -194,6 +209,7 @@ public final class RunMetrics implements ServingObserver, SessionObserver, Repli
             m.busyNs += inWindow;
             m.flops += shape.flops * share;
             m.bytes += shape.bytes * share;
+            m.stepJoules += joules * share;
             m.kvBlockNs += inWindow * replica.kvBlocksInIteration();
             m.iterations++;
             if (startNs >= warmupNs) {
@@ -240,6 +256,30 @@ public final class RunMetrics implements ServingObserver, SessionObserver, Repli
     public int addReplica(String name, int deployment) {
         replicas.add(new ReplicaMetrics(name, deployment));
         return replicas.size() - 1;
+    }
+
+    @Override
+    public void placedOn(int replica, int pool, int gpus, PowerModel power) {
+        ReplicaMetrics m = replicas.get(replica);
+        m.pool = pool;
+        m.gpus = gpus;
+        m.power = power;
+        if (pool >= poolStepJoules.length) {
+            poolStepJoules = Arrays.copyOf(poolStepJoules, pool + 1);
+        }
+    }
+
+    /**
+     * Joules the replicas' steps on a pool drew above idle since the last call, by the steps'
+     * ends (what a power meter sampled at each interval would have added up); resets them.
+     */
+    public double takePoolStepJoules(int pool) {
+        if (pool >= poolStepJoules.length) {
+            return 0;
+        }
+        double j = poolStepJoules[pool];
+        poolStepJoules[pool] = 0;
+        return j;
     }
 
     /** Cumulative counters of one deployment, for its autoscaler. */

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param provisioningNodeHours of those, node-hours spent being provisioned: paid, not usable
  * @param gpuHours              GPU-hours billed over the whole run
  * @param peakGpus              the most GPUs it had at once ({@code peakNodes} × GPUs per node)
+ * @param energy                its GPUs' and nodes' energy over the window (any provisioning mode)
  */
 public record PoolSummary(
         String name,
@@ -48,7 +49,8 @@ public record PoolSummary(
         @JsonInclude(JsonInclude.Include.NON_NULL) Double nodeHours,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double provisioningNodeHours,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double gpuHours,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer peakGpus) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer peakGpus,
+        @JsonInclude(JsonInclude.Include.NON_NULL) EnergySummary energy) {
 
     /** A builder, so that no call site is a row of bare numbers. */
     public static Builder builder() {
@@ -79,6 +81,7 @@ public record PoolSummary(
         private Double provisioningNodeHours;
         private Double gpuHours;
         private Integer peakGpus;
+        private EnergySummary energy;
 
         public Builder name(String name) {
             this.name = name;
@@ -185,6 +188,11 @@ public record PoolSummary(
             return this;
         }
 
+        public Builder energy(EnergySummary energy) {
+            this.energy = energy;
+            return this;
+        }
+
         public Builder peakGpus(Integer peakGpus) {
             this.peakGpus = peakGpus;
             return this;
@@ -193,7 +201,7 @@ public record PoolSummary(
         public PoolSummary build() {
             return new PoolSummary(name, gpu, gpus, allocatedGpus, pricePerGpuHour, busyFraction, flopsFraction,
                     bandwidthFraction, preemptions, cost, provisioning, nodes, nodesProvisioning, minNodes, maxNodes,
-                    peakNodes, nodesAdded, nodesRemoved, nodeHours, provisioningNodeHours, gpuHours, peakGpus);
+                    peakNodes, nodesAdded, nodesRemoved, nodeHours, provisioningNodeHours, gpuHours, peakGpus, energy);
         }
     }
 }

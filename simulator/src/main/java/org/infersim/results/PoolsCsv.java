@@ -15,7 +15,8 @@ public final class PoolsCsv {
         NODES_PROVISIONING,
         GPUS,
         GPUS_HELD,
-        COST_SO_FAR_USD
+        COST_SO_FAR_USD,
+        POWER_KW
     }
 
     private PoolsCsv() {}
@@ -34,6 +35,7 @@ public final class PoolsCsv {
             case GPUS -> Csv.number(r.gpus());
             case GPUS_HELD -> Csv.number(r.gpusHeld());
             case COST_SO_FAR_USD -> Csv.number(r.costSoFarUsd());
+            case POWER_KW -> Csv.number(r.powerKw());
         };
     }
 }

@@ -1,8 +1,9 @@
 package org.infersim.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** The published result of one run: what {@code summary.json} holds. */
+/** The published result of one run: what {@code summary.json} holds ({@code energy} is null in summaries written before it). */
 public record RunSummary(
         String scenario,
         long seed,
@@ -18,7 +19,8 @@ public record RunSummary(
         List<DeploymentSummary> deployments,
         List<GpuSummary> gpus,
         List<JobSummary> jobs,
-        List<PriorityClassSummary> priorityClasses) {
+        List<PriorityClassSummary> priorityClasses,
+        @JsonInclude(JsonInclude.Include.NON_NULL) EnergySummary energy) {
 
     public RunSummary {
         streams = List.copyOf(streams);

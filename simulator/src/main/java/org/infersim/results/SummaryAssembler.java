@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.infersim.catalog.GpuSpec;
+import org.infersim.metrics.PoolSeries;
 import org.infersim.metrics.ReplicaMetrics;
 import org.infersim.metrics.RunMetrics;
 import org.infersim.metrics.StreamMetrics;
@@ -40,6 +41,7 @@ public final class SummaryAssembler {
     /** Every replica of the run, in the order they were made (their index in the metrics). */
     private final List<ReplicaLifecycle> replicas;
     private final List<GpuJob> jobs;
+    private final PoolSeries poolSeries;
 
     /** The measured window: from the end of the warm-up to the end of the run. */
     private record Window(long warmupNs, long endNs) {
@@ -85,7 +87,7 @@ public final class SummaryAssembler {
 
     /** @param deployments in the scenario's order, each with the replicas it made */
     public SummaryAssembler(Scenario scenario, RunMetrics metrics, Cluster cluster, List<RunningDeployment> deployments,
-                            List<GpuJob> jobs) {
+                            List<GpuJob> jobs, PoolSeries poolSeries) {
         this.scenario = scenario;
         this.metrics = metrics;
         this.cluster = cluster;
@@ -93,6 +95,7 @@ public final class SummaryAssembler {
         this.replicas = deployments.stream().flatMap(d -> d.replicas().stream())
                 .sorted(Comparator.comparingInt(ReplicaLifecycle::index)).toList();
         this.jobs = List.copyOf(jobs);
+        this.poolSeries = poolSeries;
     }
 
     public RunSummary assemble(long endNs) {
@@ -114,12 +117,16 @@ public final class SummaryAssembler {
         Ledger ledger = new Ledger(cluster.pools().size());
         List<ReplicaSummary> replicaSummaries = replicas(window, ledger.pools);
         List<GpuSummary> gpuSummaries = gpus(window, ledger);
-        List<PoolSummary> poolSummaries = pools(window, ledger.pools);
+        EnergySummaries energy = new EnergySummaries(cluster.pools(), metrics, replicas.size(), poolSeries,
+                window.warmupNs(), endNs, scenario.metricsIntervalNs());
+        List<PoolSummary> poolSummaries = pools(window, ledger.pools, energy);
         CostSummary cost = cost(window, ledger.billed, overall.outputTokens());
         return new RunSummary(scenario.name(), scenario.seed(), endNs / 1e9, scenario.warmupNs() / 1e9,
                 window.seconds(), new RequestCounts(arrived, completed, rejected, inFlight),
                 StreamSummaries.summarize(overall, window.seconds(), anySlo), streams, replicaSummaries, poolSummaries, cost,
-                deployments(endNs), gpuSummaries, jobs(endNs), priorityClasses(ledger.byPriority));
+                deployments(endNs), gpuSummaries, jobs(endNs), priorityClasses(ledger.byPriority),
+                energy.total(poolSummaries.stream().map(PoolSummary::energy).toList(), overall.outputTokens(),
+                        overall.finished()));
     }
 
     /** Requests still in flight at the end (counted against the SLO where they already missed it). */
@@ -253,7 +260,7 @@ public final class SummaryAssembler {
     }
 
     /** One summary per pool: its use of the GPU time it paid for in the window, and how it was provisioned. */
-    private List<PoolSummary> pools(Window window, PoolWork[] work) {
+    private List<PoolSummary> pools(Window window, PoolWork[] work, EnergySummaries energy) {
         CostMeter cost = cluster.cost();
         long endNs = window.endNs();
         List<PoolSummary> out = new ArrayList<>();
@@ -269,7 +276,8 @@ public final class SummaryAssembler {
                     .flopsFraction(gpuSeconds == 0 ? 0 : Decimal.round(work[p].flops / (gpu.peakFlops(false) * gpuSeconds)))
                     .bandwidthFraction(gpuSeconds == 0 ? 0
                             : Decimal.round(work[p].bytes / (gpu.memoryBandwidth() * gpuSeconds)))
-                    .preemptions(work[p].preemptions).cost(Decimal.round(cost.poolCost(p, 0, endNs)));
+                    .preemptions(work[p].preemptions).cost(Decimal.round(cost.poolCost(p, 0, endNs)))
+                    .energy(energy.pool(pool));
             out.add(pool.provisioning().isStatic() ? b.build() : provisioned(b, pool, endNs));
         }
         return out;

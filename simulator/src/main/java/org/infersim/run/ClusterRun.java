@@ -14,6 +14,7 @@ import org.infersim.metrics.StreamMetrics;
 import org.infersim.metrics.TimeSeries;
 import org.infersim.model.cluster.Cluster;
 import org.infersim.model.cluster.CostMeter;
+import org.infersim.model.cluster.EnergyMeter;
 import org.infersim.model.cluster.Gpu;
 import org.infersim.model.cluster.GpuJob;
 import org.infersim.model.cluster.GpuPool;
@@ -197,7 +198,8 @@ public final class ClusterRun {
         sampleEvery(scenario.metricsIntervalNs(), scenario.durationNs(), progress);
         long end = scenario.durationNs();
         sim.runUntil(end);
-        RunSummary summary = new SummaryAssembler(scenario, metrics, cluster, deployments, jobs).assemble(end);
+        RunSummary summary = new SummaryAssembler(scenario, metrics, cluster, deployments, jobs, timeSeries.pools())
+                .assemble(end);
         List<LatencyDistribution> latencies = new ArrayList<>();
         for (StreamMetrics s : metrics.streamMetrics()) {
             latencies.addAll(StreamSummaries.distributions(s));
@@ -215,7 +217,7 @@ public final class ClusterRun {
         sampler[0] = () -> {
             long now = sim.now();
             timeSeries.sample(now, interval, sets, metrics, cluster.cost().costUpTo(now));
-            samplePools(now);
+            samplePools(now, interval);
             progress.update(now, end);
             if (now + interval <= end) {
                 sim.schedule(interval, sampler[0]);
@@ -226,15 +228,18 @@ public final class ClusterRun {
         }
     }
 
-    /** One row per pool for pools.csv: its nodes, the GPU share held, and its cost so far. */
-    private void samplePools(long nowNs) {
+    /** One row per pool for pools.csv: its nodes, the GPU share held, its cost so far and its power over the interval. */
+    private void samplePools(long nowNs, long intervalNs) {
+        EnergyMeter energy = new EnergyMeter(cluster.pools());
         for (GpuPool p : cluster.pools()) {
+            double joules = energy.baseJoules(p.index(), nowNs - intervalNs, nowNs) + metrics.takePoolStepJoules(p.index());
             double held = 0;
             for (Gpu g : p.gpus()) {
                 held += g.heldFraction();
             }
             timeSeries.pools().add(nowNs / 1e9, p.name(), p.provisioning().mode().label(), p.nodes().size(),
-                    p.nodesProvisioning().size(), p.gpus().size(), held, cluster.cost().poolCost(p.index(), 0, nowNs));
+                    p.nodesProvisioning().size(), p.gpus().size(), held, cluster.cost().poolCost(p.index(), 0, nowNs),
+                    joules / (intervalNs / 1e9) / 1e3);
         }
     }
 

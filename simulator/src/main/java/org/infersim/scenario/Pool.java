@@ -13,9 +13,22 @@ import java.util.OptionalDouble;
  * @param sharing         how its GPUs behave when replicas share them
  * @param provisioning    static, dynamic or serverless, with its limits and delays
  * @param imageCache      whether a node pulls the serving image itself or finds it cached in the pool
+ * @param pue             the power usage effectiveness of the facility it runs in: facility power over IT power
  */
 public record Pool(String name, String gpu, int count, int gpusPerNode, OptionalDouble pricePerGpuHour,
-                   GpuSharing sharing, Provisioning provisioning, ImageCache imageCache) {
+                   GpuSharing sharing, Provisioning provisioning, ImageCache imageCache, double pue) {
+
+    /**
+     * PUE when a pool does not say: the 2024 global average of data centres the Uptime Institute
+     * surveyed, 1.56 (Uptime Institute Global Data Center Survey 2024, published 2024-07).
+     */
+    public static final double DEFAULT_PUE = 1.56;
+
+    /** A pool in a facility of the default PUE. */
+    public Pool(String name, String gpu, int count, int gpusPerNode, OptionalDouble pricePerGpuHour,
+                GpuSharing sharing, Provisioning provisioning, ImageCache imageCache) {
+        this(name, gpu, count, gpusPerNode, pricePerGpuHour, sharing, provisioning, imageCache, DEFAULT_PUE);
+    }
 
     /** GPUs per node when a pool does not say: an 8-GPU server (DGX/HGX), or the pool itself when smaller. */
     public static final int DEFAULT_GPUS_PER_NODE = 8;

@@ -21,6 +21,8 @@ public final class GpuPool {
     private final int index;
     private final String name;
     private final GpuSpec spec;
+    private final PowerModel power;
+    private double pue = Pool.DEFAULT_PUE;
     private final double pricePerGpuHour;
     private final int gpusPerNode;
     private final GpuSharing sharing;
@@ -50,6 +52,7 @@ public final class GpuPool {
     public GpuPool(Pool pool, GpuSpec gpu, Simulation sim, int index, long measuredFromNs) {
         this(index, pool.name(), gpu, pool.gpusPerNode(), pool.pricePerGpuHour().orElse(gpu.pricePerHour()),
                 pool.sharing(), pool.provisioning(), sim, measuredFromNs);
+        this.pue = pool.pue();
         addReadyNodes(pool.nodes());
         if (pool.imageCache() == ImageCache.POOL) {
             pooledImages = new HashSet<>();
@@ -62,6 +65,7 @@ public final class GpuPool {
         this.provisioning = provisioning;
         this.name = name;
         this.spec = spec;
+        this.power = new PowerModel(spec);
         this.gpusPerNode = gpusPerNode;
         this.pricePerGpuHour = pricePerGpuHour;
         this.sharing = sharing;
@@ -178,6 +182,16 @@ public final class GpuPool {
 
     public String name() {
         return name;
+    }
+
+    /** Its facility's power usage effectiveness. */
+    public double pue() {
+        return pue;
+    }
+
+    /** What its GPUs draw, and each step of theirs. */
+    public PowerModel power() {
+        return power;
     }
 
     public GpuSpec spec() {

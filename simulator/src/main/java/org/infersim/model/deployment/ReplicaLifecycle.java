@@ -108,6 +108,7 @@ public final class ReplicaLifecycle implements GpuWorkload {
     public void placed(Allocation allocation) {
         this.allocation = allocation;
         this.plan = placement.planOn(allocation.pool());
+        context.accounts().placedOn(index, allocation.pool().index(), allocation.gpus().size(), allocation.pool().power());
         if (coldStart == null) {
             // A warm replica is already running its image, so the next replica started here need not pull it.
             holdImage();

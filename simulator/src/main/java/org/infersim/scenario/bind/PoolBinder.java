@@ -25,7 +25,7 @@ import org.infersim.scenario.bind.BindContext.PoolInfo;
 final class PoolBinder {
     private static final List<String> CLUSTER_KEYS = List.of("placement", "pools");
     private static final List<String> POOL_KEYS = List.of("name", "gpu", "count", "nodes", "gpusPerNode", "price",
-            "imageCache",
+            "imageCache", "pue",
             "sharing", "provisioning", "minNodes", "maxNodes", "provisioningDelay", "scaleDownDelay");
     private static final List<String> SHARING_KEYS = List.of("contextSwitch", "mpsInterference");
     private static final Map<String, ProvisioningMode> PROVISIONING = Fields.choices(ProvisioningMode.values());
@@ -79,6 +79,12 @@ final class PoolBinder {
         Size size = size(p, mode);
         Long count = size.count();
         Double price = p.price("price");
+        Double pue = p.has("pue") ? p.number("pue", true) : Double.valueOf(Pool.DEFAULT_PUE);
+        if (pue != null && pue < 1) {
+            p.problem("pue", "expected a power usage effectiveness of at least 1 (facility power over IT power), got "
+                    + pue);
+            pue = null;
+        }
         GpuSharing sharing = sharing(p);
         Integer gpn = size.perNode() != null ? Integer.valueOf(size.perNode().intValue())
                 : p.has("gpusPerNode") ? null
@@ -98,9 +104,9 @@ final class PoolBinder {
                 : provisioning == null ? null : ImageCache.defaultFor(provisioning.mode());
         Pool pool = null;
         if (name != null && gpu != null && c != null && gpn != null && (price != null || !p.has("price"))
-                && sharing != null && provisioning != null && imageCache != null) {
+                && pue != null && sharing != null && provisioning != null && imageCache != null) {
             pool = new Pool(name, gpu, c, gpn, price == null ? OptionalDouble.empty() : OptionalDouble.of(price),
-                    sharing, provisioning, imageCache);
+                    sharing, provisioning, imageCache, pue);
         }
         if (name != null && !ctx.pools.containsKey(name)) {
             ctx.pools.put(name, new PoolInfo(name, maxGpus, gpn, spec, pool));
