@@ -2,6 +2,7 @@ package org.infersim.input;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,7 @@ public final class Quantities {
 
     /** Expected-form hints, shared with the binder's messages. */
     public static final String DURATION_HINT = "expected a duration such as 250ms, 90s, 5m, 2h";
+    public static final String DOLLARS_HINT = "expected an amount in dollars such as $285000, $285k or $1.2M";
     public static final String RATE_HINT = "expected a rate such as 20/s, 1200/min, 50/h";
     public static final String BYTES_HINT = "expected a size such as 512MiB, 4GiB, 80GB";
     public static final String PRICE_HINT = "expected a price per GPU-hour such as $2.99/h";
@@ -40,7 +42,9 @@ public final class Quantities {
     private static final String BYTE_UNIT = "(B|kB|KB|KiB|MB|MiB|GB|GiB|TB|TiB|PB|PiB|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)";
 
     /** Pattern of a duration with its unit (also published in the JSON Schema). */
-    public static final String DURATION_REGEX = NUMBER_REGEX + " ?(ns|us|µs|ms|s|min|m|h|d)";
+    public static final String DURATION_REGEX = NUMBER_REGEX + " ?(ns|us|µs|ms|s|min|m|h|d|y)";
+    /** An amount in dollars, with an optional thousands ({@code k}) or millions ({@code M}) suffix. */
+    public static final String DOLLARS_REGEX = "\\$? ?" + NUMBER_REGEX + " ?(k|K|M)?";
     public static final String RATE_REGEX = NUMBER_REGEX + " ?/ ?(s|min|h)";
     public static final String BYTES_REGEX = NUMBER_REGEX + " ?" + BYTE_UNIT;
     public static final String BANDWIDTH_REGEX = BYTES_REGEX + " ?/ ?s";
@@ -52,6 +56,7 @@ public final class Quantities {
     private static final Pattern NUMBER = Pattern.compile(NUMBER_REGEX);
     private static final Pattern ZERO = Pattern.compile(ZERO_REGEX);
     private static final Pattern DURATION = Pattern.compile(DURATION_REGEX);
+    private static final Pattern DOLLARS = Pattern.compile(DOLLARS_REGEX);
     private static final Pattern RATE = Pattern.compile(RATE_REGEX);
     private static final Pattern BYTES = Pattern.compile(BYTES_REGEX);
     private static final Pattern PRICE = Pattern.compile(PRICE_REGEX);
@@ -69,7 +74,9 @@ public final class Quantities {
             "m", 60_000_000_000L,
             "min", 60_000_000_000L,
             "h", 3_600_000_000_000L,
-            "d", 86_400_000_000_000L);
+            "d", 86_400_000_000_000L,
+            // A year of 365 days: depreciation periods and contract terms, not calendar dates.
+            "y", 365 * 86_400_000_000_000L);
 
     private static final Map<String, Double> SECONDS_PER_RATE_UNIT = Map.of("s", 1.0, "min", 60.0, "h", 3600.0);
 
@@ -158,6 +165,32 @@ public final class Quantities {
             throw new IllegalArgumentException(BANDWIDTH_HINT + "; got '" + s + "'");
         }
         return size;
+    }
+
+    /** Dollars from {@code $285000}, {@code $285k}, {@code 1.2M} or {@code 285000}. */
+    public static double parseDollars(String text) {
+        String s = text.strip();
+        Matcher m = matched(DOLLARS, s, DOLLARS_HINT);
+        double scale = m.group(2) == null ? 1 : m.group(2).equals("M") ? 1e6 : 1e3;
+        return plain(m.group(1)) * scale;
+    }
+
+    /**
+     * Dollars per one of {@code units} from {@code $0.12/kWh} or {@code $2000/month}: the amount
+     * and the unit it is per, which must be one of those given (the caller converts).
+     */
+    public static Map.Entry<Double, String> parseDollarsPer(String text, List<String> units, String hint) {
+        String s = text.strip();
+        int slash = s.lastIndexOf('/');
+        String unit = slash < 0 ? "" : s.substring(slash + 1).strip();
+        if (slash < 0 || !units.contains(unit)) {
+            throw new IllegalArgumentException(hint + "; got '" + s + "'");
+        }
+        try {
+            return Map.entry(parseDollars(s.substring(0, slash)), unit);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(hint + "; got '" + s + "'");
+        }
     }
 
     /** Dollars per GPU-hour from {@code $2.99/h}, {@code 2.99/hr}, {@code 2.99/GPU-h}, {@code $2.99} or {@code 2.99}. */

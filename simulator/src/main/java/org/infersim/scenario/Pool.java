@@ -14,9 +14,17 @@ import java.util.OptionalDouble;
  * @param provisioning    static, dynamic or serverless, with its limits and delays
  * @param imageCache      whether a node pulls the serving image itself or finds it cached in the pool
  * @param pue             the power usage effectiveness of the facility it runs in: facility power over IT power
+ * @param pricing         how it is paid for: on demand (the default), reserved, spot or owned on-prem
  */
 public record Pool(String name, String gpu, int count, int gpusPerNode, OptionalDouble pricePerGpuHour,
-                   GpuSharing sharing, Provisioning provisioning, ImageCache imageCache, double pue) {
+                   GpuSharing sharing, Provisioning provisioning, ImageCache imageCache, double pue,
+                   Pricing pricing) {
+
+    /** A pool paid for on demand. */
+    public Pool(String name, String gpu, int count, int gpusPerNode, OptionalDouble pricePerGpuHour,
+                GpuSharing sharing, Provisioning provisioning, ImageCache imageCache, double pue) {
+        this(name, gpu, count, gpusPerNode, pricePerGpuHour, sharing, provisioning, imageCache, pue, Pricing.ON_DEMAND);
+    }
 
     /**
      * PUE when a pool does not say: the 2024 global average of data centres the Uptime Institute

@@ -12,6 +12,7 @@ import org.infersim.scenario.DurationSpec;
 import org.infersim.scenario.GpuSharing;
 import org.infersim.scenario.ImageCache;
 import org.infersim.scenario.Pool;
+import org.infersim.scenario.Pricing;
 import org.infersim.scenario.Provisioning;
 import org.infersim.scenario.ProvisioningMode;
 import org.infersim.scenario.Scenario;
@@ -25,7 +26,7 @@ import org.infersim.scenario.bind.BindContext.PoolInfo;
 final class PoolBinder {
     private static final List<String> CLUSTER_KEYS = List.of("placement", "pools");
     private static final List<String> POOL_KEYS = List.of("name", "gpu", "count", "nodes", "gpusPerNode", "price",
-            "imageCache", "pue",
+            "imageCache", "pue", "pricing",
             "sharing", "provisioning", "minNodes", "maxNodes", "provisioningDelay", "scaleDownDelay");
     private static final List<String> SHARING_KEYS = List.of("contextSwitch", "mpsInterference");
     private static final Map<String, ProvisioningMode> PROVISIONING = Fields.choices(ProvisioningMode.values());
@@ -86,6 +87,7 @@ final class PoolBinder {
             pue = null;
         }
         GpuSharing sharing = sharing(p);
+        Pricing pricing = mode == null ? null : PricingBinder.pricing(p, mode);
         Integer gpn = size.perNode() != null ? Integer.valueOf(size.perNode().intValue())
                 : p.has("gpusPerNode") ? null
                 : count != null && count > 0 ? Integer.valueOf((int) Math.min(count, Pool.DEFAULT_GPUS_PER_NODE))
@@ -104,9 +106,9 @@ final class PoolBinder {
                 : provisioning == null ? null : ImageCache.defaultFor(provisioning.mode());
         Pool pool = null;
         if (name != null && gpu != null && c != null && gpn != null && (price != null || !p.has("price"))
-                && pue != null && sharing != null && provisioning != null && imageCache != null) {
+                && pue != null && sharing != null && provisioning != null && imageCache != null && pricing != null) {
             pool = new Pool(name, gpu, c, gpn, price == null ? OptionalDouble.empty() : OptionalDouble.of(price),
-                    sharing, provisioning, imageCache, pue);
+                    sharing, provisioning, imageCache, pue, pricing);
         }
         if (name != null && !ctx.pools.containsKey(name)) {
             ctx.pools.put(name, new PoolInfo(name, maxGpus, gpn, spec, pool));
