@@ -24,7 +24,7 @@ final class CatalogReader {
     static final String PRICE_HINT = "expected a price per GPU-hour such as $6.88/h";
 
     static final List<String> GPU_KEYS = List.of("id", "name", "vendor", "memory", "memoryBandwidth", "bf16", "fp8",
-            "tdp", "idlePower", "memoryBoundPower", "nodePower", "nodeGpus", "interconnect", "interconnectBandwidth",
+            "tdp", "idlePower", "memoryBoundPower", "nodePower", "nodeGpus", "nodeCapex", "networkCapex", "nodeRackUnits", "interconnect", "interconnectBandwidth",
             "pcieBandwidth", "efficiency", "price", "priceDate", "mig", "batchDefaults", "sources", "notes");
     static final List<String> EFFICIENCY_KEYS = List.of("mfu", "mfuFp8", "mfuHalfTokens", "mbu", "overlap",
             "layerOverhead", "iterationOverhead", "sequenceOverhead", "requestOverhead", "allReduceLatency",
@@ -78,6 +78,7 @@ final class CatalogReader {
         Double fp8 = e.optionalNumber("fp8", CatalogReader::flops, Quantities.FLOPS_HINT, 0.0);
         Double tdp = e.number("tdp", CatalogReader::watts, Quantities.WATTS_HINT);
         GpuPower power = power(e, tdp);
+        ServerCost server = server(e);
         String interconnect = e.string("interconnect");
         Double link = e.number("interconnectBandwidth", CatalogReader::bandwidth, BANDWIDTH_HINT);
         Double pcie = e.number("pcieBandwidth", CatalogReader::bandwidth, BANDWIDTH_HINT);
@@ -99,12 +100,27 @@ final class CatalogReader {
                     + " FP8 rate at least the BF16 one, or 0 when the GPU has no FP8 tensor cores");
         }
         Map<String, String> sources = e.finish();
-        if (!e.ok || efficiency == null || mig == null || power == null) {
+        if (!e.ok || efficiency == null || mig == null || power == null || server == null) {
             return null;
         }
         return new GpuSpec(id, name, vendor, memory, bandwidth, bf16, fp8, tdp, interconnect, link, pcie, efficiency,
                 price, priceDate, mig, sources, batch != null ? batch : GpuSpec.BatchDefaults.ofDevice(memory, name),
-                power);
+                power, server);
+    }
+
+    /** The typical server's capex and height; each optional (an on-prem pool must then give its own). */
+    private static ServerCost server(CatalogEntry e) {
+        Double node = e.optionalNumber("nodeCapex", Quantities::parseDollars, Quantities.DOLLARS_HINT, 0.0);
+        Double network = e.optionalNumber("networkCapex", Quantities::parseDollars, Quantities.DOLLARS_HINT, 0.0);
+        Integer units = e.optionalInteger("nodeRackUnits", "expected the server's height in rack units, such as 8", 0);
+        if (node == null || network == null || units == null) {
+            return null;
+        }
+        if (units < 0 || units > 100) {
+            e.problem("nodeRackUnits", "expected a height between 1 and 100 rack units, got " + units);
+            return null;
+        }
+        return new ServerCost(node, network, units);
     }
 
     /**

@@ -40,6 +40,14 @@ public final class GpuEntryYaml {
                 fields.put(key, power.get(key));
             }
         }
+        ServerCost server = g.server();
+        Map<String, String> owned = Map.of("nodeCapex", "$" + scaled(server.nodeCapex(), 0),
+                "networkCapex", "$" + scaled(server.networkCapex(), 0), "nodeRackUnits", Integer.toString(server.rackUnits()));
+        for (String key : List.of("nodeCapex", "networkCapex", "nodeRackUnits")) {
+            if (g.sources().containsKey(key)) {
+                fields.put(key, owned.get(key));
+            }
+        }
         fields.put("interconnect", ModelEntryYaml.quoted(g.interconnect()));
         fields.put("interconnectBandwidth", scaled(g.interconnectBandwidth(), 9) + "GB/s");
         fields.put("pcieBandwidth", scaled(g.pcieBandwidth(), 9) + "GB/s");

@@ -33,7 +33,8 @@ public record GpuSpec(
         List<MigProfile> migProfiles,
         Map<String, String> sources,
         BatchDefaults batchDefaults,
-        GpuPower power) {
+        GpuPower power,
+        ServerCost server) {
 
     public GpuSpec {
         migProfiles = List.copyOf(migProfiles);
@@ -46,7 +47,7 @@ public record GpuSpec(
         merged.putAll(newSources);
         return new GpuSpec(id, name, vendor, memoryBytes, memoryBandwidth, bf16Flops, fp8Flops, tdpWatts, interconnect,
                 interconnectBandwidth, pcieBandwidth, other, pricePerHour, priceDate, migProfiles, merged, batchDefaults,
-                power);
+                power, server);
     }
 
     /** Dense tensor throughput for matrix products whose operands are in the given format. */

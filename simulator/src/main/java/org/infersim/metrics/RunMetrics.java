@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.infersim.model.cluster.PowerModel;
+import org.infersim.model.cluster.StepEnergy;
 import org.infersim.model.deployment.ReplicaAccounts;
 import org.infersim.model.performance.IterationShape;
 import org.infersim.model.serving.Replica;
@@ -17,7 +18,7 @@ import org.infersim.model.workload.SessionObserver;
  * time series at a fixed interval. Everything before the warm-up ends is left out of the
  * statistics (but not out of the counts).
  */
-public final class RunMetrics implements ServingObserver, SessionObserver, ReplicaAccounts {
+public final class RunMetrics implements ServingObserver, SessionObserver, ReplicaAccounts, StepEnergy {
     private final long warmupNs;
     private final StreamMetrics[] streams;
     private final int[] streamDeployment;
@@ -28,6 +29,9 @@ public final class RunMetrics implements ServingObserver, SessionObserver, Repli
     private final RequestSink sink;
     /** Per pool: joules replicas' steps drew above idle since the last sample (grown as pools appear). */
     private double[] poolStepJoules = new double[0];
+    /** Per pool: joules replicas' steps drew above idle over the whole run, and since warm-up. */
+    private double[] poolStepJoulesTotal = new double[0];
+    private double[] poolStepJoulesMeasured = new double[0];
 
     /**
      * Replicas are added with {@link #addReplica} as the run creates them.
@@ -201,6 +205,7 @@ public final class RunMetrics implements ServingObserver, SessionObserver, Repli
                 durationNs - shape.hostNs, m.gpus);
         if (m.pool >= 0) {
             poolStepJoules[m.pool] += joules;
+            poolStepJoulesTotal[m.pool] += joules;
         }
         if (end > warmupNs) {
             // An iteration straddling the end of warm-up counts for the part after it.
@@ -210,6 +215,9 @@ public final class RunMetrics implements ServingObserver, SessionObserver, Repli
             m.flops += shape.flops * share;
             m.bytes += shape.bytes * share;
             m.stepJoules += joules * share;
+            if (m.pool >= 0) {
+                poolStepJoulesMeasured[m.pool] += joules * share;
+            }
             m.kvBlockNs += inWindow * replica.kvBlocksInIteration();
             m.iterations++;
             if (startNs >= warmupNs) {
@@ -266,7 +274,15 @@ public final class RunMetrics implements ServingObserver, SessionObserver, Repli
         m.power = power;
         if (pool >= poolStepJoules.length) {
             poolStepJoules = Arrays.copyOf(poolStepJoules, pool + 1);
+            poolStepJoulesTotal = Arrays.copyOf(poolStepJoulesTotal, pool + 1);
+            poolStepJoulesMeasured = Arrays.copyOf(poolStepJoulesMeasured, pool + 1);
         }
+    }
+
+    @Override
+    public double stepJoules(int pool, boolean measuredOnly) {
+        double[] joules = measuredOnly ? poolStepJoulesMeasured : poolStepJoulesTotal;
+        return pool < joules.length ? joules[pool] : 0;
     }
 
     /**

@@ -20,7 +20,9 @@ public record RunSummary(
         List<GpuSummary> gpus,
         List<JobSummary> jobs,
         List<PriorityClassSummary> priorityClasses,
-        @JsonInclude(JsonInclude.Include.NON_NULL) EnergySummary energy) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) EnergySummary energy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) FleetCostSummary fleet,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BuildVsBuySummary buildVsBuy) {
 
     public RunSummary {
         streams = List.copyOf(streams);

@@ -24,6 +24,7 @@ import org.infersim.model.deployment.ReplicaLifecycle;
 import org.infersim.model.deployment.RunningDeployment;
 import org.infersim.model.serving.Replica;
 import org.infersim.model.serving.ReplicaSet;
+import org.infersim.scenario.Pricing;
 import org.infersim.scenario.PriorityClass;
 import org.infersim.scenario.Provisioning;
 import org.infersim.scenario.ProvisioningMode;
@@ -121,12 +122,38 @@ public final class SummaryAssembler {
                 window.warmupNs(), endNs, scenario.metricsIntervalNs());
         List<PoolSummary> poolSummaries = pools(window, ledger.pools, energy);
         CostSummary cost = cost(window, ledger.billed, overall.outputTokens());
+        EnergySummary totalEnergy = energy.total(poolSummaries.stream().map(PoolSummary::energy).toList(),
+                overall.outputTokens(), overall.finished());
+        FleetCostSummary fleet = FleetCosts.of(cluster.pools(), cluster.cost(), window.warmupNs(), endNs,
+                overall.outputTokens(), totalEnergy.peakPowerKw(), totalEnergy.pue());
+        StreamSummary overallSummary = StreamSummaries.summarize(overall, window.seconds(), anySlo);
         return new RunSummary(scenario.name(), scenario.seed(), endNs / 1e9, scenario.warmupNs() / 1e9,
                 window.seconds(), new RequestCounts(arrived, completed, rejected, inFlight),
-                StreamSummaries.summarize(overall, window.seconds(), anySlo), streams, replicaSummaries, poolSummaries, cost,
-                deployments(endNs), gpuSummaries, jobs(endNs), priorityClasses(ledger.byPriority),
-                energy.total(poolSummaries.stream().map(PoolSummary::energy).toList(), overall.outputTokens(),
-                        overall.finished()));
+                overallSummary, streams, replicaSummaries, poolSummaries, cost,
+                deployments(endNs), gpuSummaries, jobs(endNs), priorityClasses(ledger.byPriority), totalEnergy,
+                fleet, buildVsBuy(overallSummary, fleet));
+    }
+
+    /**
+     * What a GPU-hour of the pool cost over the run under its pricing: the list price on demand,
+     * less a discount, or an owned pool's cost spread over its GPU-hours; what a workload holding a
+     * GPU is billed at.
+     */
+    private double ratePerGpuHour(GpuPool pool, long endNs) {
+        double hours = cluster.cost().gpuHours(pool.index(), 0, endNs);
+        return pool.pricing() instanceof Pricing.OnDemand || hours <= 0 ? pool.pricePerGpuHour()
+                : cluster.cost().poolCost(pool.index(), 0, endNs) / hours;
+    }
+
+    /** The fleet against the scenario's hosted API, at this run's traffic; null when it names none. */
+    private BuildVsBuySummary buildVsBuy(StreamSummary overall, FleetCostSummary fleet) {
+        if (scenario.hostedApi() == null) {
+            return null;
+        }
+        double owned = fleet.costModels().stream().filter(m -> m.model().equals("on-prem")).findFirst().orElseThrow()
+                .perMonth();
+        return BuildVsBuySummary.of(scenario.hostedApi(), overall.promptTokensPerSec(), overall.outputTokensPerSec(),
+                owned);
     }
 
     /** Requests still in flight at the end (counted against the SLO where they already missed it). */
@@ -226,7 +253,7 @@ public final class SummaryAssembler {
                         busy += tenantBusy * a.migProfile().computeSlices() / Gpu.MIG_COMPUTE_SLICES;
                     }
                     double gpuHours = a.fraction() * a.heldNs(0, window.endNs()) / 3.6e12;
-                    double dollars = gpuHours * pool.pricePerGpuHour();
+                    double dollars = gpuHours * ratePerGpuHour(pool, window.endNs());
                     allocated += a.fraction() * a.heldNs(0, window.endNs());
                     ledger.billed += dollars;
                     PriorityTotals totals = ledger.byPriority.computeIfAbsent(a.workload().priority(),
@@ -311,7 +338,13 @@ public final class SummaryAssembler {
         double total = cost.costUpTo(window.endNs());
         return new CostSummary(Decimal.round(total), Decimal.round(cost.perHour(window.endNs())),
                 Decimal.round(measured), outputTokens == 0 ? null : Decimal.of(measured / outputTokens * 1e6),
-                Decimal.round(billed), Decimal.round(Math.max(0, total - billed)), byProvisioning(window.endNs()));
+                Decimal.round(billed), Decimal.round(unbilled(total, billed)), byProvisioning(window.endNs()));
+    }
+
+    /** What no workload held: the rest of the total, with the rounding noise of summing the same dollars two ways removed. */
+    private static double unbilled(double total, double billed) {
+        double rest = total - billed;
+        return rest <= 1e-9 * Math.max(1, total) ? 0 : rest;
     }
 
     /** Cost per provisioning mode, in the order static, dynamic, serverless; null when every pool is static. */
@@ -355,7 +388,7 @@ public final class SummaryAssembler {
             double dollars = 0;
             for (Allocation a : job.allocations()) {
                 gpuHours += a.gpuHours(endNs);
-                dollars += a.gpuHours(endNs) * a.pool().pricePerGpuHour();
+                dollars += a.gpuHours(endNs) * ratePerGpuHour(a.pool(), endNs);
             }
             List<Allocation> held = job.allocations();
             Allocation last = held.isEmpty() ? null : held.get(held.size() - 1);
@@ -393,7 +426,7 @@ public final class SummaryAssembler {
                 }
                 double hours = a.gpuHours(endNs);
                 gpuHours += hours;
-                dollars += hours * a.pool().pricePerGpuHour();
+                dollars += hours * ratePerGpuHour(a.pool(), endNs);
                 cold.add(replica);
             }
             ReplicaSet set = d.set();

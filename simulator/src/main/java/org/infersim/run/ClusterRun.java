@@ -79,6 +79,7 @@ public final class ClusterRun {
         this.cluster = cluster(catalog);
         this.workloadDeployment = scenario.workloads().stream().mapToInt(w -> deploymentIndex(w.deployment())).toArray();
         this.metrics = metrics(sink);
+        cluster.cost().meterStepsWith(metrics);
         for (int i = 0; i < scenario.deployments().size(); i++) {
             deployments.add(deployment(i, scenario.deployments().get(i), catalog));
         }
@@ -96,7 +97,7 @@ public final class ClusterRun {
             pools.add(new GpuPool(p, catalog.gpu(p.gpu()).orElseThrow(), sim, i, scenario.warmupNs()));
         }
         Scheduler scheduler = new Scheduler(sim, placement(scenario.placement()));
-        CostMeter cost = new CostMeter(pools);
+        CostMeter cost = new CostMeter(pools, scenario.warmupNs());
         return new Cluster(pools, scheduler, NodeAutoscaler.attach(pools, scheduler, sim, random, new FirstFit()), cost);
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.infersim.catalog.Catalog;
 import org.infersim.input.InvalidInputException;
+import org.infersim.model.cluster.OwnershipCheck;
 import org.infersim.model.deployment.MemoryFitCheck;
 import org.infersim.model.deployment.StepTimeCheck;
 import org.infersim.plugin.Policies;
@@ -26,7 +27,7 @@ public final class ScenarioValidation {
     public ScenarioValidation(Policies policies, List<Path> extraCatalogDirs) {
         this.policies = policies;
         this.extraCatalogDirs = List.copyOf(extraCatalogDirs);
-        this.checks = List.of(new MemoryFitCheck(policies), new StepTimeCheck(policies));
+        this.checks = List.of(new MemoryFitCheck(policies), new StepTimeCheck(policies), new OwnershipCheck());
     }
 
     public LoadedScenario load(Path file) throws InvalidInputException {

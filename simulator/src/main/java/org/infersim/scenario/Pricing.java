@@ -63,13 +63,16 @@ public sealed interface Pricing {
      * @param networkCapex     dollars per node of networking (NICs, a share of the switches); empty: the catalog's
      * @param depreciationNs   the period the capital is spread over
      * @param dollarsPerKwh    the facility's electricity price
-     * @param rackDollarsPerMonth space, power delivery, cooling and operations per rack per month
+     * @param rackDollarsPerMonth space, power delivery, cooling and operations per rack per month (0 when priced per kW)
+     * @param dollarsPerKwMonth   the same per kW of the servers' nameplate power per month (0 when priced per rack):
+     *                            colocation is rented by the kW, so a part-filled rack pays for what it holds
      * @param rackWatts        the power a rack may draw: nodes per rack are bounded by it
      * @param rackUnits        the rack's height in units
      * @param nodeRackUnits    units a node takes; empty: the GPU's catalog figure
      */
     record OnPrem(OptionalDouble nodeCapex, OptionalDouble networkCapex, long depreciationNs, double dollarsPerKwh,
-                  double rackDollarsPerMonth, double rackWatts, int rackUnits, OptionalInt nodeRackUnits)
+                  double rackDollarsPerMonth, double dollarsPerKwMonth, double rackWatts, int rackUnits,
+                  OptionalInt nodeRackUnits)
             implements Pricing {
         /**
          * Wholesale colocation in North America's primary markets, 250–500 kW, per kW of capacity per
@@ -86,8 +89,8 @@ public sealed interface Pricing {
          * in 2023 (EIA Electric Power Annual, 2024-10-17); a 41 kW, 42U rack at the colocation rate.
          */
         public static final OnPrem DEFAULTS = new OnPrem(OptionalDouble.empty(), OptionalDouble.empty(),
-                5 * 365 * 86_400_000_000_000L, 0.0895, COLOCATION_PER_KW_MONTH * DEFAULT_RACK_WATTS / 1000,
-                DEFAULT_RACK_WATTS, 42, OptionalInt.empty());
+                5 * 365 * 86_400_000_000_000L, 0.0895, 0, COLOCATION_PER_KW_MONTH, DEFAULT_RACK_WATTS, 42,
+                OptionalInt.empty());
 
         @Override
         public String model() {

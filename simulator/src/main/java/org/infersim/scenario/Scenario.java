@@ -14,6 +14,7 @@ import org.infersim.plugin.PolicyChoice;
  * @param placement       how the cluster scheduler chooses among the GPUs where a workload fits
  * @param jobs            training and build jobs that hold GPUs beside the deployments
  * @param source          where each path of the scenario was written, for semantic validation messages
+ * @param hostedApi       the hosted API the fleet is compared with (build versus buy); null when none
  */
 public record Scenario(
         String name,
@@ -28,7 +29,8 @@ public record Scenario(
         List<Job> jobs,
         List<Path> catalogs,
         Path file,
-        SourceMap source) {
+        SourceMap source,
+        HostedApi hostedApi) {
 
     /** The seed of a scenario that gives none. */
     public static final long DEFAULT_SEED = 1;

@@ -88,7 +88,7 @@ public final class Scenarios {
         if (s.durationNs() > SHIPPED_MAX_NS) {
             s = new Scenario(s.name(), s.seed(), SHIPPED_MAX_NS, Math.min(s.warmupNs(), SHIPPED_MAX_NS / 10),
                     s.metricsIntervalNs(), s.pools(), s.placement(), s.deployments(), s.workloads(), s.jobs(),
-                    s.catalogs(), s.file(), s.source());
+                    s.catalogs(), s.file(), s.source(), s.hostedApi());
         }
         return new ClusterRun(loaded.with(s), sink).run(Progress.NONE);
     }

@@ -1,32 +1,104 @@
 package org.infersim.model.cluster;
 
 import java.util.List;
+import org.infersim.scenario.Pricing;
 
 /**
- * Prices the cluster, pool by pool, as each provisioning mode is billed: a static pool pays for
- * every GPU, busy or idle, for as long as it exists; a dynamic pool pays for each node from the
- * moment it is requested (provisioning included) to its removal; a serverless pool pays only
- * for the GPU time workloads hold, each for its fraction of a shared GPU.
+ * Prices the cluster, pool by pool, as each provisioning mode is billed and under each pool's
+ * pricing model. On demand, a static pool pays for every GPU, busy or idle, for as long as it
+ * exists; a dynamic pool pays for each node from the moment it is requested (provisioning
+ * included) to its removal; a serverless pool pays only for the GPU time workloads hold, each for
+ * its fraction of a shared GPU. Spot is the same at its discount. Reserved pays its standing GPUs
+ * (a static pool's all, a dynamic pool's minimum) at its discount all the time, and what a dynamic
+ * pool adds above them on demand. On-prem pays its {@link Ownership}'s fixed cost per hour and the
+ * electricity of what the pool draws (idle GPUs, nodes, jobs and steps) times the PUE.
  */
 public final class CostMeter {
     private static final double NS_PER_HOUR = 3.6e12;
     private final List<GpuPool> pools;
+    private final EnergyMeter energy;
+    private final long warmupNs;
+    private StepEnergy steps = StepEnergy.NONE;
 
     public CostMeter(List<GpuPool> pools) {
+        this(pools, 0);
+    }
+
+    /** @param warmupNs the end of the warm-up, from which {@link StepEnergy} counts measured steps */
+    public CostMeter(List<GpuPool> pools, long warmupNs) {
         this.pools = List.copyOf(pools);
+        this.energy = new EnergyMeter(pools);
+        this.warmupNs = warmupNs;
+    }
+
+    /** Where the energy of replicas' steps is metered: owned pools pay for it as electricity. */
+    public void meterStepsWith(StepEnergy steps) {
+        this.steps = steps;
     }
 
     public double pricePerGpuHour(int pool) {
         return pools.get(pool).pricePerGpuHour();
     }
 
-    /** Dollars the pool costs between two instants. */
+    /**
+     * Dollars the pool costs between two instants. An owned pool's electricity for its steps is
+     * known over the whole run and since warm-up, so {@code fromNs} is 0 or the end of warm-up.
+     */
     public double poolCost(int pool, long fromNs, long toNs) {
+        return poolCost(pool, fromNs, toNs, pools.get(pool).pricing());
+    }
+
+    /** What the pool would cost between two instants under another pricing model: the same fleet, the same run. */
+    public double poolCost(int pool, long fromNs, long toNs, Pricing pricing) {
+        GpuPool p = pools.get(pool);
+        double hours = (toNs - fromNs) / NS_PER_HOUR;
+        double price = p.pricePerGpuHour();
+        if (pricing instanceof Pricing.Spot s) {
+            return listCost(pool, fromNs, toNs, price * (1 - s.discount()));
+        }
+        if (pricing instanceof Pricing.Reserved r) {
+            double standing = standingGpus(p);
+            double above = Math.max(0, gpuHours(pool, fromNs, toNs) - standing * hours);
+            return standing * hours * price * (1 - r.discount()) + above * price;
+        }
+        if (pricing instanceof Pricing.OnPrem o) {
+            return ownership(pool, o).fixedPerHour() * hours + electricity(pool, fromNs, toNs, o.dollarsPerKwh());
+        }
+        return listCost(pool, fromNs, toNs, price);
+    }
+
+    /** The pool's cost at a price per GPU-hour billed as its provisioning mode bills. */
+    private double listCost(int pool, long fromNs, long toNs, double pricePerGpuHour) {
         GpuPool p = pools.get(pool);
         if (p.provisioning().isStatic()) {
-            return p.gpus().size() * p.pricePerGpuHour() * (toNs - fromNs) / NS_PER_HOUR;
+            return p.gpus().size() * pricePerGpuHour * (toNs - fromNs) / NS_PER_HOUR;
         }
-        return gpuHours(pool, fromNs, toNs) * p.pricePerGpuHour();
+        return gpuHours(pool, fromNs, toNs) * pricePerGpuHour;
+    }
+
+    /** GPUs a reservation covers: a static pool's all, a dynamic pool's minimum. */
+    private static double standingGpus(GpuPool p) {
+        return p.provisioning().isStatic() ? p.gpus().size() : (double) p.provisioning().minNodes() * p.gpusPerNode();
+    }
+
+    /** The hardware a pool owns, under its on-prem terms or, for another pricing, the default ones. */
+    public Ownership ownership(int pool) {
+        GpuPool p = pools.get(pool);
+        return ownership(pool, p.pricing() instanceof Pricing.OnPrem o ? o : Pricing.OnPrem.DEFAULTS);
+    }
+
+    /** The hardware the pool would own under these terms: a static pool's GPUs, a dynamic pool's most. */
+    public Ownership ownership(int pool, Pricing.OnPrem terms) {
+        GpuPool p = pools.get(pool);
+        long gpus = p.provisioning().isStatic() ? p.gpus().size()
+                : (long) p.provisioning().maxNodes() * p.gpusPerNode();
+        return Ownership.of(p.spec(), gpus, terms);
+    }
+
+    /** Dollars of electricity the pool's facility draws between two instants at this price. */
+    public double electricity(int pool, long fromNs, long toNs, double dollarsPerKwh) {
+        double joules = energy.baseJoules(pool, fromNs, toNs) + steps.stepJoules(pool, fromNs >= warmupNs && fromNs > 0);
+        return joules / 3.6e6 * pools.get(pool).pue() * dollarsPerKwh;
     }
 
     /** GPU-hours the pool is billed for between two instants. */
@@ -88,15 +160,17 @@ public final class CostMeter {
     }
 
     /**
-     * The fleet's cost per hour: a static pool's rate, plus each other pool's average rate over the
-     * run up to {@code endNs} (its cost divided by the hours it ran).
+     * The fleet's cost per hour: a static rented pool's rate, plus each other pool's average rate
+     * over the run up to {@code endNs} (its cost divided by the hours it ran).
      */
     public double perHour(long endNs) {
         double total = 0;
         for (int i = 0; i < pools.size(); i++) {
             GpuPool p = pools.get(i);
-            if (p.provisioning().isStatic()) {
-                total += p.gpus().size() * p.pricePerGpuHour();
+            double discount = p.pricing() instanceof Pricing.Spot s ? s.discount()
+                    : p.pricing() instanceof Pricing.Reserved r ? r.discount() : 0;
+            if (p.provisioning().isStatic() && !(p.pricing() instanceof Pricing.OnPrem)) {
+                total += p.gpus().size() * p.pricePerGpuHour() * (1 - discount);
             } else if (endNs > 0) {
                 total += poolCost(i, 0, endNs) / (endNs / NS_PER_HOUR);
             }

@@ -10,6 +10,7 @@ import org.infersim.kernel.Simulation;
 import org.infersim.scenario.GpuSharing;
 import org.infersim.scenario.ImageCache;
 import org.infersim.scenario.Pool;
+import org.infersim.scenario.Pricing;
 import org.infersim.scenario.Provisioning;
 
 /**
@@ -23,6 +24,7 @@ public final class GpuPool {
     private final GpuSpec spec;
     private final PowerModel power;
     private double pue = Pool.DEFAULT_PUE;
+    private Pricing pricing = Pricing.ON_DEMAND;
     private final double pricePerGpuHour;
     private final int gpusPerNode;
     private final GpuSharing sharing;
@@ -53,6 +55,7 @@ public final class GpuPool {
         this(index, pool.name(), gpu, pool.gpusPerNode(), pool.pricePerGpuHour().orElse(gpu.pricePerHour()),
                 pool.sharing(), pool.provisioning(), sim, measuredFromNs);
         this.pue = pool.pue();
+        this.pricing = pool.pricing();
         addReadyNodes(pool.nodes());
         if (pool.imageCache() == ImageCache.POOL) {
             pooledImages = new HashSet<>();
@@ -190,6 +193,11 @@ public final class GpuPool {
     }
 
     /** What its GPUs draw, and each step of theirs. */
+    /** How the pool is paid for. */
+    public Pricing pricing() {
+        return pricing;
+    }
+
     public PowerModel power() {
         return power;
     }

@@ -102,6 +102,11 @@ final class PoolBinder {
         Long maxGpus = provisioning == null ? null : provisioning.isStatic() ? (c == null ? null : Long.valueOf(c))
                 : provisioning.maxNodes() == Provisioning.UNLIMITED ? Long.valueOf(Long.MAX_VALUE)
                 : gpn == null ? null : Long.valueOf((long) provisioning.maxNodes() * gpn);
+        if (pricing instanceof Pricing.OnPrem && provisioning != null && !provisioning.isStatic()
+                && provisioning.maxNodes() == Provisioning.UNLIMITED) {
+            p.problem("pricing", "an owned pool has the servers it bought: give the dynamic pool's maxNodes");
+            pricing = null;
+        }
         ImageCache imageCache = p.has("imageCache") ? p.choice("imageCache", "image cache", IMAGE_CACHES)
                 : provisioning == null ? null : ImageCache.defaultFor(provisioning.mode());
         Pool pool = null;

@@ -116,14 +116,16 @@ final class PricingBinder {
             f.problem("rackPower", "expected a power above 0, such as 41kW");
             rackWatts = null;
         }
-        Double rack = null;
-        if (!f.has("rackCost")) {
-            rack = rackWatts == null ? null : Pricing.OnPrem.COLOCATION_PER_KW_MONTH * rackWatts / 1000;
-        } else {
+        double perRack = 0;
+        double perKw = Pricing.OnPrem.COLOCATION_PER_KW_MONTH;
+        boolean rackOk = true;
+        if (f.has("rackCost")) {
             var cost = f.quantity("rackCost", true, RACK_HINT,
                     t -> Quantities.parseDollarsPer(t, List.of("month", "kW-month"), RACK_HINT));
-            if (cost != null && rackWatts != null) {
-                rack = cost.getValue().equals("month") ? cost.getKey() : cost.getKey() * rackWatts / 1000;
+            rackOk = cost != null;
+            if (cost != null) {
+                perRack = cost.getValue().equals("month") ? cost.getKey() : 0;
+                perKw = cost.getValue().equals("month") ? 0 : cost.getKey();
             }
         }
         Long units = f.has("rackUnits") ? f.integer("rackUnits", true, 1, 100) : Long.valueOf(d.rackUnits());
@@ -132,7 +134,7 @@ final class PricingBinder {
             Long u = f.integer("nodeRackUnits", true, 1, 100);
             nodeUnits = u == null ? null : OptionalInt.of(u.intValue());
         }
-        if (node == null || network == null || depreciation == null || kwh == null || rack == null
+        if (node == null || network == null || depreciation == null || kwh == null || !rackOk || rackWatts == null
                 || units == null || nodeUnits == null) {
             return null;
         }
@@ -140,7 +142,7 @@ final class PricingBinder {
             f.problem("nodeRackUnits", "a node of " + nodeUnits.getAsInt() + "U does not fit a rack of " + units + "U");
             return null;
         }
-        return new Pricing.OnPrem(node, network, depreciation, kwh, rack, rackWatts, units.intValue(), nodeUnits);
+        return new Pricing.OnPrem(node, network, depreciation, kwh, perRack, perKw, rackWatts, units.intValue(), nodeUnits);
     }
 
     private static OptionalDouble optionalDollars(Fields f, String key) {

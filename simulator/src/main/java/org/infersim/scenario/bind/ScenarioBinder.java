@@ -16,6 +16,7 @@ import org.infersim.input.YamlNode;
 import org.infersim.plugin.Policies;
 import org.infersim.plugin.PolicyChoice;
 import org.infersim.scenario.Deployment;
+import org.infersim.scenario.HostedApi;
 import org.infersim.scenario.Job;
 import org.infersim.scenario.Pool;
 import org.infersim.scenario.Scenario;
@@ -33,7 +34,9 @@ import org.infersim.scenario.Workload;
  */
 public final class ScenarioBinder {
     private static final List<String> ROOT_KEYS = List.of("name", "seed", "duration", "warmup", "metricsInterval",
-            "catalogs", "cluster", "deployments", "workloads", "jobs");
+            "catalogs", "cluster", "deployments", "workloads", "jobs", "hostedApi");
+    private static final List<String> API_KEYS = List.of("name", "input", "output", "priceDate");
+    private static final String PER_MILLION_HINT = "expected dollars per million tokens such as $0.90/M";
 
     private final YamlNode root;
     private final InputFile in;
@@ -144,6 +147,10 @@ public final class ScenarioBinder {
         List<Job> jobList = new JobBinder(ctx).bind(f);
 
         PolicyChoice placement = pools.placement();
+        HostedApi api = f.has("hostedApi") ? hostedApi(f) : null;
+        if (f.has("hostedApi") && api == null) {
+            return null;
+        }
         if (name == null || duration == null || poolList == null || placement == null || deploymentList == null
                 || workloadList == null || jobList == null) {
             return null;
@@ -151,6 +158,27 @@ public final class ScenarioBinder {
         return new Scenario(name, seed == null ? Scenario.DEFAULT_SEED : seed, duration,
                 warmup == null ? Scenario.DEFAULT_WARMUP_NS : warmup,
                 interval == null ? Scenario.defaultMetricsIntervalNs(duration) : interval, poolList, placement,
-                deploymentList, workloadList, jobList, catalogDirs, scenarioFile, in.source());
+                deploymentList, workloadList, jobList, catalogDirs, scenarioFile, in.source(), api);
+    }
+
+    /** The hosted API to compare with: its prices per million input and output tokens; null after a problem. */
+    private static HostedApi hostedApi(Fields f) {
+        Fields a = f.child("hostedApi", "a hosted API's prices, such as {name: ..., input: $0.90/M, output: $0.90/M}",
+                API_KEYS);
+        if (a == null) {
+            return null;
+        }
+        String name = a.has("name") ? a.string("name", true, "a label for the API") : "hosted API";
+        Double input = perMillion(a, "input");
+        Double output = perMillion(a, "output");
+        String date = a.has("priceDate") ? a.string("priceDate", true, "when the prices were read, such as 2024-10") : "";
+        return name == null || input == null || output == null || date == null ? null
+                : new HostedApi(name, input, output, date);
+    }
+
+    private static Double perMillion(Fields a, String key) {
+        var v = a.quantity(key, true, PER_MILLION_HINT,
+                t -> Quantities.parseDollarsPer(t, List.of("M", "Mtok", "M tokens"), PER_MILLION_HINT));
+        return v == null ? null : v.getKey();
     }
 }

@@ -63,6 +63,7 @@ class PricingBinderTest {
         assertEquals(310_000, own.nodeCapex().getAsDouble(), 1e-6);
         assertEquals(0.09, own.dollarsPerKwh(), 1e-12);
         assertEquals(1500, own.rackDollarsPerMonth(), 1e-9);
+        assertEquals(0, own.dollarsPerKwMonth(), "priced by the rack, not the kW");
         assertEquals(20_000, own.rackWatts(), 1e-9);
         assertEquals(4 * 365 * 86_400e9, own.depreciationNs(), 1);
         assertEquals(Pricing.OnPrem.DEFAULTS.rackUnits(), own.rackUnits());

@@ -727,7 +727,7 @@ class ScenarioLoaderTest {
     @Test
     void aDocumentThatIsNotAMappingIsAProblem() {
         assertEquals(List.of("scenarios/x.yaml:1: expected a scenario (a mapping with keys name, seed, duration, warmup,"
-                + " metricsInterval, catalogs, cluster, deployments, workloads, jobs), got a list"), problems("- a\n- b\n"));
+                + " metricsInterval, catalogs, cluster, deployments, workloads, jobs, hostedApi), got a list"), problems("- a\n- b\n"));
     }
 
     // ------------------------------------------------------------------ files, catalogs, checks
