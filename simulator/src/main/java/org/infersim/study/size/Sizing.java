@@ -9,7 +9,7 @@ import java.util.Map;
 import org.infersim.study.BatchListener;
 import org.infersim.study.BatchPlan;
 import org.infersim.study.BatchRow;
-import org.infersim.study.BatchRunner;
+import org.infersim.study.RunExecutor;
 import org.infersim.study.RunFigures;
 import org.infersim.study.RunSpec;
 import org.infersim.study.Variant;
@@ -36,12 +36,12 @@ public final class Sizing {
     public record Result(List<Candidate> candidates, Candidate cheapest, List<BatchRow> rows, List<Variant> variants) {}
 
     private final SizeSpec spec;
-    private final BatchRunner runner;
+    private final RunExecutor runner;
     private final long baseSeed;
     private final List<Variant> variants = new ArrayList<>();
     private final List<BatchRow> rows = new ArrayList<>();
 
-    public Sizing(SizeSpec spec, BatchRunner runner, long baseSeed) {
+    public Sizing(SizeSpec spec, RunExecutor runner, long baseSeed) {
         this.spec = spec;
         this.runner = runner;
         this.baseSeed = baseSeed;
@@ -102,7 +102,7 @@ public final class Sizing {
         void roundFinished(int round, int runsSoFar, int stillSearching);
     }
 
-    public Result run(int threads, RoundListener listener) {
+    public Result run(RoundListener listener) {
         List<Search> searches = new ArrayList<>();
         for (String gpu : spec.gpus()) {
             for (String precision : spec.precisions()) {
@@ -123,7 +123,7 @@ public final class Sizing {
                 probes.addAll(BatchPlan.runs(List.of(v), spec.replications(), baseSeed).stream()
                         .map(r -> new RunSpec(id(s, replicas, r.replication()), v, r.replication(), r.seed())).toList());
             }
-            List<BatchRow> results = runner.run(probes, threads, BatchListener.NONE);
+            List<BatchRow> results = runner.run(probes, BatchListener.NONE);
             rows.addAll(results);
             int k = 0;
             for (int i = 0; i < active.size(); i++) {
