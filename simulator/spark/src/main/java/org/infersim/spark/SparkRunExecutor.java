@@ -72,7 +72,7 @@ final class SparkRunExecutor implements RunExecutor {
                 listener.runFinished(rows[i], ++done[0], specs.size());
                 return BoxedUnit.UNIT;
             };
-            spark.setJobDescription(tasks.size() + " runs of " + specs.get(0).id().replaceAll("-r\\d+$", "") + "...");
+            spark.setJobDescription("infersim: " + tasks.size() + " runs");
             spark.runJob(rdd, new SimulatePartition(catalog), written, OUTPUT);
         }
         return Arrays.asList(rows);

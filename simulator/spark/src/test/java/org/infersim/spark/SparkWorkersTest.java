@@ -25,6 +25,7 @@ import org.infersim.study.StudyRuns;
 import org.infersim.study.Variant;
 import org.infersim.study.Workers;
 import org.infersim.study.batch.BatchFile;
+import org.infersim.testing.BatchFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,33 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Batches on Spark in local mode (two executor threads, one Spark application for the class). */
 class SparkWorkersTest {
-    private static final String BASE = """
-            name: small
-            seed: 17
-            duration: 40s
-            warmup: 5s
-            cluster:
-              pools:
-                - name: gpus
-                  gpu: h100-sxm
-                  count: 2
-            deployments:
-              - name: chat
-                model: llama-3.1-8b
-                replicas: 1
-            workloads:
-              - name: users
-                arrival: {type: poisson, rate: 4/s}
-                promptTokens: {type: lognormal, mean: 1000, stddev: 400, max: 4000}
-                outputTokens: {type: lognormal, mean: 200, stddev: 100, max: 1000}
-            """;
     private static final String BATCH = """
             base: small.yaml
             replications: 2
+            set: {duration: 40s, warmup: 5s}
             parameters:
               deployments[0].tensorParallel: [1, 3]
-              workloads[0].arrival.rate: [2/s, 6/s]
-            slo: {ttft: 1s, tpot: 50ms, attainment: 95%}
+              deployments[0].replicas: [1, 2]
+            slo: {ttft: 1s, tpot: 60ms, attainment: 90%}
             """;
 
     private static SparkWorkers spark;
@@ -76,10 +58,10 @@ class SparkWorkersTest {
         spark.close();
     }
 
+    /** The batch beside a base scenario of its own (the small fixture, changed). */
     private Path write(String base, String batch) throws IOException {
+        Path file = BatchFixture.write(dir, "b.batch.yaml", batch);
         Files.writeString(dir.resolve("small.yaml"), base);
-        Path file = dir.resolve("b.batch.yaml");
-        Files.writeString(file, batch);
         return file;
     }
 
@@ -100,7 +82,7 @@ class SparkWorkersTest {
 
     @Test
     void aBatchOnSparkWritesTheSameResultsFolderAsOnLocalThreads() throws Exception {
-        Path batch = write(BASE, BATCH);
+        Path batch = write(BatchFixture.BASE, BATCH);
         runBatch(batch, dir.resolve("local"), localThreads(List.of()));
         List<BatchRow> rows = runBatch(batch, dir.resolve("spark"), spark);
 
@@ -116,7 +98,7 @@ class SparkWorkersTest {
 
     @Test
     void aVariantThatFailsItsChecksOnAnExecutorIsRecordedAsFailedAndTheOthersRun() throws Exception {
-        List<BatchRow> rows = runBatch(write(BASE, BATCH), dir.resolve("out"), spark);
+        List<BatchRow> rows = runBatch(write(BatchFixture.BASE, BATCH), dir.resolve("out"), spark);
 
         List<String> failed = rows.stream().filter(r -> !r.ok()).map(r -> r.run().id()).toList();
         assertEquals(List.of("v003-r1", "v003-r2", "v004-r1", "v004-r2"), failed);
@@ -129,7 +111,8 @@ class SparkWorkersTest {
 
     @Test
     void runsWhoseResultsAreThereAreNotSubmittedAgain() throws Exception {
-        Path batch = write(BASE, BATCH.replace("[1, 3]", "[1, 2]"));
+        Path batch = write(BatchFixture.BASE, BATCH.replace("deployments[0].tensorParallel: [1, 3]",
+                "workloads[0].arrival.rate: [2/s, 6/s]"));
         Path out = dir.resolve("out");
         runBatch(batch, out, spark);
         Map<String, FileTime> written = summaryTimes(out);
@@ -157,7 +140,7 @@ class SparkWorkersTest {
                     50 + 13 * i % 200));
         }
         Files.writeString(dir.resolve("trace.csv"), trace);
-        String replay = BASE.replace("arrival: {type: poisson, rate: 4/s}", "arrival: {type: trace, file: trace.csv}")
+        String replay = BatchFixture.BASE.replace("arrival: {type: poisson, rate: 4/s}", "arrival: {type: trace, file: trace.csv}")
                 .lines().filter(l -> !l.contains("Tokens:")).collect(Collectors.joining("\n", "", "\n"));
         Path batch = write(replay,
                 """
@@ -177,7 +160,7 @@ class SparkWorkersTest {
     void aModelFromACatalogOverlayIsShippedToTheExecutors() throws Exception {
         Path catalog = Files.createDirectories(dir.resolve("my-catalog"));
         Files.writeString(catalog.resolve("models.yaml"), "models:\n" + renamedModel("llama-3.1-8b", "my-8b"));
-        Path batch = write(BASE.replace("model: llama-3.1-8b", "model: my-8b"), """
+        Path batch = write(BatchFixture.BASE.replace("model: llama-3.1-8b", "model: my-8b"), """
                 base: small.yaml
                 parameters:
                   workloads[0].arrival.rate: [2/s, 6/s]
