@@ -21,6 +21,7 @@ import org.infersim.study.BatchListener;
 import org.infersim.study.BatchPlan;
 import org.infersim.study.BatchRow;
 import org.infersim.study.BatchRunner;
+import org.infersim.study.StudyRuns;
 import org.infersim.study.BatchSpec;
 import org.infersim.study.batch.BatchFile;
 import org.infersim.testing.BatchFixture;
@@ -137,11 +138,9 @@ class InvariantsTest {
                 """);
         BatchSpec spec = BatchFile.load(batchFile);
         Path out = dir.resolve("out");
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), Scenarios.validation(), spec.fixed(),
-                spec.slo(), out);
+        BatchRunner runner = new BatchRunner(new StudyRuns(Files.readString(spec.base()), spec.base(), spec.fixed(), spec.slo(), out), Scenarios.validation(), 2);
         long seed = Scenarios.load(BatchFixture.BASE).scenario().seed();
-        List<BatchRow> rows = runner.run(BatchPlan.runs(BatchPlan.variants(spec), spec.replications(), seed), 2,
-                BatchListener.NONE);
+        List<BatchRow> rows = runner.run(BatchPlan.runs(BatchPlan.variants(spec), spec.replications(), seed), BatchListener.NONE);
         assertEquals(4, rows.size());
 
         String base = Files.readString(out.resolve("runs/v001-r1").resolve(ResultsFolder.SUMMARY));

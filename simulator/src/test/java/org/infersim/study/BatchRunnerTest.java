@@ -29,10 +29,9 @@ class BatchRunnerTest {
 
     private List<BatchRow> runBatch(Path batchFile, Path out, int threads) throws Exception {
         BatchSpec spec = BatchFile.load(batchFile);
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), Scenarios.validation(), spec.fixed(),
-                spec.slo(), out);
+        BatchRunner runner = new BatchRunner(new StudyRuns(Files.readString(spec.base()), spec.base(), spec.fixed(), spec.slo(), out), Scenarios.validation(), threads);
         List<Variant> variants = BatchPlan.variants(spec);
-        List<BatchRow> rows = runner.run(BatchPlan.runs(variants, spec.replications(), 17), threads, BatchListener.NONE);
+        List<BatchRow> rows = runner.run(BatchPlan.runs(variants, spec.replications(), 17), BatchListener.NONE);
         BatchOutput.write(out, spec.name(), spec.base(), BatchOutput.columns(variants), spec.replications(),
                 spec.loadPath(), spec.slo(), rows, new BatchAnalysis(rows, spec.loadPath(), spec.slo()));
         return rows;

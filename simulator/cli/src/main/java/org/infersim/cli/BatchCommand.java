@@ -14,12 +14,14 @@ import org.infersim.study.BatchAnalysis;
 import org.infersim.study.BatchOutput;
 import org.infersim.study.BatchPlan;
 import org.infersim.study.BatchRow;
-import org.infersim.study.BatchRunner;
 import org.infersim.study.BatchSpec;
 import org.infersim.study.RunSpec;
+import org.infersim.study.StudyRuns;
 import org.infersim.study.Variant;
+import org.infersim.study.Workers;
 import org.infersim.study.batch.BatchFile;
 import org.infersim.study.compare.ComparisonPlan;
+import org.infersim.study.compare.Negligible;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -48,14 +50,20 @@ final class BatchCommand extends StudyCommand {
 
         List<Variant> variants = BatchPlan.variants(spec);
         List<RunSpec> runs = BatchPlan.runs(variants, spec.replications(), base.scenario().seed());
+        Workers on = workers("batch", validation, workers);
+        if (on == null) {
+            return Main.BAD_INPUT;
+        }
         if (!results.quiet) {
-            System.err.printf(Locale.ROOT, "%s: %d variants x %d replications = %d runs on %d threads%n",
-                    spec.name(), variants.size(), spec.replications(), runs.size(), Math.min(workers, runs.size()));
+            System.err.printf(Locale.ROOT, "%s: %d variants x %d replications = %d runs %s%n",
+                    spec.name(), variants.size(), spec.replications(), runs.size(), where(workers, runs.size()));
         }
         long start = System.nanoTime();
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), validation, spec.fixed(), spec.slo(),
-                dir);
-        List<BatchRow> rows = runner.run(runs, workers, new BatchProgressBar(results.quiet));
+        List<BatchRow> rows;
+        try (on) {
+            rows = on.executor(new StudyRuns(Files.readString(spec.base()), spec.base(), spec.fixed(), spec.slo(), dir))
+                    .run(runs, new BatchProgressBar(results.quiet));
+        }
         double wallS = (System.nanoTime() - start) / 1e9;
         BatchAnalysis analysis = new BatchAnalysis(rows, spec.loadPath(), spec.slo());
         BatchOutput.write(dir, spec.name(), spec.base(), BatchOutput.columns(variants), spec.replications(),
@@ -87,6 +95,6 @@ final class BatchCommand extends StudyCommand {
         if (plan == null) {
             return Main.BAD_INPUT;
         }
-        return CompareCommand.run(plan, dir, workers, results.report, results.quiet, validation);
+        return CompareCommand.run(this, "batch", plan, dir, workers, validation, Negligible.DEFAULT);
     }
 }

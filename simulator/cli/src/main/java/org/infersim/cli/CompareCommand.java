@@ -14,6 +14,7 @@ import org.infersim.run.ScenarioValidation;
 import org.infersim.scenario.LoadedScenario;
 import org.infersim.study.compare.ComparisonPlan;
 import org.infersim.study.compare.ComparisonRunner;
+import org.infersim.study.Workers;
 import org.infersim.study.compare.Negligible;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,26 +81,29 @@ final class CompareCommand extends StudyCommand {
         if (dir == null) {
             return Main.BAD_INPUT;
         }
-        return run(plan, dir, workers, results.report, results.quiet, validation, negligible);
+        return run(this, "compare", plan, dir, workers, validation, negligible);
     }
 
     /** Runs a plan and prints its table: shared with {@code infersim batch} for a batch file's compare section. */
-    static int run(ComparisonPlan plan, Path dir, int workers, boolean report, boolean quiet,
-                   ScenarioValidation validation) throws IOException, InvalidInputException {
-        return run(plan, dir, workers, report, quiet, validation, Negligible.DEFAULT);
-    }
-
-    static int run(ComparisonPlan plan, Path dir, int workers, boolean report, boolean quiet,
-                   ScenarioValidation validation, Negligible negligible) throws IOException, InvalidInputException {
+    static int run(StudyCommand command, String name, ComparisonPlan plan, Path dir, int workers, ScenarioValidation validation,
+                   Negligible negligible) throws IOException, InvalidInputException {
+        boolean quiet = command.results.quiet;
+        boolean report = command.results.report;
+        Workers on = command.workers(name, validation, workers);
+        if (on == null) {
+            return Main.BAD_INPUT;
+        }
         int runs = plan.policies().size() * plan.replications();
         if (!quiet) {
-            System.err.printf(Locale.ROOT, "%s: %d policies x %d replications = %d runs on %d threads; policy at %s%n",
-                    plan.name(), plan.policies().size(), plan.replications(), runs, Math.min(workers, runs),
+            System.err.printf(Locale.ROOT, "%s: %d policies x %d replications = %d runs %s; policy at %s%n",
+                    plan.name(), plan.policies().size(), plan.replications(), runs, command.where(workers, runs),
                     plan.paths().isEmpty() ? "(set by the compare section)" : String.join(", ", plan.paths()));
         }
         long start = System.nanoTime();
-        ComparisonRunner.Outcome outcome = ComparisonRunner.run(plan, validation, dir, workers, new BatchProgressBar(quiet),
-                negligible);
+        ComparisonRunner.Outcome outcome;
+        try (on) {
+            outcome = ComparisonRunner.run(plan, on, dir, new BatchProgressBar(quiet), negligible);
+        }
         double wallS = (System.nanoTime() - start) / 1e9;
         Path reportFile = report ? new HtmlReportRenderer().renderBatch(dir) : null;
         if (!quiet) {

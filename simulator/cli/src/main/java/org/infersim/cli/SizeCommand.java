@@ -7,7 +7,8 @@ import org.infersim.reports.HtmlReportRenderer;
 import org.infersim.run.ScenarioValidation;
 import org.infersim.study.BatchAnalysis;
 import org.infersim.study.BatchOutput;
-import org.infersim.study.BatchRunner;
+import org.infersim.study.StudyRuns;
+import org.infersim.study.Workers;
 import org.infersim.study.size.SizeFile;
 import org.infersim.study.compare.Negligible;
 import org.infersim.study.size.SizeOutput;
@@ -41,17 +42,23 @@ final class SizeCommand extends StudyCommand {
         ScenarioValidation validation = study.validation();
         int workers = study.workers();
         Path dir = study.dir();
+        Workers on = workers("size", validation, workers);
+        if (on == null) {
+            return Main.BAD_INPUT;
+        }
         long start = System.nanoTime();
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), validation, spec.fixed(),
-                spec.slo(), dir);
+        StudyRuns runs = new StudyRuns(Files.readString(spec.base()), spec.base(), spec.fixed(), spec.slo(), dir);
         int candidates = spec.gpus().size() * spec.precisions().size() * spec.tensorParallel().size();
-        Sizing.Result result = new Sizing(spec, runner, study.base().scenario().seed(), negligible).run(workers,
-                (round, runs, searching) -> {
-                    if (!results.quiet) {
-                        System.err.printf(Locale.ROOT, "  round %d: %d runs so far, %d of %d candidates still searching%n",
-                                round, runs, searching, candidates);
-                    }
-                });
+        Sizing.Result result;
+        try (on) {
+            result = new Sizing(spec, on.executor(runs), study.base().scenario().seed(), negligible).run(
+                    (round, done, searching) -> {
+                        if (!results.quiet) {
+                            System.err.printf(Locale.ROOT, "  round %d: %d runs so far, %d of %d candidates still searching%n",
+                                    round, done, searching, candidates);
+                        }
+                    });
+        }
         double wallS = (System.nanoTime() - start) / 1e9;
 
         BatchAnalysis analysis = new BatchAnalysis(result.rows(), null, spec.slo());

@@ -360,7 +360,7 @@ class CommandLineTest {
     void batchSizeAndCompareTakeTheResultsThreadsAndCatalogOptions() {
         for (String command : new String[] {"batch", "size", "compare"}) {
             String help = infersim("help", command).out();
-            for (String option : new String[] {"--output", "--report", "--quiet", "--threads", "--catalog"}) {
+            for (String option : new String[] {"--output", "--report", "--quiet", "--threads", "--catalog", "--spark"}) {
                 assertTrue(help.contains(option), command + " " + option + ": " + help);
             }
         }
@@ -409,5 +409,22 @@ class CommandLineTest {
         Outcome bad = infersim("size", file.toString(), "--negligible", "two", "-o", tmp.resolve("o2").toString());
         assertEquals(2, bad.status());
         assertTrue(bad.err().startsWith("infersim size: --negligible/--negligible-latency: "), bad.err());
+    }
+
+    @Test
+    void sparkWithoutTheSparkModuleOnTheClassPathSaysHowToGetItAndExits2() throws Exception {
+        Path base = shortQuickstart(tmp, "spark-less");
+        Path batch = tmp.resolve("b.batch.yaml");
+        Files.writeString(batch, "base: short.yaml\nparameters:\n  deployments[0].replicas: [1, 2]\n");
+        Outcome o = infersim("batch", batch.toString(), "--spark", "local[2]", "-o", tmp.resolve("out").toString());
+        Outcome compare = infersim("compare", base.toString(), "--path", "deployments[0].router", "--policies",
+                "round-robin,least-kv", "--spark", "local[2]",
+                "-o", tmp.resolve("out2").toString());
+        for (Outcome each : new Outcome[] {o, compare}) {
+            assertEquals(2, each.status(), each.err());
+            assertTrue(each.err().contains("--spark needs the Spark module: run through ./infersim, which adds it, "
+                    + "or spark-submit the spark jar"), each.err());
+        }
+        assertFalse(Files.exists(tmp.resolve("out/runs")), "nothing ran");
     }
 }

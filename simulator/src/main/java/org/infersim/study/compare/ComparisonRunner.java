@@ -12,7 +12,8 @@ import org.infersim.results.ResultsFolder;
 import org.infersim.run.ScenarioValidation;
 import org.infersim.study.BatchListener;
 import org.infersim.study.BatchRow;
-import org.infersim.study.BatchRunner;
+import org.infersim.study.StudyRuns;
+import org.infersim.study.Workers;
 
 /**
  * Runs a comparison as a batch (one results folder per policy and replication under
@@ -30,15 +31,14 @@ public final class ComparisonRunner {
 
     public static Outcome run(ComparisonPlan plan, ScenarioValidation validation, Path outputDir, int threads,
                               BatchListener listener) throws IOException {
-        return run(plan, validation, outputDir, threads, listener, Negligible.DEFAULT);
+        return run(plan, Workers.local(validation, threads), outputDir, listener, Negligible.DEFAULT);
     }
 
-    /** As {@link #run(ComparisonPlan, ScenarioValidation, Path, int, BatchListener)}, with a threshold of one's own. */
-    public static Outcome run(ComparisonPlan plan, ScenarioValidation validation, Path outputDir, int threads,
-                              BatchListener listener, Negligible negligible) throws IOException {
-        BatchRunner runner = new BatchRunner(plan.baseText(), plan.baseFile(), validation, plan.fixed(), plan.slo(),
-                outputDir);
-        List<BatchRow> rows = runner.run(plan.runs(), threads, listener);
+    /** As {@link #run(ComparisonPlan, ScenarioValidation, Path, int, BatchListener)}, on the given workers, with a threshold of one's own. */
+    public static Outcome run(ComparisonPlan plan, Workers workers, Path outputDir, BatchListener listener,
+                              Negligible negligible) throws IOException {
+        StudyRuns study = new StudyRuns(plan.baseText(), plan.baseFile(), plan.fixed(), plan.slo(), outputDir);
+        List<BatchRow> rows = workers.executor(study).run(plan.runs(), listener);
         Map<String, PolicyComparison.RunSample> samples = new LinkedHashMap<>();
         for (BatchRow row : rows) {
             if (row.ok()) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.infersim.study.BatchListener;
 import org.infersim.study.BatchPlan;
 import org.infersim.study.BatchRow;
-import org.infersim.study.BatchRunner;
+import org.infersim.study.RunExecutor;
 import org.infersim.study.RunFigures;
 import org.infersim.study.RunSpec;
 import org.infersim.study.Variant;
@@ -61,18 +61,18 @@ public final class Sizing {
                          List<Variant> variants) {}
 
     private final SizeSpec spec;
-    private final BatchRunner runner;
+    private final RunExecutor runner;
     private final long baseSeed;
     private final Negligible negligible;
     private final List<Variant> variants = new ArrayList<>();
     private final List<BatchRow> rows = new ArrayList<>();
 
-    public Sizing(SizeSpec spec, BatchRunner runner, long baseSeed) {
+    public Sizing(SizeSpec spec, RunExecutor runner, long baseSeed) {
         this(spec, runner, baseSeed, Negligible.DEFAULT);
     }
 
     /** @param negligible the differences from the cheapest too small to tell candidates apart */
-    public Sizing(SizeSpec spec, BatchRunner runner, long baseSeed, Negligible negligible) {
+    public Sizing(SizeSpec spec, RunExecutor runner, long baseSeed, Negligible negligible) {
         this.spec = spec;
         this.runner = runner;
         this.baseSeed = baseSeed;
@@ -136,7 +136,7 @@ public final class Sizing {
         void roundFinished(int round, int runsSoFar, int stillSearching);
     }
 
-    public Result run(int threads, RoundListener listener) {
+    public Result run(RoundListener listener) {
         List<Search> searches = new ArrayList<>();
         for (String gpu : spec.gpus()) {
             for (String precision : spec.precisions()) {
@@ -157,7 +157,7 @@ public final class Sizing {
                 probes.addAll(BatchPlan.runs(List.of(v), spec.replications(), baseSeed).stream()
                         .map(r -> new RunSpec(id(s, replicas, r.replication()), v, r.replication(), r.seed())).toList());
             }
-            List<BatchRow> results = runner.run(probes, threads, BatchListener.NONE);
+            List<BatchRow> results = runner.run(probes, BatchListener.NONE);
             rows.addAll(results);
             int k = 0;
             for (int i = 0; i < active.size(); i++) {

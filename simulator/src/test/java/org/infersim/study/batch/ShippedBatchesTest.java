@@ -12,6 +12,7 @@ import org.infersim.study.BatchListener;
 import org.infersim.study.BatchPlan;
 import org.infersim.study.BatchRow;
 import org.infersim.study.BatchRunner;
+import org.infersim.study.StudyRuns;
 import org.infersim.study.BatchSpec;
 import org.infersim.study.Variant;
 import org.infersim.study.size.SizeFile;
@@ -33,8 +34,8 @@ class ShippedBatchesTest {
         long seed = Scenarios.validation().load(spec.base()).scenario().seed();
         List<Variant> variants = BatchPlan.variants(spec);
         assertEquals(2 * 2 * 3 * 4, variants.size());
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), Scenarios.validation(), spec.fixed(), spec.slo(), out);
-        List<BatchRow> rows = runner.run(BatchPlan.runs(variants, spec.replications(), seed), 2, BatchListener.NONE);
+        BatchRunner runner = new BatchRunner(new StudyRuns(Files.readString(spec.base()), spec.base(), spec.fixed(), spec.slo(), out), Scenarios.validation(), 2);
+        List<BatchRow> rows = runner.run(BatchPlan.runs(variants, spec.replications(), seed), BatchListener.NONE);
         // BF16 at tensor parallel 2 fits the 81559 MiB an H100 reports, but leaves a KV cache of a few
         // thousand tokens per GPU, less than one sequence of the model's context: vLLM refuses to start,
         // and so the four variants are recorded as failed, with the reason; every other variant runs.

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.infersim.study.BatchRow;
 import org.infersim.study.BatchRunner;
+import org.infersim.study.StudyRuns;
 import org.infersim.testing.BatchFixture;
 import org.infersim.testing.Scenarios;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,8 @@ class SizingTest {
                 """);
         SizeSpec spec = SizeFile.load(file);
         Path out = dir.resolve("out");
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), Scenarios.validation(), spec.fixed(), spec.slo(), out);
-        Sizing.Result result = new Sizing(spec, runner, 17).run(2, (round, runs, searching) -> { });
+        BatchRunner runner = new BatchRunner(new StudyRuns(Files.readString(spec.base()), spec.base(), spec.fixed(), spec.slo(), out), Scenarios.validation(), 2);
+        Sizing.Result result = new Sizing(spec, runner, 17).run((round, runs, searching) -> { });
 
         Sizing.Candidate h100 = result.candidates().get(0);
         assertNotNull(h100.replicas(), "an H100 fleet can serve 80/s of 8B chat");
@@ -71,9 +72,9 @@ class SizingTest {
                 slo: {ttft: 300ms, tpot: 30ms, attainment: 99%}
                 """);
         SizeSpec spec = SizeFile.load(file);
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), Scenarios.validation(),
-                spec.fixed(), spec.slo(), dir.resolve("out"));
-        Sizing.Result result = new Sizing(spec, runner, 17).run(2, (round, runs, searching) -> { });
+        BatchRunner runner = new BatchRunner(new StudyRuns(Files.readString(spec.base()), spec.base(), spec.fixed(),
+                spec.slo(), dir.resolve("out")), Scenarios.validation(), 2);
+        Sizing.Result result = new Sizing(spec, runner, 17).run((round, runs, searching) -> { });
         Sizing.Candidate tp1 = result.candidates().get(0);
         assertNotNull(tp1.replicas());
         String prefix = "h100-sxm-bf16-tp1-x" + tp1.replicas() + "-r";
@@ -111,9 +112,8 @@ class SizingTest {
                 """);
         SizeSpec spec = SizeFile.load(file);
         assertEquals("serverless", spec.poolProvisioning());
-        BatchRunner runner = new BatchRunner(Files.readString(spec.base()), spec.base(), Scenarios.validation(), spec.fixed(), spec.slo(),
-                dir.resolve("out"));
-        Sizing.Result result = new Sizing(spec, runner, 17).run(2, (round, runs, searching) -> { });
+        BatchRunner runner = new BatchRunner(new StudyRuns(Files.readString(spec.base()), spec.base(), spec.fixed(), spec.slo(), dir.resolve("out")), Scenarios.validation(), 2);
+        Sizing.Result result = new Sizing(spec, runner, 17).run((round, runs, searching) -> { });
         assertTrue(result.rows().stream().allMatch(BatchRow::ok), "no run refused for a pool size: " + result.rows());
         assertNotNull(result.cheapest());
     }
