@@ -52,6 +52,13 @@ public final class BatchCsv {
         KV_PEAK_OCCUPANCY,
         /** Prompt tokens served from the prefix cache over all prompt tokens; empty when no request started. */
         PREFIX_CACHE_HIT_RATE,
+        /** The same fleet on demand, and owned (capital over depreciation, space, electricity), per hour. */
+        ON_DEMAND_PER_HOUR_USD,
+        ON_PREM_PER_HOUR_USD,
+        /** What the scenario's hosted API would bill a month for the run's traffic; empty without one. */
+        API_PER_MONTH_USD,
+        /** Tokens a month above which owning the fleet is cheaper than the hosted API. */
+        CROSSOVER_TOKENS_PER_MONTH,
         /** {@code true}, {@code false}, or empty when the batch sets no SLO. */
         MEETS_SLO;
 

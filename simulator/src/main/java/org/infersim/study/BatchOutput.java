@@ -144,6 +144,10 @@ public final class BatchOutput {
             case REJECTED -> Long.toString(f.rejected());
             case PREEMPTIONS -> Long.toString(f.preemptions());
             case BUSY_FRACTION -> n(f.busyFraction());
+            case ON_DEMAND_PER_HOUR_USD -> n(f.onDemandPerHourUsd());
+            case ON_PREM_PER_HOUR_USD -> n(f.onPremPerHourUsd());
+            case API_PER_MONTH_USD -> n(f.apiPerMonthUsd());
+            case CROSSOVER_TOKENS_PER_MONTH -> n(f.crossoverTokensPerMonth());
             case KV_PEAK_OCCUPANCY -> n(f.kvPeakOccupancy());
             case PREFIX_CACHE_HIT_RATE -> n(f.prefixCacheHitRate());
             case MEETS_SLO -> f.meetsSlo() == null ? "" : f.meetsSlo().toString();

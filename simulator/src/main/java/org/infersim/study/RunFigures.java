@@ -10,6 +10,9 @@ import org.infersim.results.StreamSummary;
  * The figures of one run that a batch compares, taken from its summary (all streams together);
  * batch.csv shows them in the columns of {@code results.BatchCsv.Figure}.
  * {@code gpus} is the fleet: every GPU of a static pool, the most a dynamic or serverless pool held.
+ * The same fleet on demand and owned ({@code onDemandPerHourUsd}, {@code onPremPerHourUsd}, from the
+ * summary's {@code fleet}), and against the scenario's hosted API ({@code apiPerMonthUsd}, the
+ * {@code crossoverTokensPerMonth} above which owning is cheaper): null where the summary has none.
  */
 public record RunFigures(
         int gpus,
@@ -32,6 +35,10 @@ public record RunFigures(
         double busyFraction,
         double kvPeakOccupancy,
         Double prefixCacheHitRate,
+        Double onDemandPerHourUsd,
+        Double onPremPerHourUsd,
+        Double apiPerMonthUsd,
+        Double crossoverTokensPerMonth,
         Boolean meetsSlo) {
 
     public static RunFigures of(RunSummary s, BatchSlo slo) {
@@ -54,8 +61,16 @@ public record RunFigures(
                 all.throughputRps(), all.outputTokensPerSec(), ttft.p50(), ttft.p95(), ttft.p99(),
                 tpot.p50(), tpot.p95(), tpot.p99(), all.e2eMs().p95(), all.sloAttainment(), all.goodputRps(),
                 all.rejected(), all.preemptions(), gpus == 0 ? 0 : busyGpuFraction / gpus, kvPeak,
-                all.prefixCacheHitRate(),
+                all.prefixCacheHitRate(), costModel(s, "on-demand"), costModel(s, "on-prem"),
+                s.buildVsBuy() == null ? null : s.buildVsBuy().apiPerMonth(),
+                s.buildVsBuy() == null ? null : s.buildVsBuy().crossoverTokensPerMonth(),
                 slo == null ? null : meets(slo, ttft.p95(), tpot.p95(), all.sloAttainment()));
+    }
+
+    /** The fleet's cost per hour under a pricing model; null in a summary written before the fleet was priced. */
+    private static Double costModel(RunSummary s, String model) {
+        return s.fleet() == null ? null : s.fleet().costModels().stream().filter(m -> m.model().equals(model))
+                .map(m -> m.perHour()).findFirst().orElse(null);
     }
 
     /**

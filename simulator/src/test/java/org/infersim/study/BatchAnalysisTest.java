@@ -29,7 +29,7 @@ class BatchAnalysisTest {
             double ttft = ttftAndAttainment[2 * r];
             double attainment = ttftAndAttainment[2 * r + 1];
             RunFigures f = new RunFigures(8, costPerHour, costPerHour, perMillion, 1, 1, ttft / 2, ttft, ttft, 10.0, 20.0, 30.0,
-                    ttft, attainment, 1, 0, 0, 0.5, 0.5, 0.0, RunFigures.meets(SLO, ttft, 20.0, attainment));
+                    ttft, attainment, 1, 0, 0, 0.5, 0.5, 0.0, null, null, null, null, RunFigures.meets(SLO, ttft, 20.0, attainment));
             rows.add(new BatchRow(new RunSpec(gpu + "-" + load + "-r" + r, v, r, r), true, "", f, false));
         }
     }

@@ -51,6 +51,21 @@ final class SizeTable {
         }
         out.printf(Locale.ROOT, "%nCheapest: %d x %s ($%.2f/h).%n", best.replicas(), best.label(),
                 best.estimate().costPerHourUsd().mean());
+        Sizing.Candidate rented = result.cheapestByCostModel().get("on-demand");
+        Sizing.Candidate owned = result.cheapestByCostModel().get("on-prem");
+        if (rented != null && owned != null) {
+            double month = 8760.0 / 12;
+            out.printf(Locale.ROOT, "Cheapest rented on demand: %d x %s, $%,.0f a month. Cheapest owned: %d x %s, "
+                            + "$%,.0f a month (servers over their depreciation, space, electricity).%n",
+                    rented.replicas(), rented.label(), rented.estimate().onDemandPerHourUsd().mean() * month,
+                    owned.replicas(), owned.label(), owned.estimate().onPremPerHourUsd().mean() * month);
+            double api = owned.estimate().apiPerMonthUsd().mean();
+            if (Double.isFinite(api) && api > 0) {
+                double own = owned.estimate().onPremPerHourUsd().mean() * month;
+                out.printf(Locale.ROOT, "Against the hosted API ($%,.0f a month for this traffic), owning costs %.0f%% of "
+                        + "its bill: it is cheaper above %.0f%% of this traffic.%n", api, 100 * own / api, 100 * own / api);
+            }
+        }
         for (Sizing.Candidate c : result.candidates()) {
             if (c.borderline()) {
                 out.printf(Locale.ROOT, "  %s is borderline: with %d replicas, %d of %d replications met the SLO too; "

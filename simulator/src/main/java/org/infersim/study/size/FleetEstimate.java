@@ -13,13 +13,24 @@ import org.infersim.study.compare.ConfidenceInterval;
  */
 public record FleetEstimate(ConfidenceInterval costPerHourUsd, ConfidenceInterval costPerMillionOutputTokensUsd,
                             ConfidenceInterval ttftP95Ms, ConfidenceInterval tpotP95Ms,
-                            ConfidenceInterval sloAttainment) {
+                            ConfidenceInterval sloAttainment, ConfidenceInterval onDemandPerHourUsd,
+                            ConfidenceInterval onPremPerHourUsd, ConfidenceInterval apiPerMonthUsd) {
 
     static FleetEstimate of(List<RunFigures> replications) {
         return new FleetEstimate(interval(replications, RunFigures::costPerHourUsd),
                 interval(replications, RunFigures::costPerMillionOutputTokensUsd),
                 interval(replications, RunFigures::ttftP95Ms), interval(replications, RunFigures::tpotP95Ms),
-                interval(replications, RunFigures::sloAttainment));
+                interval(replications, RunFigures::sloAttainment), interval(replications, RunFigures::onDemandPerHourUsd),
+                interval(replications, RunFigures::onPremPerHourUsd), interval(replications, RunFigures::apiPerMonthUsd));
+    }
+
+    /** The fleet's cost per hour under a pricing model ("on-demand", "on-prem"), or the pools' own ("as priced"). */
+    public ConfidenceInterval perHour(String model) {
+        return switch (model) {
+            case "on-demand" -> onDemandPerHourUsd;
+            case "on-prem" -> onPremPerHourUsd;
+            default -> costPerHourUsd;
+        };
     }
 
     /** The interval of a figure over the replications that report it (a run with no token reports no cost per token). */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.infersim.model.cluster.Ownership;
 import org.infersim.results.AtomicFile;
+import org.infersim.results.Decimal;
 import org.infersim.study.compare.ComparisonOutput;
 import org.infersim.study.compare.ConfidenceInterval;
 import org.infersim.study.compare.Negligible;
@@ -33,6 +35,20 @@ public final class SizeOutput {
             root.putNull("cheapest");
         } else {
             root.put("cheapest", result.cheapest().label());
+        }
+        ObjectNode byModel = root.putObject("cheapestByCostModel");
+        result.cheapestByCostModel().forEach((model, c) -> {
+            ObjectNode node = byModel.putObject(model);
+            node.put("candidate", c.label()).put("replicas", c.replicas());
+            ComparisonOutput.interval(node.putObject("perHourUsd"), c.estimate().perHour(model));
+        });
+        Sizing.Candidate owned = result.cheapestByCostModel().get("on-prem");
+        if (owned != null && Double.isFinite(owned.estimate().apiPerMonthUsd().mean())) {
+            double api = owned.estimate().apiPerMonthUsd().mean();
+            double own = owned.estimate().onPremPerHourUsd().mean() * Ownership.HOURS_PER_MONTH;
+            root.putObject("buildVsBuy").put("candidate", owned.label())
+                    .put("apiPerMonthUsd", Decimal.round(api)).put("ownedPerMonthUsd", Decimal.round(own))
+                    .put("breakEvenUtilization", Decimal.round(own / api));
         }
         ArrayNode candidates = root.putArray("candidates");
         for (Sizing.Candidate c : result.candidates()) {
@@ -76,6 +92,9 @@ public final class SizeOutput {
             ComparisonOutput.interval(e.putObject("ttftP95Ms"), f.ttftP95Ms());
             ComparisonOutput.interval(e.putObject("tpotP95Ms"), f.tpotP95Ms());
             ComparisonOutput.interval(e.putObject("sloAttainment"), f.sloAttainment());
+            ComparisonOutput.interval(e.putObject("onDemandPerHourUsd"), f.onDemandPerHourUsd());
+            ComparisonOutput.interval(e.putObject("onPremPerHourUsd"), f.onPremPerHourUsd());
+            ComparisonOutput.interval(e.putObject("apiPerMonthUsd"), f.apiPerMonthUsd());
         }
         node.put("replications", c.replications());
         node.put("runs", c.runs());

@@ -58,7 +58,10 @@ public final class Sizing {
      * met it compared with the cheapest (cheapest first in cost), and every run made.
      */
     public record Result(List<Candidate> candidates, Candidate cheapest, List<Rival> rivals, List<BatchRow> rows,
-                         List<Variant> variants) {}
+                         List<Variant> variants, Map<String, Candidate> cheapestByCostModel) {}
+
+    /** The pricing models every sizing compares: the same fleets rented on demand and owned. */
+    public static final List<String> COST_MODELS = List.of("on-demand", "on-prem");
 
     private final SizeSpec spec;
     private final RunExecutor runner;
@@ -177,7 +180,14 @@ public final class Sizing {
             out.stream().filter(c -> c.replicas() != null && c != cheapest).sorted(CHEAPEST_FIRST).forEach(c ->
                     rivals.add(Rival.of(c.label(), replicated(searches.get(out.indexOf(c))), best, negligible)));
         }
-        return new Result(out, cheapest, rivals, rows, variants);
+        Map<String, Candidate> byModel = new LinkedHashMap<>();
+        for (String model : COST_MODELS) {
+            out.stream().filter(c -> c.replicas() != null && Double.isFinite(c.estimate().perHour(model).mean()))
+                    .min(Comparator.<Candidate>comparingLong(c -> Math.round(c.estimate().perHour(model).mean() * 100))
+                            .thenComparing(CHEAPEST_FIRST))
+                    .ifPresent(c -> byModel.put(model, c));
+        }
+        return new Result(out, cheapest, rivals, rows, variants, byModel);
     }
 
     /**

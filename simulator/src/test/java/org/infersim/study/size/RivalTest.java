@@ -14,7 +14,7 @@ class RivalTest {
     /** One replication's figures of a fleet: its price and its p95 latencies, the rest immaterial. */
     private static RunFigures run(double costPerHour, double ttftP95, double tpotP95) {
         return new RunFigures(4, costPerHour, costPerHour / 6, 1.0, 10, 1000, ttftP95 / 2, ttftP95, ttftP95 * 1.2,
-                tpotP95 / 2, tpotP95, tpotP95 * 1.2, 5000.0, 0.995, 10, 0, 0, 0.5, 0.3, 0.0, true);
+                tpotP95 / 2, tpotP95, tpotP95 * 1.2, 5000.0, 0.995, 10, 0, 0, 0.5, 0.3, 0.0, null, null, null, null, true);
     }
 
     private static List<RunFigures> fleet(double cost, double[] ttft, double[] tpot) {
