@@ -19,6 +19,7 @@ import org.infersim.model.cluster.Gpu;
 import org.infersim.model.cluster.GpuJob;
 import org.infersim.model.cluster.GpuPool;
 import org.infersim.model.cluster.NodeProvisioner;
+import org.infersim.model.cluster.SpotInterruptions;
 import org.infersim.model.cluster.SharingMode;
 import org.infersim.model.deployment.ReplicaLifecycle;
 import org.infersim.model.deployment.RunningDeployment;
@@ -278,6 +279,10 @@ public final class SummaryAssembler {
                             : Decimal.round(work[p].bytes / (gpu.memoryBandwidth() * gpuSeconds)))
                     .preemptions(work[p].preemptions).cost(Decimal.round(cost.poolCost(p, 0, endNs)))
                     .energy(energy.pool(pool));
+            SpotInterruptions spot = cluster.interruptions(pool);
+            if (spot != null) {
+                b.spot(spot.interruptions(), spot.replicasLost(), spot.jobsEvicted(), spot.requestsRetried());
+            }
             out.add(pool.provisioning().isStatic() ? b.build() : provisioned(b, pool, endNs));
         }
         return out;
