@@ -269,7 +269,7 @@ public final class SummaryAssembler {
             int p = pool.index();
             GpuSpec gpu = pool.spec();
             // GPU-seconds paid for in the window: what the pool's fractions are of.
-            double gpuSeconds = pool.provisioning().isStatic() ? pool.gpus().size() * window.seconds()
+            double gpuSeconds = pool.provisioning().isStatic() ? pool.readyGpuNs(window.warmupNs(), endNs) / 1e9
                     : cost.gpuHours(p, window.warmupNs(), endNs) * 3600;
             PoolSummary.Builder b = PoolSummary.builder().name(pool.name()).gpu(gpu.id()).gpus(pool.gpus().size())
                     .allocatedGpus(pool.allocatedGpus()).pricePerGpuHour(cost.pricePerGpuHour(p))

@@ -264,6 +264,19 @@ public final class GpuPool {
         return out;
     }
 
+    /**
+     * GPU-nanoseconds its nodes were ready (usable, powered) between two instants: every GPU for
+     * the whole span in a static pool whose nodes are never taken back, and otherwise each node
+     * from its readiness to its removal.
+     */
+    public long readyGpuNs(long fromNs, long toNs) {
+        long ns = 0;
+        for (Node n : allNodes) {
+            ns += n.allocatedNs(fromNs, toNs) - n.provisioningNs(fromNs, toNs);
+        }
+        return ns * gpusPerNode;
+    }
+
     public GpuSharing sharing() {
         return sharing;
     }
