@@ -33,15 +33,19 @@ class SpotInterruptionsRunTest {
                       pricing: %s
                 """.formatted(duration, pricing) + poolLines.indent(6) + """
                 deployments:
-                  - name: chat
-                    model: llama-3.1-8b
-                    replicas: %d
+                  - {name: chat, model: llama-3.1-8b, replicas: %d}
                 workloads:
-                  - name: users
-                    arrival: {type: poisson, rate: %s}
-                    promptTokens: 512
-                    outputTokens: 64
+                  - {name: users, arrival: {type: poisson, rate: %s}, promptTokens: 512, outputTokens: 64}
                 """.formatted(replicas, rate) + extra;
+    }
+
+    /** The spot pool, which lost at least one node, after checking that no request went missing meanwhile. */
+    private static PoolSummary interrupted(RunSummary s) {
+        var r = s.requests();
+        assertEquals(r.arrived(), r.completed() + r.rejected() + r.inFlight(), "requests conserved");
+        PoolSummary p = s.pools().get(0);
+        assertTrue(p.spotInterruptions() >= 1, "this seed takes a node back at least once");
+        return p;
     }
 
     @Test
@@ -67,8 +71,7 @@ class SpotInterruptionsRunTest {
         RunResult run = Scenarios.run(scenario("3h", "nodes: 1", "{model: spot, discount: 65%, interruptions: 1/h}",
                 1, "2/s", ""));
         RunSummary s = run.summary();
-        PoolSummary p = s.pools().get(0);
-        assertTrue(p.spotInterruptions() >= 1, "this seed takes the node back at least once in 3 h");
+        PoolSummary p = interrupted(s);
         assertEquals(p.spotInterruptions(), p.replicasLost(), "one node, one replica: each interruption took it");
         DeploymentSummary d = s.deployments().get(0);
         assertEquals(p.replicasLost(), d.coldStarts(), "each replacement cold-started (the warm first one did not)");
@@ -78,28 +81,22 @@ class SpotInterruptionsRunTest {
             noneReady |= row.timeS() > 0 && row.replicas() == 0;
         }
         assertTrue(noneReady, "a window with no replica ready");
-        var r = s.requests();
-        assertEquals(r.arrived(), r.completed() + r.rejected() + r.inFlight(), "requests conserved");
-        assertEquals(0, r.rejected(), "requests waited for the replacement rather than fail");
+        assertEquals(0, s.requests().rejected(), "requests waited for the replacement rather than fail");
     }
 
     @Test
     void withoutNoticeTheRequestsInFlightAreServedAgainFromTheirPrompts() throws Exception {
         RunSummary s = Scenarios.summary(scenario("2h", "nodes: 2",
                 "{model: spot, discount: 65%, interruptions: 2/h, notice: 0s}", 2, "20/s", ""));
-        PoolSummary p = s.pools().get(0);
-        assertTrue(p.spotInterruptions() >= 1);
+        PoolSummary p = interrupted(s);
         assertTrue(p.requestsRetried() > 0, "at 20/s each replica holds requests when its node goes");
-        var r = s.requests();
-        assertEquals(r.arrived(), r.completed() + r.rejected() + r.inFlight(), "requests conserved");
     }
 
     @Test
     void aDynamicPoolsNodeAutoscalerProvisionsForTheLostCapacity() throws Exception {
         RunSummary s = Scenarios.summary(scenario("3h", "provisioning: dynamic\nnodes: 1\nmaxNodes: 2",
                 "{model: spot, discount: 65%, interruptions: 1/h}", 1, "1/s", ""));
-        PoolSummary p = s.pools().get(0);
-        assertTrue(p.spotInterruptions() >= 1);
+        PoolSummary p = interrupted(s);
         assertTrue(p.nodesAdded() >= p.spotInterruptions(), p.nodesAdded() + " nodes added for "
                 + p.spotInterruptions() + " taken back");
         assertEquals(p.replicasLost(), s.deployments().get(0).coldStarts());
