@@ -17,6 +17,8 @@ import org.infersim.results.RequestCounts;
 import org.infersim.results.ResultsFolder;
 import org.infersim.results.RunSummary;
 import org.infersim.results.SummaryJson;
+import org.infersim.run.ClusterRun;
+import org.infersim.run.Progress;
 import org.infersim.study.BatchListener;
 import org.infersim.study.BatchPlan;
 import org.infersim.study.BatchRow;
@@ -43,7 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       and when a drain times out and hands its requests back: {@code
  *       run.AutoscalingRunTest.scalingDownDrainsAndEveryRequestIsStillAccountedFor} and {@code
  *       aDrainThatTimesOutHandsItsRequestsBackAndTheyStillComplete}; under KV preemption: {@code
- *       run.ClusterRunTest.aReplicaPreemptsWhenItsKvBlocksRunOutAndStillFinishesEverything}.
+ *       run.ClusterRunTest.aReplicaPreemptsWhenItsKvBlocksRunOutAndStillFinishesEverything}; when spot
+ *       nodes are taken back under load: {@link #everyRequestIsAccountedForWhenSpotNodesAreTakenBackUnderLoad}.
  *   <li><b>Causality</b>: the clock never goes back, and every request arrives, gets its first token
  *       and ends in that order: {@link #everyShippedScenarioKeepsItsPromises}; in the kernel,
  *       {@code kernel.SimulationTest.clockIsMonotonicOverARandomWorkloadWithCancels}.
@@ -60,7 +63,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       #aRunInABatchWritesTheSummaryTheSameScenarioGivesAlone}; with an autoscaler: {@code
  *       run.AutoscalingRunTest.theSameScenarioAndSeedGiveTheSameSummaryWithAnAutoscaler}; with closed
  *       loops, shared prompts and sessions: {@code
- *       run.ClientLoadRunTest.sessionsAreCountedInTheSummaryAndTheSameSeedGivesTheSameBytes}; whatever
+ *       run.ClientLoadRunTest.sessionsAreCountedInTheSummaryAndTheSameSeedGivesTheSameBytes}; with spot
+ *       interruptions: {@code run.SpotInterruptionsRunTest.theSameSeedGivesTheSameSummaryWithSpotInterruptions}; whatever
  *       the number of threads: {@code study.BatchRunnerTest.resultsAreTheSameWhateverTheNumberOfThreads}.
  * </ol>
  */
@@ -113,6 +117,47 @@ class InvariantsTest {
                 var r = s.requests();
                 assertTrue(r.arrived() > 0);
                 assertEquals(r.arrived(), r.completed() + r.rejected() + r.inFlight(), "seed " + seed + " rate " + rate);
+            }
+        }
+    }
+
+    /**
+     * Spot nodes taken back with no notice, so that replicas die with requests in flight, on whole
+     * GPUs and on time-sliced quarters (whose iterations in flight are cut short on a shared GPU).
+     */
+    @Test
+    void everyRequestIsAccountedForWhenSpotNodesAreTakenBackUnderLoad() throws Exception {
+        for (long seed = 1; seed <= 3; seed++) {
+            Causality causality = new Causality();
+            RunSummary s = new ClusterRun(Scenarios.load("""
+                    name: spot-invariants
+                    seed: %d
+                    duration: 1h
+                    cluster:
+                      pools:
+                        - name: spot
+                          gpu: h100-sxm
+                          nodes: 3
+                          gpusPerNode: 2
+                          pricing: {model: spot, discount: 65%%, interruptions: 3/h, notice: 0s}
+                    deployments:
+                      - {name: whole, model: llama-3.2-3b, replicas: 2}
+                      - name: quarters
+                        model: llama-3.2-3b
+                        replicas: 4
+                        gpuShare: {mode: time-slicing, fraction: 0.25}
+                        engine: {maxModelLen: 16384}
+                    workloads:
+                      - {name: a, deployment: whole, arrival: {type: poisson, rate: 20/s}, promptTokens: 1024, outputTokens: 128}
+                      - {name: b, deployment: quarters, arrival: {type: poisson, rate: 8/s}, promptTokens: 1024, outputTokens: 128}
+                    """.formatted(seed)), causality).run(Progress.NONE).summary();
+            assertTrue(s.pools().get(0).spotInterruptions() > 0, "seed " + seed + ": nodes were taken back");
+            assertTrue(s.pools().get(0).requestsRetried() > 0, "seed " + seed + ": requests were on them");
+            RequestCounts r = s.requests();
+            assertEquals(r.arrived(), r.completed() + r.rejected() + r.inFlight(), "seed " + seed + ": requests conserved");
+            assertEquals(r.completed() + r.rejected(), causality.ended, "seed " + seed);
+            for (GpuSummary gpu : s.gpus()) {
+                assertTrue(mostHeldAtOnce(gpu) <= 1.0 + 1e-9, gpu.id() + " held " + mostHeldAtOnce(gpu));
             }
         }
     }

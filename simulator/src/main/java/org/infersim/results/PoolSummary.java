@@ -26,6 +26,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param gpuHours              GPU-hours billed over the whole run
  * @param peakGpus              the most GPUs it had at once ({@code peakNodes} × GPUs per node)
  * @param energy                its GPUs' and nodes' energy over the window (any provisioning mode)
+ * @param spotInterruptions     a spot pool's nodes the provider took back over the whole run; null
+ *                              for the other pools (and for a spot pool whose rate is zero)
+ * @param replicasLost          replicas on those nodes at their notice: each drained or was killed, and was replaced
+ * @param jobsEvicted           jobs evicted by an interruption, back to their last checkpoint
+ * @param requestsRetried       requests still on a replica at its interruption, sent back to its
+ *                              deployment to be served again (prefill included)
  */
 public record PoolSummary(
         String name,
@@ -50,7 +56,11 @@ public record PoolSummary(
         @JsonInclude(JsonInclude.Include.NON_NULL) Double provisioningNodeHours,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double gpuHours,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer peakGpus,
-        @JsonInclude(JsonInclude.Include.NON_NULL) EnergySummary energy) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) EnergySummary energy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer spotInterruptions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer replicasLost,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer jobsEvicted,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long requestsRetried) {
 
     /** A builder, so that no call site is a row of bare numbers. */
     public static Builder builder() {
@@ -82,6 +92,10 @@ public record PoolSummary(
         private Double gpuHours;
         private Integer peakGpus;
         private EnergySummary energy;
+        private Integer spotInterruptions;
+        private Integer replicasLost;
+        private Integer jobsEvicted;
+        private Long requestsRetried;
 
         public Builder name(String name) {
             this.name = name;
@@ -193,6 +207,15 @@ public record PoolSummary(
             return this;
         }
 
+        /** What a spot pool's interruptions took. */
+        public Builder spot(int interruptions, int replicasLost, int jobsEvicted, long requestsRetried) {
+            this.spotInterruptions = interruptions;
+            this.replicasLost = replicasLost;
+            this.jobsEvicted = jobsEvicted;
+            this.requestsRetried = requestsRetried;
+            return this;
+        }
+
         public Builder peakGpus(Integer peakGpus) {
             this.peakGpus = peakGpus;
             return this;
@@ -201,7 +224,8 @@ public record PoolSummary(
         public PoolSummary build() {
             return new PoolSummary(name, gpu, gpus, allocatedGpus, pricePerGpuHour, busyFraction, flopsFraction,
                     bandwidthFraction, preemptions, cost, provisioning, nodes, nodesProvisioning, minNodes, maxNodes,
-                    peakNodes, nodesAdded, nodesRemoved, nodeHours, provisioningNodeHours, gpuHours, peakGpus, energy);
+                    peakNodes, nodesAdded, nodesRemoved, nodeHours, provisioningNodeHours, gpuHours, peakGpus, energy,
+                    spotInterruptions, replicasLost, jobsEvicted, requestsRetried);
         }
     }
 }

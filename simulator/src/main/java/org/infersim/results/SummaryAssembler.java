@@ -19,6 +19,7 @@ import org.infersim.model.cluster.Gpu;
 import org.infersim.model.cluster.GpuJob;
 import org.infersim.model.cluster.GpuPool;
 import org.infersim.model.cluster.NodeProvisioner;
+import org.infersim.model.cluster.SpotInterruptions;
 import org.infersim.model.cluster.SharingMode;
 import org.infersim.model.deployment.ReplicaLifecycle;
 import org.infersim.model.deployment.RunningDeployment;
@@ -295,7 +296,7 @@ public final class SummaryAssembler {
             int p = pool.index();
             GpuSpec gpu = pool.spec();
             // GPU-seconds paid for in the window: what the pool's fractions are of.
-            double gpuSeconds = pool.provisioning().isStatic() ? pool.gpus().size() * window.seconds()
+            double gpuSeconds = pool.provisioning().isStatic() ? pool.readyGpuNs(window.warmupNs(), endNs) / 1e9
                     : cost.gpuHours(p, window.warmupNs(), endNs) * 3600;
             PoolSummary.Builder b = PoolSummary.builder().name(pool.name()).gpu(gpu.id()).gpus(pool.gpus().size())
                     .allocatedGpus(pool.allocatedGpus()).pricePerGpuHour(cost.pricePerGpuHour(p))
@@ -305,6 +306,10 @@ public final class SummaryAssembler {
                             : Decimal.round(work[p].bytes / (gpu.memoryBandwidth() * gpuSeconds)))
                     .preemptions(work[p].preemptions).cost(Decimal.round(cost.poolCost(p, 0, endNs)))
                     .energy(energy.pool(pool));
+            SpotInterruptions spot = cluster.interruptions(pool);
+            if (spot != null) {
+                b.spot(spot.interruptions(), spot.replicasLost(), spot.jobsEvicted(), spot.requestsRetried());
+            }
             out.add(pool.provisioning().isStatic() ? b.build() : provisioned(b, pool, endNs));
         }
         return out;

@@ -19,6 +19,7 @@ import org.infersim.model.cluster.Gpu;
 import org.infersim.model.cluster.GpuJob;
 import org.infersim.model.cluster.GpuPool;
 import org.infersim.model.cluster.NodeAutoscaler;
+import org.infersim.model.cluster.SpotInterruptions;
 import org.infersim.model.cluster.PlacementPolicy;
 import org.infersim.model.cluster.Scheduler;
 import org.infersim.model.cluster.placement.FirstFit;
@@ -46,6 +47,7 @@ import org.infersim.scenario.Deployment;
 import org.infersim.scenario.Job;
 import org.infersim.scenario.LoadedScenario;
 import org.infersim.scenario.Pool;
+import org.infersim.scenario.Pricing;
 import org.infersim.scenario.Scenario;
 import org.infersim.scenario.Workload;
 
@@ -98,7 +100,13 @@ public final class ClusterRun {
         }
         Scheduler scheduler = new Scheduler(sim, placement(scenario.placement()));
         CostMeter cost = new CostMeter(pools, scenario.warmupNs());
-        return new Cluster(pools, scheduler, NodeAutoscaler.attach(pools, scheduler, sim, random, new FirstFit()), cost);
+        NodeAutoscaler nodeAutoscaler = NodeAutoscaler.attach(pools, scheduler, sim, random, new FirstFit());
+        List<SpotInterruptions> spot = new ArrayList<>();
+        for (GpuPool pool : pools) {
+            spot.add(scenario.pools().get(pool.index()).pricing() instanceof Pricing.Spot s
+                    ? SpotInterruptions.attach(pool, s, sim, random, scheduler) : null);
+        }
+        return new Cluster(pools, scheduler, nodeAutoscaler, cost, spot);
     }
 
     /** Metrics with one stream per workload, counted against its deployment. */

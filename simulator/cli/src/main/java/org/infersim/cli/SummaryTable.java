@@ -90,6 +90,11 @@ final class SummaryTable {
                         p.maxNodes() == null ? "no cap" : "max " + p.maxNodes(), p.nodesAdded(), p.nodesRemoved(),
                         p.nodeHours(), p.provisioningNodeHours()));
             }
+            if (p.spotInterruptions() != null) {
+                out.append(String.format(Locale.ROOT, "%-12s spot: %d nodes taken back, %d replicas lost, %d jobs evicted,"
+                                + " %d requests served again%n", p.name(), p.spotInterruptions(), p.replicasLost(),
+                        p.jobsEvicted(), p.requestsRetried()));
+            }
         }
     }
 

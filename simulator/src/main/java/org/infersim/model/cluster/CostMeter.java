@@ -70,6 +70,14 @@ public final class CostMeter {
     /** The pool's cost at a price per GPU-hour billed as its provisioning mode bills. */
     private double listCost(int pool, long fromNs, long toNs, double pricePerGpuHour) {
         GpuPool p = pools.get(pool);
+        if (p.provisioning().isStatic() && p.pricing() instanceof Pricing.Spot) {
+            // Spot nodes come and go: each is billed from its request to its interruption.
+            long ns = 0;
+            for (Node n : p.allNodes()) {
+                ns += n.allocatedNs(fromNs, toNs);
+            }
+            return ns / NS_PER_HOUR * p.gpusPerNode() * pricePerGpuHour;
+        }
         if (p.provisioning().isStatic()) {
             return p.gpus().size() * pricePerGpuHour * (toNs - fromNs) / NS_PER_HOUR;
         }

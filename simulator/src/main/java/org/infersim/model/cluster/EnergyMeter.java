@@ -56,14 +56,9 @@ public final class EnergyMeter {
     private static double poweredGpuSeconds(GpuPool p, long fromNs, long toNs) {
         switch (p.provisioning().mode()) {
             case STATIC:
-                return p.gpus().size() * (toNs - fromNs) / 1e9;
-            case DYNAMIC: {
-                double ns = 0;
-                for (Node n : p.allNodes()) {
-                    ns += n.allocatedNs(fromNs, toNs) - n.provisioningNs(fromNs, toNs);
-                }
-                return ns * p.gpusPerNode() / 1e9;
-            }
+            case DYNAMIC:
+                // A spot pool's static nodes come and go too: each counts while it is ready.
+                return p.readyGpuNs(fromNs, toNs) / 1e9;
             default: {
                 double ns = 0;
                 for (Gpu g : p.allGpus()) {

@@ -68,6 +68,11 @@ public final class Gpu {
         claimedBy = w;
     }
 
+    /** Its node is gone: no waiting workload can count on it any more. */
+    void unclaimAll() {
+        claimedBy = null;
+    }
+
     void unclaim(GpuWorkload w) {
         if (claimedBy == w) {
             claimedBy = null;

@@ -11,7 +11,8 @@ import org.infersim.scenario.Job;
  * <p>Preempted, it gets a notice and keeps running for its grace period, then is evicted: its
  * progress falls back to its last checkpoint (checkpoints are taken every checkpoint interval of
  * progress, at no cost: an assumption), it gives its GPUs back and waits in the queue. Each time it
- * resumes it first spends its restart cost reloading before it makes progress again.
+ * resumes it first spends its restart cost reloading before it makes progress again. A job whose
+ * node a spot interruption takes is evicted the same way, at once.
  *
  * <p>Every nanosecond it holds GPUs is accounted once, as exactly one of: restart overhead, work
  * later lost to an eviction, or progress it kept: {@code runningNs = restartNs + lostNs + progressNs}.
@@ -105,6 +106,22 @@ public final class GpuJob implements GpuWorkload {
         }
         state = State.TERMINATING;
         evictionEvent = sim.schedule(job.gracePeriodNs(), evict);
+    }
+
+    /**
+     * Its node was taken back (a spot interruption): it is evicted now, grace period or not, and
+     * loses its work since its last checkpoint, as a preemption's eviction does.
+     */
+    @Override
+    public long reclaimed() {
+        if (state != State.RUNNING && state != State.TERMINATING) {
+            throw new IllegalStateException(name + " lost its node while " + state);
+        }
+        if (evictionEvent >= 0) {
+            sim.cancel(evictionEvent);
+        }
+        evict();
+        return 0;
     }
 
     private void complete() {

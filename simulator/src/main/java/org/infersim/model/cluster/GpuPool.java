@@ -40,6 +40,8 @@ public final class GpuPool {
     private final List<Node> starting = new ArrayList<>();
     /** Told when a node becomes empty, so that it can be removed later; null for a static pool. */
     private NodeProvisioner provisioner;
+    /** Told when a node becomes ready, so that the provider may take it back; null unless the pool is spot. */
+    private SpotInterruptions spot;
     /** Images cached for the whole pool, so that one node's pull serves every node; null when each node keeps its own. */
     private Set<String> pooledImages;
 
@@ -117,12 +119,38 @@ public final class GpuPool {
             gpuAt += nodes.get(i).gpus().size();
         }
         gpus.addAll(gpuAt, node.gpus());
+        if (spot != null) {
+            spot.watch(node, nowNs);
+        }
     }
 
     /** Gives an empty ready node back; its GPUs keep their history for the results. */
     void removeNode(Node node, long nowNs) {
         if (!node.isReady() || !node.isEmpty()) {
             throw new IllegalStateException("node " + node.index() + " of pool " + name + " is not ready and empty");
+        }
+        node.removed(nowNs);
+        nodes.remove(node);
+        gpus.removeAll(node.gpus());
+    }
+
+    /**
+     * The provider's notice that it takes the node back: placement, preemption and the node
+     * autoscaler stop counting on it at once (it is cordoned), while what runs on it carries on.
+     */
+    void cordon(Node node, long nowNs) {
+        node.noticed(nowNs);
+        nodes.remove(node);
+        gpus.removeAll(node.gpus());
+    }
+
+    /** The provider took the node back: what held its GPUs let them go; reservations on them lapse. */
+    void reclaim(Node node, long nowNs) {
+        for (Gpu g : node.gpus()) {
+            if (!g.isFree()) {
+                throw new IllegalStateException(g.id() + " is still held as its node is taken back");
+            }
+            g.unclaimAll();
         }
         node.removed(nowNs);
         nodes.remove(node);
@@ -150,6 +178,10 @@ public final class GpuPool {
 
     void attach(NodeProvisioner provisioner) {
         this.provisioner = provisioner;
+    }
+
+    void attach(SpotInterruptions interruptions) {
+        this.spot = interruptions;
     }
 
     /** An allocation let these GPUs go: tell the provisioner about the nodes it left empty. */
@@ -238,6 +270,19 @@ public final class GpuPool {
             out.addAll(n.gpus());
         }
         return out;
+    }
+
+    /**
+     * GPU-nanoseconds its nodes were ready (usable, powered) between two instants: every GPU for
+     * the whole span in a static pool whose nodes are never taken back, and otherwise each node
+     * from its readiness to its removal.
+     */
+    public long readyGpuNs(long fromNs, long toNs) {
+        long ns = 0;
+        for (Node n : allNodes) {
+            ns += n.allocatedNs(fromNs, toNs) - n.provisioningNs(fromNs, toNs);
+        }
+        return ns * gpusPerNode;
     }
 
     public GpuSharing sharing() {

@@ -21,4 +21,21 @@ public interface GpuWorkload {
 
     /** The scheduler gave it GPUs; it starts using them now. */
     void placed(Allocation allocation);
+
+    /**
+     * The provider will take back a node it runs on at {@code atNs} (a spot interruption notice).
+     * By default it carries on until then.
+     */
+    default void reclaimNotice(long atNs) {
+    }
+
+    /**
+     * A node it runs on is gone now: it must let its GPUs go (every one, on any node) before this
+     * returns. Only the workloads that can run on spot pools implement it.
+     *
+     * @return the requests it hands back to be served again (a replica's unfinished ones)
+     */
+    default long reclaimed() {
+        throw new UnsupportedOperationException(name() + " cannot lose its node");
+    }
 }

@@ -17,6 +17,8 @@ public final class Node {
     private final long provisionedAtNs;
     private long readyAtNs = -1;
     private long removedAtNs = -1;
+    /** When the provider said it will take the node back; -1 unless it did. */
+    private long noticeAtNs = -1;
     /** When it last became empty; what a scale-down check compares against to know it stayed empty. */
     private long emptySinceNs = -1;
     /** Whether the node autoscaler's latest estimate counts on it for a pending workload. */
@@ -58,6 +60,15 @@ public final class Node {
 
     public boolean isReady() {
         return readyAtNs >= 0 && removedAtNs < 0;
+    }
+
+    /** Whether the provider has said it will take the node back (a spot interruption notice). */
+    public boolean isReclaimed() {
+        return noticeAtNs >= 0;
+    }
+
+    void noticed(long nowNs) {
+        noticeAtNs = nowNs;
     }
 
     public boolean isProvisioning() {

@@ -113,8 +113,8 @@ public final class NodeProvisioner {
 
     private void scaleDown(Node node, long emptySinceNs) {
         node.scaleDownCheckDone();
-        if (!node.isReady() || !node.isEmpty() || node.emptySinceNs() != emptySinceNs) {
-            return; // taken, or emptied again later (a later check will look at it)
+        if (!node.isReady() || node.isReclaimed() || !node.isEmpty() || node.emptySinceNs() != emptySinceNs) {
+            return; // taken, emptied again later (a later check will look at it), or going with its interruption
         }
         if (node.isAwaited()) {
             return; // a waiting workload counts on it; the next sweep after that changes restarts its delay

@@ -96,19 +96,42 @@ public final class SharedGpu {
         }
 
         private void finish() {
+            eventId = -1;
+            end();
+            Runnable done = whenDone;
+            whenDone = null;
+            done.run();
+        }
+
+        /** Whether an iteration of its is in flight. */
+        public boolean inIteration() {
+            return running;
+        }
+
+        /** Its GPU is gone (a spot interruption): the iteration in flight stops unfinished, and nobody is told. */
+        public void abort() {
+            if (!running) {
+                return;
+            }
+            if (eventId >= 0) {
+                sim.cancel(eventId);
+                eventId = -1;
+            }
+            whenDone = null;
+            end();
+        }
+
+        /** The iteration in flight is over, finished or not: the others' rates change. */
+        private void end() {
             long now = sim.now();
             advance(now);
             running = false;
             remainingNs = 0;
-            eventId = -1;
             runningNs += now - runningSinceNs;
             if (--busy == 0) {
                 busyNs += measured(busySinceNs, now);
             }
             reschedule();
-            Runnable done = whenDone;
-            whenDone = null;
-            done.run();
         }
 
         /** Its rate now, as a fraction of its standalone speed (0 when idle). */

@@ -154,9 +154,7 @@ public final class ReplicaAutoscaler implements ReplicaLifecycle.Listener {
         if (desired > current) {
             scaleUps++;
             for (int i = current; i < desired; i++) {
-                ReplicaLifecycle replica = template.startCold();
-                replica.listen(this);
-                active.add(replica);
+                adopt(template.startCold());
             }
         } else if (desired < current) {
             scaleDowns++;
@@ -176,6 +174,12 @@ public final class ReplicaAutoscaler implements ReplicaLifecycle.Listener {
     @Override
     public void ready(ReplicaLifecycle replica) {
         countsChanged();
+    }
+
+    /** A replica's node is being taken back: another is started in its place at once, as a ReplicaSet replaces an evicted pod. */
+    @Override
+    public void lost(ReplicaLifecycle replica) {
+        adopt(template.startCold());
     }
 
     @Override

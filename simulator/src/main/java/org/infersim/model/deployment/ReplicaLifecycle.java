@@ -17,6 +17,8 @@ import org.infersim.model.serving.ReplicaSet;
  * its cold start (image pull, weights, engine initialisation; skipped for the replicas the run
  * starts with, which are warm), then a serving engine sized for the GPU type it landed on, until
  * it is removed: drained of its requests, or cut off after the drain timeout, and its GPUs freed.
+ * A replica on a spot node that the provider takes back drains from the notice on, and at the
+ * interruption is killed: the requests still on it go back to the deployment, to be served again.
  */
 public final class ReplicaLifecycle implements GpuWorkload {
     /** All vLLM deployments run the same serving image: a node that pulled it once has it. */
@@ -35,6 +37,9 @@ public final class ReplicaLifecycle implements GpuWorkload {
         void ready(ReplicaLifecycle replica);
 
         void gone(ReplicaLifecycle replica);
+
+        /** Its node is being taken back: it is going, and its deployment wants another in its place. */
+        void lost(ReplicaLifecycle replica);
     }
 
     private final ReplicaPlacement placement;
@@ -53,10 +58,12 @@ public final class ReplicaLifecycle implements GpuWorkload {
     private ColdStart.Phases phases;
     private long readyAtNs = -1;
     private long goneAtNs = -1;
-    private long readyEvent;
-    private long imagePulledEvent;
-    private long drainTimeoutEvent;
+    private long readyEvent = -1;
+    private long imagePulledEvent = -1;
+    private long drainTimeoutEvent = -1;
     private int requeued;
+    /** Whether the provider has said it takes its node back. */
+    private boolean reclaimed;
 
     /**
      * Made by its deployment's {@link ReplicaTemplate}.
@@ -186,6 +193,50 @@ public final class ReplicaLifecycle implements GpuWorkload {
             }
             default -> { }
         }
+    }
+
+    /**
+     * The provider will take its node back: a starting replica stops now (it could not serve for
+     * long), a serving one takes no new requests and drains until the interruption, with no drain
+     * timeout but the interruption itself; either way its deployment asks for a replacement. One
+     * already draining away (scaled down) carries on.
+     */
+    @Override
+    public void reclaimNotice(long atNs) {
+        if (reclaimed) {
+            return; // a second node of its
+        }
+        reclaimed = true;
+        boolean replace = state == State.STARTING || state == State.READY;
+        if (state == State.STARTING) {
+            stop(0);
+        } else if (state == State.READY) {
+            state = State.DRAINING;
+            context.set().removeReady(replica);
+            replica.drain(this::release);
+        }
+        if (replace && listener != null) {
+            listener.lost(this);
+        }
+    }
+
+    /** Its node is gone: the requests it still holds go back to the deployment, and its GPUs with the node. */
+    @Override
+    public long reclaimed() {
+        if (state == State.STARTING) {
+            stop(0);
+            return 0;
+        }
+        if (state != State.DRAINING) {
+            return 0;
+        }
+        context.sim().cancel(drainTimeoutEvent);
+        int before = requeued;
+        replica.kill(requests -> {
+            requeued += requests.size();
+            context.set().resubmit(requests);
+        });
+        return requeued - before;
     }
 
     private void release() {

@@ -50,6 +50,9 @@ public final class Replica {
     private long kvBlocksInIteration;
     private boolean iterating;
     private boolean startScheduled;
+    /** The pending start of the next iteration, and the pending end (or GPU phase) of the one in flight. */
+    private long startEvent = -1;
+    private long iterationEvent = -1;
     private long iterationStartNs;
     private long iterationDurationNs;
     private long preemptions;
@@ -96,7 +99,7 @@ public final class Replica {
         if (!iterating && !startScheduled) {
             // Start at the end of the current instant, so that requests arriving together join one batch.
             startScheduled = true;
-            sim.schedule(0, iterationStart);
+            startEvent = sim.schedule(0, iterationStart);
         }
     }
 
@@ -128,11 +131,11 @@ public final class Replica {
         firstIterationPenaltyNs = 0;
         if (sharedGpu == null) {
             iterationDurationNs = work;
-            sim.schedule(work, iterationEnd);
+            iterationEvent = sim.schedule(work, iterationEnd);
         } else if (shape.hostNs > 0) {
             // The host's part (scheduling, sampling) runs first and does not contend for the GPU.
             pendingGpuWorkNs = work - shape.hostNs;
-            sim.schedule(shape.hostNs, gpuPhase);
+            iterationEvent = sim.schedule(shape.hostNs, gpuPhase);
         } else {
             sharedGpu.begin(work, iterationEnd);
         }
@@ -344,6 +347,28 @@ public final class Replica {
         if (!iterating) {
             evacuate();
         }
+    }
+
+    /**
+     * Its GPUs are gone (the provider took their node back): the iteration in flight is lost, not
+     * finished, and every request here is handed to {@code receiver} at once, as an evacuation
+     * hands them, then the replica counts as drained.
+     */
+    public void kill(Consumer<List<Request>> receiver) {
+        if (startScheduled) {
+            sim.cancel(startEvent);
+            startScheduled = false;
+        }
+        if (iterating) {
+            if (sharedGpu != null && sharedGpu.inIteration()) {
+                sharedGpu.abort();
+            } else {
+                sim.cancel(iterationEvent);
+            }
+            iterating = false;
+        }
+        evacuateTo = receiver;
+        evacuate();
     }
 
     private void evacuate() {
