@@ -78,9 +78,9 @@ final class PowerSection extends RunSection {
         figure(table, energy, "pue", "PUE (facility over IT power)", "");
         figure(table, energy, "facilityKwh", "Energy at the facility", " kWh");
         figure(table, energy, "facilityPeakPowerKw", "Peak power at the facility", " kW");
-        page.html("<div>").heading("Energy over the run").table(table)
-                .paragraph("Energy and power cover the whole run, warm-up included; per token and per request are "
-                        + "over the measured window.").html("</div>");
+        page.html("<div>").heading("Energy after warm-up").table(table)
+                .paragraph("Energy, power, and the figures per token and per request cover the measured window, "
+                        + "after warm-up; the chart shows the whole run.").html("</div>");
     }
 
     private static void figure(HtmlTable table, JsonNode energy, String field, String label, String unit) {
