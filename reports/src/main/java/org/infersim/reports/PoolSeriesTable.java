@@ -41,6 +41,11 @@ final class PoolSeriesTable {
         return out;
     }
 
+    /** Every pool, in the order it first appears. */
+    List<String> pools() {
+        return List.copyOf(rowsByPool.keySet());
+    }
+
     String mode(String pool) {
         return modes.get(pool);
     }

@@ -15,7 +15,8 @@ final class RunReport {
     static String render(RunResults run) throws InvalidInputException {
         RunPage p = RunPage.of(run);
         List<RunSection> sections = List.of(new BriefSection(p), new HeadlineSection(p), new LatencySection(p),
-                new TrafficSection(p), new UtilizationSection(p), new CostSection(p), new ReplicaSection(p),
+                new TrafficSection(p), new UtilizationSection(p), new CostSection(p), new PowerSection(p),
+                new ReplicaSection(p),
                 new JobSection(p));
         for (RunSection s : sections) {
             s.add();

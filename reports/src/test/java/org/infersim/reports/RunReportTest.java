@@ -385,4 +385,25 @@ class RunReportTest {
         assertFalse(Files.readString(renderer.renderRun(quickstart)).contains("Scaling and cold starts"),
                 "a fixed fleet has no such section");
     }
+
+    @Test
+    void anOnPremRunSaysWhatItDrawsWhatItCostsAndWhenOwningBeatsTheApi() throws Exception {
+        // /tmp/rv/onprem.yaml: one H100 server on-prem, with a hosted API's prices to compare.
+        String html = Files.readString(renderer.renderRun(Fixtures.copy("run-onprem", tmp)));
+        assertTrue(html.contains("<a href=\"#power\">Power and ownership</a>"), "listed in the contents");
+        assertTrue(html.contains("Power over time") && html.contains("times its PUE (1.56 here)"),
+                "the power chart, with how to get the facility's draw");
+        assertTrue(html.contains(">7.62 kW<") && html.contains(">4.2 J<"), "average power and joules per token");
+        assertTrue(html.contains("The fleet is 1 server in 1 rack: 10.2 kW nameplate"), "the footprint");
+        assertTrue(html.contains("Monthly cost by cost model") && html.contains(">$4,750<"),
+                "the cost models, the on-prem month split into depreciation and the rest");
+        assertTrue(html.contains("At this run&#39;s traffic, 35.9 billion tokens a month"), "build versus buy");
+        assertTrue(html.contains("would bill $32,333 a month against $7,406 to own the fleet; owning is cheaper "
+                + "above 8.23 billion tokens a month, 22.9% of this traffic"));
+
+        Path quickstart = Fixtures.copy("run-quickstart", tmp.resolve("q"));
+        String old = Files.readString(renderer.renderRun(quickstart));
+        assertFalse(old.contains("Power and ownership"), "a summary without energy or fleet has no such section");
+        assertEquals(RUN_CHARTS.size(), Fixtures.count(old, "<figure class=\"chart\""));
+    }
 }
