@@ -41,7 +41,7 @@ class BatchResultsTest {
         values.put("workloads[0].arrival.steps", JsonNodeFactory.instance.arrayNode().add("5/s").add("10/s"));
         Variant variant = new Variant(0, values, Map.of());
         RunFigures figures = new RunFigures(8, 98.4, 49.2, 1.25, 9.87, 1999.5, 120.0, 340.5, 512.0, 20.0, 30.0, 45.5,
-                9000.0, 0.985, 9.5, 1234567, 12, 0.62, 0.71, 0.4, true);
+                9000.0, 0.985, 9.5, 1234567, 12, 0.62, 0.71, 0.4, 40.0, 15.0, 30000.0, 1.2e10, true);
         List<BatchRow> rows = List.of(
                 new BatchRow(new RunSpec("v001-r1", variant, 0, 17), true, "", figures, false),
                 new BatchRow(new RunSpec("v001-r2", variant, 1, 18), false, "out of memory, on \"2\" GPUs", null, false));
@@ -56,7 +56,9 @@ class BatchResultsTest {
                 entry(TTFT_P99_MS, 512.0), entry(TPOT_P50_MS, 20.0), entry(TPOT_P95_MS, 30.0), entry(TPOT_P99_MS, 45.5),
                 entry(E2E_P95_MS, 9000.0), entry(SLO_ATTAINMENT, 0.985), entry(GOODPUT_RPS, 9.5),
                 entry(REJECTED, 1234567.0), entry(PREEMPTIONS, 12.0), entry(BUSY_FRACTION, 0.62),
-                entry(KV_PEAK_OCCUPANCY, 0.71), entry(PREFIX_CACHE_HIT_RATE, 0.4)));
+                entry(KV_PEAK_OCCUPANCY, 0.71), entry(PREFIX_CACHE_HIT_RATE, 0.4), entry(ON_DEMAND_PER_HOUR_USD, 40.0),
+                entry(ON_PREM_PER_HOUR_USD, 15.0), entry(API_PER_MONTH_USD, 30000.0),
+                entry(CROSSOVER_TOKENS_PER_MONTH, 1.2e10)));
         Set<Figure> numeric = Arrays.stream(Figure.values()).filter(Figure::numeric).collect(Collectors.toSet());
         assertEquals(numeric, expected.keySet(), "a figure column without a value in this test");
         expected.forEach((f, v) -> assertEquals(v, ok.figure(f), f.header()));
