@@ -2,15 +2,17 @@ package org.infersim.model.cluster;
 
 import java.util.List;
 import org.infersim.scenario.Pricing;
+import org.infersim.scenario.ProvisioningMode;
 
 /**
  * Prices the cluster, pool by pool, as each provisioning mode is billed and under each pool's
  * pricing model. On demand, a static pool pays for every GPU, busy or idle, for as long as it
  * exists; a dynamic pool pays for each node from the moment it is requested (provisioning
  * included) to its removal; a serverless pool pays only for the GPU time workloads hold, each for
- * its fraction of a shared GPU. Spot is the same at its discount. Reserved pays its standing GPUs
- * (a static pool's all, a dynamic pool's minimum) at its discount all the time, and what a dynamic
- * pool adds above them on demand. On-prem pays its {@link Ownership}'s fixed cost per hour and the
+ * its fraction of a shared GPU. Spot is the same at its discount, each node billed from its request
+ * to its interruption. Reserved pays its standing GPUs (a static pool's all, a dynamic pool's
+ * minimum) at its discount all the time, and what a dynamic pool adds above them on demand; signing
+ * it commits to its whole term ({@link #commitment}). On-prem pays its {@link Ownership}'s fixed cost per hour and the
  * electricity of what the pool draws (idle GPUs, nodes, jobs and steps) times the PUE.
  */
 public final class CostMeter {
@@ -67,21 +69,24 @@ public final class CostMeter {
         return listCost(pool, fromNs, toNs, price);
     }
 
-    /** The pool's cost at a price per GPU-hour billed as its provisioning mode bills. */
+    /** The pool's cost at a price per GPU-hour, for the GPU-hours its provisioning mode bills. */
     private double listCost(int pool, long fromNs, long toNs, double pricePerGpuHour) {
-        GpuPool p = pools.get(pool);
-        if (p.provisioning().isStatic() && p.pricing() instanceof Pricing.Spot) {
-            // Spot nodes come and go: each is billed from its request to its interruption.
-            long ns = 0;
-            for (Node n : p.allNodes()) {
-                ns += n.allocatedNs(fromNs, toNs);
-            }
-            return ns / NS_PER_HOUR * p.gpusPerNode() * pricePerGpuHour;
-        }
-        if (p.provisioning().isStatic()) {
-            return p.gpus().size() * pricePerGpuHour * (toNs - fromNs) / NS_PER_HOUR;
-        }
         return gpuHours(pool, fromNs, toNs) * pricePerGpuHour;
+    }
+
+    /**
+     * Whether the pool's nodes are fixed for the whole run, so that it is billed for all of them all
+     * the time: a static pool's, unless they are spot nodes, which come and go and are billed each
+     * from its request to its interruption, as a dynamic pool's are.
+     */
+    private static boolean fixedNodes(GpuPool p) {
+        return p.provisioning().isStatic() && !(p.pricing() instanceof Pricing.Spot);
+    }
+
+    /** Dollars a reservation commits the pool to over its whole term, however long the run. */
+    public double commitment(int pool, Pricing.Reserved reserved) {
+        GpuPool p = pools.get(pool);
+        return standingGpus(p) * p.pricePerGpuHour() * (1 - reserved.discount()) * reserved.termNs() / NS_PER_HOUR;
     }
 
     /** GPUs a reservation covers: a static pool's all, a dynamic pool's minimum. */
@@ -112,20 +117,17 @@ public final class CostMeter {
     /** GPU-hours the pool is billed for between two instants. */
     public double gpuHours(int pool, long fromNs, long toNs) {
         GpuPool p = pools.get(pool);
-        switch (p.provisioning().mode()) {
-            case STATIC:
-                return p.gpus().size() * (double) (toNs - fromNs) / NS_PER_HOUR;
-            case DYNAMIC:
-                return p.gpusPerNode() * nodeHours(pool, fromNs, toNs);
-            default:
-                return heldGpuHours(p, fromNs, toNs);
+        if (fixedNodes(p)) {
+            return p.gpus().size() * (double) (toNs - fromNs) / NS_PER_HOUR;
         }
+        return p.provisioning().mode() == ProvisioningMode.SERVERLESS ? heldGpuHours(p, fromNs, toNs)
+                : p.gpusPerNode() * nodeHours(pool, fromNs, toNs);
     }
 
     /** Node-hours the pool had allocated (provisioning or ready) between two instants. */
     public double nodeHours(int pool, long fromNs, long toNs) {
         GpuPool p = pools.get(pool);
-        if (p.provisioning().isStatic()) {
+        if (fixedNodes(p)) {
             return p.nodes().size() * (double) (toNs - fromNs) / NS_PER_HOUR;
         }
         long ns = 0;
@@ -138,7 +140,7 @@ public final class CostMeter {
     /** Node-hours spent being provisioned (paid, not usable) between two instants. */
     public double provisioningNodeHours(int pool, long fromNs, long toNs) {
         GpuPool p = pools.get(pool);
-        if (p.provisioning().isStatic()) {
+        if (fixedNodes(p)) {
             return 0;
         }
         long ns = 0;
@@ -168,16 +170,15 @@ public final class CostMeter {
     }
 
     /**
-     * The fleet's cost per hour: a static rented pool's rate, plus each other pool's average rate
-     * over the run up to {@code endNs} (its cost divided by the hours it ran).
+     * The fleet's cost per hour: the rate of a rented pool whose nodes are fixed, plus each other
+     * pool's average rate over the run up to {@code endNs} (its cost divided by the hours it ran).
      */
     public double perHour(long endNs) {
         double total = 0;
         for (int i = 0; i < pools.size(); i++) {
             GpuPool p = pools.get(i);
-            double discount = p.pricing() instanceof Pricing.Spot s ? s.discount()
-                    : p.pricing() instanceof Pricing.Reserved r ? r.discount() : 0;
-            if (p.provisioning().isStatic() && !(p.pricing() instanceof Pricing.OnPrem)) {
+            double discount = p.pricing() instanceof Pricing.Reserved r ? r.discount() : 0;
+            if (fixedNodes(p) && !(p.pricing() instanceof Pricing.OnPrem)) {
                 total += p.gpus().size() * p.pricePerGpuHour() * (1 - discount);
             } else if (endNs > 0) {
                 total += poolCost(i, 0, endNs) / (endNs / NS_PER_HOUR);
