@@ -34,9 +34,10 @@ public record FleetCostSummary(long servers, long racks, double nameplateKw, dou
      * @param perMonth  the same for a month of 730 hours
      * @param perMillionOutputTokens dollars per million output tokens generated after warm-up
      * @param perMonthBreakdown where an owned fleet's month goes: depreciation, space, electricity
+     * @param commitmentUsd     what the reserved pools' contracts commit to over their terms (reserved only)
      */
     public record CostModel(String model, double perHour, double perMonth, Double perMillionOutputTokens,
-                            Map<String, Double> perMonthBreakdown) {}
+                            Map<String, Double> perMonthBreakdown, Double commitmentUsd) {}
 
     /** One pool's servers, racks, capital and pricing. */
     public record PoolFleet(String pool, String pricing, long servers, int serversPerRack, long racks, double capexUsd) {}

@@ -60,11 +60,15 @@ final class FleetCosts {
         double depreciation = 0;
         double racks = 0;
         double electricity = 0;
+        double commitment = 0;
         double hours = endNs / NS_PER_HOUR;
         for (GpuPool p : pools) {
             Pricing priced = pricing.apply(p);
             total += cost.poolCost(p.index(), 0, endNs, priced);
             measured += cost.poolCost(p.index(), warmupNs, endNs, priced);
+            if (priced instanceof Pricing.Reserved r) {
+                commitment += cost.commitment(p.index(), r);
+            }
             if (priced instanceof Pricing.OnPrem o) {
                 Ownership own = cost.ownership(p.index(), o);
                 depreciation += own.capex() / (o.depreciationNs() / NS_PER_HOUR) * Ownership.HOURS_PER_MONTH;
@@ -82,6 +86,7 @@ final class FleetCosts {
             breakdown.put("electricity", Decimal.round(electricity));
         }
         return new FleetCostSummary.CostModel(name, Decimal.round(perHour), Decimal.round(perHour * Ownership.HOURS_PER_MONTH),
-                outputTokens == 0 ? null : Decimal.round(measured / (outputTokens / 1e6)), breakdown);
+                outputTokens == 0 ? null : Decimal.round(measured / (outputTokens / 1e6)), breakdown,
+                name.equals("reserved") ? Decimal.round(commitment) : null);
     }
 }

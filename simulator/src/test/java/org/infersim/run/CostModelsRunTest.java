@@ -63,6 +63,8 @@ class CostModelsRunTest {
         assertEquals(4 * 4.29 * 0.6, reserved.cost().perHour(), 1e-6, "four H100s at 60% of the catalog's $4.29/h");
         assertEquals(list.cost().total(), model(reserved, "on-demand").perHour() * 0.5, 1e-6,
                 "the same fleet on demand is set beside it");
+        assertEquals(4 * 4.29 * 0.6 * 8760, model(reserved, "reserved").commitmentUsd(), 1e-6 * 4 * 4.29 * 8760,
+                "signing for a year commits to a year of the four GPUs, however long the run");
     }
 
     @Test
