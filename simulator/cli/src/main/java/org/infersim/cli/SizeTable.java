@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.infersim.model.cluster.Ownership;
 import org.infersim.study.compare.ConfidenceInterval;
 import org.infersim.study.compare.Negligible;
 import org.infersim.study.size.Rival;
@@ -54,16 +55,16 @@ final class SizeTable {
         Sizing.Candidate rented = result.cheapestByCostModel().get("on-demand");
         Sizing.Candidate owned = result.cheapestByCostModel().get("on-prem");
         if (rented != null && owned != null) {
-            double month = 8760.0 / 12;
+            double month = Ownership.HOURS_PER_MONTH;
             out.printf(Locale.ROOT, "Cheapest rented on demand: %d x %s, $%,.0f a month. Cheapest owned: %d x %s, "
                             + "$%,.0f a month (servers over their depreciation, space, electricity).%n",
                     rented.replicas(), rented.label(), rented.estimate().onDemandPerHourUsd().mean() * month,
                     owned.replicas(), owned.label(), owned.estimate().onPremPerHourUsd().mean() * month);
-            double api = owned.estimate().apiPerMonthUsd().mean();
-            if (Double.isFinite(api) && api > 0) {
-                double own = owned.estimate().onPremPerHourUsd().mean() * month;
+            Sizing.BuildVsBuy b = result.buildVsBuy();
+            if (b != null) {
                 out.printf(Locale.ROOT, "Against the hosted API ($%,.0f a month for this traffic), owning costs %.0f%% of "
-                        + "its bill: it is cheaper above %.0f%% of this traffic.%n", api, 100 * own / api, 100 * own / api);
+                        + "its bill: it is cheaper above %.0f%% of this traffic.%n", b.apiPerMonthUsd(),
+                        100 * b.breakEvenUtilization(), 100 * b.breakEvenUtilization());
             }
         }
         for (Sizing.Candidate c : result.candidates()) {

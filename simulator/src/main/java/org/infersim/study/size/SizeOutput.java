@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.infersim.model.cluster.Ownership;
 import org.infersim.results.AtomicFile;
 import org.infersim.results.Decimal;
 import org.infersim.study.compare.ComparisonOutput;
@@ -42,13 +41,12 @@ public final class SizeOutput {
             node.put("candidate", c.label()).put("replicas", c.replicas());
             ComparisonOutput.interval(node.putObject("perHourUsd"), c.estimate().perHour(model));
         });
-        Sizing.Candidate owned = result.cheapestByCostModel().get("on-prem");
-        if (owned != null && Double.isFinite(owned.estimate().apiPerMonthUsd().mean())) {
-            double api = owned.estimate().apiPerMonthUsd().mean();
-            double own = owned.estimate().onPremPerHourUsd().mean() * Ownership.HOURS_PER_MONTH;
-            root.putObject("buildVsBuy").put("candidate", owned.label())
-                    .put("apiPerMonthUsd", Decimal.round(api)).put("ownedPerMonthUsd", Decimal.round(own))
-                    .put("breakEvenUtilization", Decimal.round(own / api));
+        Sizing.BuildVsBuy b = result.buildVsBuy();
+        if (b != null) {
+            root.putObject("buildVsBuy").put("candidate", b.candidate().label())
+                    .put("apiPerMonthUsd", Decimal.round(b.apiPerMonthUsd()))
+                    .put("ownedPerMonthUsd", Decimal.round(b.ownedPerMonthUsd()))
+                    .put("breakEvenUtilization", Decimal.round(b.breakEvenUtilization()));
         }
         ArrayNode candidates = root.putArray("candidates");
         for (Sizing.Candidate c : result.candidates()) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.infersim.model.cluster.Ownership;
 import org.infersim.study.BatchListener;
 import org.infersim.study.BatchPlan;
 import org.infersim.study.BatchRow;
@@ -58,7 +60,18 @@ public final class Sizing {
      * met it compared with the cheapest (cheapest first in cost), and every run made.
      */
     public record Result(List<Candidate> candidates, Candidate cheapest, List<Rival> rivals, List<BatchRow> rows,
-                         List<Variant> variants, Map<String, Candidate> cheapestByCostModel) {}
+                         List<Variant> variants, Map<String, Candidate> cheapestByCostModel, BuildVsBuy buildVsBuy) {}
+
+    /**
+     * The cheapest owned fleet against the base scenario's hosted API, at the sized traffic: what
+     * owning it costs a month and what the API would bill; owning is cheaper above
+     * {@link #breakEvenUtilization()} of that traffic.
+     */
+    public record BuildVsBuy(Candidate candidate, double ownedPerMonthUsd, double apiPerMonthUsd) {
+        public double breakEvenUtilization() {
+            return ownedPerMonthUsd / apiPerMonthUsd;
+        }
+    }
 
     /** The pricing models every sizing compares: the same fleets rented on demand and owned. */
     public static final List<String> COST_MODELS = List.of("on-demand", "on-prem");
@@ -170,15 +183,19 @@ public final class Sizing {
             listener.roundFinished(++round, rows.size(), (int) searches.stream().filter(s -> !s.done).count());
         }
         List<Candidate> out = new ArrayList<>();
+        Map<Candidate, List<RunFigures>> replicated = new IdentityHashMap<>();
         for (Search s : searches) {
-            out.add(candidate(s));
+            Candidate c = candidate(s);
+            out.add(c);
+            if (c.replicas() != null) {
+                replicated.put(c, replicated(s));
+            }
         }
         Candidate cheapest = out.stream().filter(c -> c.replicas() != null).min(CHEAPEST_FIRST).orElse(null);
         List<Rival> rivals = new ArrayList<>();
         if (cheapest != null) {
-            List<RunFigures> best = replicated(searches.get(out.indexOf(cheapest)));
             out.stream().filter(c -> c.replicas() != null && c != cheapest).sorted(CHEAPEST_FIRST).forEach(c ->
-                    rivals.add(Rival.of(c.label(), replicated(searches.get(out.indexOf(c))), best, negligible)));
+                    rivals.add(Rival.of(c.label(), replicated.get(c), replicated.get(cheapest), negligible)));
         }
         Map<String, Candidate> byModel = new LinkedHashMap<>();
         for (String model : COST_MODELS) {
@@ -187,7 +204,15 @@ public final class Sizing {
                             .thenComparing(CHEAPEST_FIRST))
                     .ifPresent(c -> byModel.put(model, c));
         }
-        return new Result(out, cheapest, rivals, rows, variants, byModel);
+        return new Result(out, cheapest, rivals, rows, variants, byModel, buildVsBuy(byModel.get("on-prem")));
+    }
+
+    /** The owned fleet against the hosted API; null without an owned answer or an API to compare with. */
+    private static BuildVsBuy buildVsBuy(Candidate owned) {
+        double api = owned == null ? Double.NaN : owned.estimate().apiPerMonthUsd().mean();
+        return Double.isFinite(api) && api > 0
+                ? new BuildVsBuy(owned, owned.estimate().onPremPerHourUsd().mean() * Ownership.HOURS_PER_MONTH, api)
+                : null;
     }
 
     /**
