@@ -10,11 +10,4 @@ package org.infersim.catalog;
  * @param networkCapex dollars per server of the fabric it connects to
  * @param rackUnits    the server's height in rack units
  */
-public record ServerCost(double nodeCapex, double networkCapex, int rackUnits) {
-    /** No figures: an entry without them (an overlay, an old catalog). */
-    public static final ServerCost NONE = new ServerCost(0, 0, 0);
-
-    public boolean known() {
-        return nodeCapex > 0 && rackUnits > 0;
-    }
-}
+public record ServerCost(double nodeCapex, double networkCapex, int rackUnits) {}

@@ -90,12 +90,12 @@ final class PricingBinder {
     }
 
     private static Double discount(Fields f) {
-        Double d = f.has("discount") ? f.share("discount") : null;
         if (!f.has("discount")) {
             f.problem("discount", "missing: the share off the on-demand price, such as 40% (no default: it differs by "
                     + "provider, region, GPU and term)");
             return null;
         }
+        Double d = f.share("discount");
         if (d != null && d >= 1) {
             f.problem("discount", "expected a share below 100%, got " + Fields.format(d * 100) + "%");
             return null;
