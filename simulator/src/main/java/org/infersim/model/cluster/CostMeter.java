@@ -120,7 +120,7 @@ public final class CostMeter {
         if (fixedNodes(p)) {
             return p.gpus().size() * (double) (toNs - fromNs) / NS_PER_HOUR;
         }
-        return p.provisioning().mode() == ProvisioningMode.SERVERLESS ? heldGpuHours(p, fromNs, toNs)
+        return p.provisioning().mode() == ProvisioningMode.SERVERLESS ? p.heldGpuNs(fromNs, toNs, false) / NS_PER_HOUR
                 : p.gpusPerNode() * nodeHours(pool, fromNs, toNs);
     }
 
@@ -146,17 +146,6 @@ public final class CostMeter {
         long ns = 0;
         for (Node n : p.allNodes()) {
             ns += n.provisioningNs(fromNs, toNs);
-        }
-        return ns / NS_PER_HOUR;
-    }
-
-    /** GPU-hours held by workloads, each for its fraction of each GPU it held. */
-    private static double heldGpuHours(GpuPool p, long fromNs, long toNs) {
-        double ns = 0;
-        for (Gpu g : p.allGpus()) {
-            for (Allocation a : g.history()) {
-                ns += a.fraction() * a.heldNs(fromNs, toNs);
-            }
         }
         return ns / NS_PER_HOUR;
     }

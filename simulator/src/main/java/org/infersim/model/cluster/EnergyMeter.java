@@ -36,15 +36,7 @@ public final class EnergyMeter {
     public double jobJoules(int pool, long fromNs, long toNs) {
         GpuPool p = pools.get(pool);
         GpuPower power = p.power().power();
-        double ns = 0;
-        for (Gpu g : p.allGpus()) {
-            for (Allocation a : g.history()) {
-                if (a.workload() instanceof GpuJob) {
-                    ns += a.fraction() * a.heldNs(fromNs, toNs);
-                }
-            }
-        }
-        return (power.fullWatts() - power.idleWatts()) * ns / 1e9;
+        return (power.fullWatts() - power.idleWatts()) * p.heldGpuNs(fromNs, toNs, true) / 1e9;
     }
 
     /** Joules of everything but the replicas' steps: idle, nodes and jobs. */
@@ -59,15 +51,8 @@ public final class EnergyMeter {
             case DYNAMIC:
                 // A spot pool's static nodes come and go too: each counts while it is ready.
                 return p.readyGpuNs(fromNs, toNs) / 1e9;
-            default: {
-                double ns = 0;
-                for (Gpu g : p.allGpus()) {
-                    for (Allocation a : g.history()) {
-                        ns += a.fraction() * a.heldNs(fromNs, toNs);
-                    }
-                }
-                return ns / 1e9;
-            }
+            default:
+                return p.heldGpuNs(fromNs, toNs, false) / 1e9;
         }
     }
 }

@@ -277,6 +277,22 @@ public final class GpuPool {
      * the whole span in a static pool whose nodes are never taken back, and otherwise each node
      * from its readiness to its removal.
      */
+    /**
+     * GPU-nanoseconds workloads held between two instants, each allocation for its fraction of its
+     * GPU: what a serverless pool bills and powers; with {@code jobsOnly}, the jobs' share alone.
+     */
+    public double heldGpuNs(long fromNs, long toNs, boolean jobsOnly) {
+        double ns = 0;
+        for (Gpu g : allGpus()) {
+            for (Allocation a : g.history()) {
+                if (!jobsOnly || a.workload() instanceof GpuJob) {
+                    ns += a.fraction() * a.heldNs(fromNs, toNs);
+                }
+            }
+        }
+        return ns;
+    }
+
     public long readyGpuNs(long fromNs, long toNs) {
         long ns = 0;
         for (Node n : allNodes) {
